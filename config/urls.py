@@ -1,0 +1,20 @@
+"""Site URLs: pages, IIIF, the REST API, the admin, and media in the embedded default."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from config.api_router import api_urlpatterns
+from exhibition.views.media import serve_media
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include(api_urlpatterns)),
+    path("iiif/", include("exhibition.iiif.urls")),
+    path("", include("exhibition.urls")),
+]
+
+if settings.VITRINE_SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ExhibitionConfig(AppConfig):
+    name = "exhibition"
+    verbose_name = "Exhibition"
+    default_auto_field = "django.db.models.BigAutoField"

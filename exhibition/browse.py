@@ -1,0 +1,276 @@
+"""Browse filters, facets and sorting, shared by the browse page and the objects API.
+
+Parameters are validated strictly: an unknown parameter or a bad value raises
+``BrowseParamError`` with a message a person can act on (the API answers 400 with it).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+
+from exhibition.models import CollectionObject, ObjectModel3D, Restoration, ReviewStatus
+from exhibition.selectors import public_objects_with_media
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+    "date": ("sort_year", "title", "pk"),
+    "-date": ("-sort_year", "title", "pk"),
+    "recent": ("-created_at", "-pk"),
+}
+SORT_LABELS = {
+    "title": "Title A–Z",
+    "-title": "Title Z–A",
+    "date": "Oldest first",
+    "-date": "Newest first",
+    "recent": "Recently added",
+}
+MULTI_PARAMS = ("type", "culture", "century")
+SINGLE_PARAMS = ("has_3d", "has_restoration", "agent", "place", "date_from", "date_to", "sort")
+PAGING_PARAMS = ("page", "page_size", "format")
+KNOWN_PARAMS = frozenset(MULTI_PARAMS + SINGLE_PARAMS + PAGING_PARAMS)
+MIN_YEAR, MAX_YEAR = -10_000, 3_000
+
+
+class BrowseParamError(ValueError):
+    """A browse parameter that cannot be honoured; the message says why."""
+
+
+@dataclass(frozen=True)
+class BrowseQuery:
+    object_types: tuple[str, ...] = ()
+    cultures: tuple[str, ...] = ()
+    centuries: tuple[int, ...] = ()
+    has_3d: bool | None = None
+    has_restoration: bool | None = None
+    agent: str = ""
+    place: str = ""
+    date_from: int | None = None
+    date_to: int | None = None
+    sort: str = "title"
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.object_types
+            or self.cultures
+            or self.centuries
+            or self.has_3d is not None
+            or self.has_restoration is not None
+            or self.agent
+            or self.place
+            or self.date_from is not None
+            or self.date_to is not None
+        )
+
+
+def _parse_bool(name: str, raw: str) -> bool | None:
+    value = raw.strip().lower()
+    if value == "":
+        return None
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise BrowseParamError(f"'{name}' must be true or false, not '{raw}'.")
+
+
+def _parse_year(name: str, raw: str) -> int | None:
+    if raw.strip() == "":
+        return None
+    try:
+        year = int(raw)
+    except ValueError:
+        raise BrowseParamError(f"'{name}' must be a whole year such as 1850, not '{raw}'.") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BrowseParamError(f"'{name}' must be between {MIN_YEAR} and {MAX_YEAR}.")
+    return year
+
+
+def _parse_century(raw: str) -> int:
+    try:
+        century = int(raw)
+    except ValueError:
+        raise BrowseParamError(
+            f"'century' must be a whole number such as 19 (1801–1900), not '{raw}'."
+        ) from None
+    if century == 0 or not -100 <= century <= 30:
+        raise BrowseParamError("'century' must be between -100 and 30, and not 0.")
+    return century
+
+
+def parse_browse_params(params: QueryDict, *, allow_unknown: bool = False) -> BrowseQuery:
+    unknown = sorted(set(params.keys()) - KNOWN_PARAMS)
+    if unknown and not allow_unknown:
+        known = ", ".join(sorted(KNOWN_PARAMS - {"format"}))
+        raise BrowseParamError(f"Unknown filter {', '.join(unknown)}. Known filters: {known}.")
+    sort = params.get("sort", "") or "title"
+    if sort not in SORTS:
+        raise BrowseParamError(f"'sort' must be one of {', '.join(SORTS)}, not '{sort}'.")
+    date_from = _parse_year("date_from", params.get("date_from", ""))
+    date_to = _parse_year("date_to", params.get("date_to", ""))
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise BrowseParamError("'date_from' must not be later than 'date_to'.")
+    return BrowseQuery(
+        object_types=tuple(v for v in params.getlist("type") if v),
+        cultures=tuple(v for v in params.getlist("culture") if v),
+        centuries=tuple(_parse_century(v) for v in params.getlist("century") if v),
+        has_3d=_parse_bool("has_3d", params.get("has_3d", "")),
+        has_restoration=_parse_bool("has_restoration", params.get("has_restoration", "")),
+        agent=params.get("agent", "").strip(),
+        place=params.get("place", "").strip(),
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+    )
+
+
+def _century_expression() -> Case:
+    year = Coalesce(F("date_start"), F("date_end"))
+    return Case(
+        When(Q(date_start__gt=0) | Q(date_start__isnull=True, date_end__gt=0),
+             then=(year - 1) / 100 + 1),
+        When(Q(date_start__lte=0) | Q(date_start__isnull=True, date_end__lte=0),
+             then=-((-year - 1) / 100 + 1)),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+
+
+def annotated_public_objects() -> QuerySet[CollectionObject]:
+    has_3d = ObjectModel3D.objects.filter(collection_object=OuterRef("pk"))
+    has_restoration = Restoration.objects.filter(
+        source_image__collection_object=OuterRef("pk"),
+        machine_output__status=ReviewStatus.APPROVED,
+    )
+    return public_objects_with_media().annotate(
+        century_value=_century_expression(),
+        sort_year=Coalesce(F("date_start"), F("date_end"), Value(MAX_YEAR + 1)),
+        has_3d=Exists(has_3d),
+        has_restoration=Exists(has_restoration),
+    )
+
+
+def _apply_filters(
+    queryset: QuerySet[CollectionObject], query: BrowseQuery, *, skip: str = ""
+) -> QuerySet[CollectionObject]:
+    if query.object_types and skip != "type":
+        queryset = queryset.filter(object_type__in=query.object_types)
+    if query.cultures and skip != "culture":
+        queryset = queryset.filter(culture__in=query.cultures)
+    if query.centuries and skip != "century":
+        queryset = queryset.filter(century_value__in=query.centuries)
+    if query.has_3d is not None and skip != "has_3d":
+        queryset = queryset.filter(has_3d=query.has_3d)
+    if query.has_restoration is not None and skip != "has_restoration":
+        queryset = queryset.filter(has_restoration=query.has_restoration)
+    if query.agent:
+        queryset = queryset.filter(creator_links__agent__slug=query.agent)
+    if query.place:
+        queryset = queryset.filter(place__slug=query.place)
+    # An object dated 1503–1519 matches any range it overlaps.
+    if query.date_from is not None:
+        queryset = queryset.filter(
+            Q(date_end__gte=query.date_from)
+            | Q(date_end__isnull=True, date_start__gte=query.date_from)
+        )
+    if query.date_to is not None:
+        queryset = queryset.filter(
+            Q(date_start__lte=query.date_to)
+            | Q(date_start__isnull=True, date_end__lte=query.date_to)
+        )
+    return queryset.distinct() if query.agent else queryset
+
+
+def browse_objects(query: BrowseQuery) -> QuerySet[CollectionObject]:
+    return _apply_filters(annotated_public_objects(), query).order_by(*SORTS[query.sort])
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def _facet(
+    query: BrowseQuery, field_name: str, param: str, selected: tuple[Any, ...]
+) -> list[FacetValue]:
+    # Each facet counts with every *other* filter applied, so a visitor sees how many
+    # results picking one more value of the same facet would add.
+    rows = (
+        _apply_filters(annotated_public_objects(), query, skip=param)
+        .exclude(**{f"{field_name}__isnull": True})
+        .order_by()
+        .values(field_name)
+        .annotate(n=Count("pk", distinct=True))
+    )
+    values = []
+    for row in rows:
+        raw = row[field_name]
+        if raw == "" or raw is None:
+            continue
+        values.append(
+            FacetValue(
+                value=str(raw), label=_facet_label(param, raw), count=row["n"], selected=raw in selected
+            )
+        )
+    if param == "century":
+        values.sort(key=lambda v: int(v.value))
+    else:
+        values.sort(key=lambda v: (-v.count, v.label))
+    return values
+
+
+def _boolean_facet(query: BrowseQuery, param: str, selected: bool | None) -> list[FacetValue]:
+    counts = (
+        _apply_filters(annotated_public_objects(), query, skip=param)
+        .order_by()
+        .values(param)
+        .annotate(n=Count("pk", distinct=True))
+    )
+    by_value = {row[param]: row["n"] for row in counts}
+    return [
+        FacetValue(value="true", label="Yes", count=by_value.get(True, 0), selected=selected is True),
+        FacetValue(value="false", label="No", count=by_value.get(False, 0), selected=selected is False),
+    ]
+
+
+def _facet_label(param: str, raw: Any) -> str:
+    if param == "century":
+        return century_label(int(raw))
+    if param == "type":
+        return str(raw).capitalize()
+    return str(raw)
+
+
+def century_label(century: int) -> str:
+    number = abs(century)
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    era = " BCE" if century < 0 else ""
+    return f"{number}{suffix} century{era}"
+
+
+def browse_facets(query: BrowseQuery) -> dict[str, list[FacetValue]]:
+    return {
+        "type": _facet(query, "object_type", "type", query.object_types),
+        "culture": _facet(query, "culture", "culture", query.cultures),
+        "century": _facet(query, "century_value", "century", query.centuries),
+        "has_3d": _boolean_facet(query, "has_3d", query.has_3d),
+        "has_restoration": _boolean_facet(query, "has_restoration", query.has_restoration),
+    }

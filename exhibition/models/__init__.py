@@ -1,0 +1,41 @@
+"""The collection's data model, one module per concern."""
+
+from exhibition.models.audit import AuditLogEntry
+from exhibition.models.collection import (
+    Agent,
+    CollectionObject,
+    ObjectCreator,
+    Place,
+    Tag,
+    Visibility,
+)
+from exhibition.models.exhibitions import Exhibition, ExhibitionSection, SectionObject
+from exhibition.models.machine_output import (
+    MachineOutput,
+    MachineOutputKind,
+    ProvenanceEvent,
+    ReviewStatus,
+)
+from exhibition.models.media import Hotspot, ObjectImage, ObjectModel3D
+from exhibition.models.restoration import Restoration
+
+__all__ = [
+    "Agent",
+    "AuditLogEntry",
+    "CollectionObject",
+    "Exhibition",
+    "ExhibitionSection",
+    "Hotspot",
+    "MachineOutput",
+    "MachineOutputKind",
+    "ObjectCreator",
+    "ObjectImage",
+    "ObjectModel3D",
+    "Place",
+    "ProvenanceEvent",
+    "Restoration",
+    "ReviewStatus",
+    "SectionObject",
+    "Tag",
+    "Visibility",
+]

@@ -1,0 +1,149 @@
+"""Collection objects and the authority records they link to (agents, places, tags)."""
+
+from django.db import models
+from django.urls import reverse
+
+from exhibition.licences import LICENCE_CHOICES
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Public"
+    # Community-controlled material: never shown publicly, anywhere.
+    RESTRICTED = "restricted", "Restricted (community-controlled)"
+    DRAFT = "draft", "Draft"
+
+
+class Agent(models.Model):
+    """A person or organisation that made or is associated with objects."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    name = models.CharField(max_length=300)
+    dates = models.CharField(max_length=100, blank=True, help_text="e.g. '1452–1519'")
+    biography = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Place(models.Model):
+    slug = models.SlugField(max_length=200, unique=True)
+    name = models.CharField(max_length=300)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CollectionObject(models.Model):
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="Stable identifier; the record's id on import."
+    )
+    accession_number = models.CharField(max_length=100, unique=True)
+    title = models.CharField(max_length=500)
+    creators = models.ManyToManyField(
+        Agent, through="ObjectCreator", related_name="objects", blank=True
+    )
+    date_display = models.CharField(max_length=200, blank=True)
+    date_start = models.IntegerField(null=True, blank=True)
+    date_end = models.IntegerField(null=True, blank=True)
+    culture = models.CharField(max_length=200, blank=True)
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="objects"
+    )
+    object_type = models.CharField(max_length=100, db_index=True)
+    medium = models.CharField(max_length=500, blank=True)
+    dimensions = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    tags = models.ManyToManyField(Tag, related_name="objects", blank=True)
+    credit_line = models.CharField(max_length=500, blank=True)
+    licence = models.CharField(max_length=40, choices=LICENCE_CHOICES)
+    attribution = models.TextField(blank=True)
+    source = models.TextField(blank=True)
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.DRAFT, db_index=True
+    )
+    content_note = models.TextField(
+        blank=True,
+        help_text="Shown before the media, e.g. for images of ancestors, sacred material "
+        "or historical violence.",
+    )
+    is_damaged = models.BooleanField(
+        default=False, help_text="Shows real damage; a candidate for virtual restoration."
+    )
+    featured = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [models.Index(fields=["visibility", "object_type"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(date_start__isnull=True)
+                | models.Q(date_end__isnull=True)
+                | models.Q(date_start__lte=models.F("date_end")),
+                name="object_date_range_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("exhibition:object-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def century(self) -> int | None:
+        """The century the object was begun in (1503 -> 16; -450 -> -5)."""
+        year = self.date_start if self.date_start is not None else self.date_end
+        if year is None:
+            return None
+        return (year - 1) // 100 + 1 if year > 0 else -((-year - 1) // 100 + 1)
+
+
+class ObjectCreator(models.Model):
+    collection_object = models.ForeignKey(
+        CollectionObject, on_delete=models.CASCADE, related_name="creator_links"
+    )
+    agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="object_links")
+    role = models.CharField(max_length=100, default="creator")
+    # Qualifiers such as "attributed to" or "manner of" belong to the link, not the agent.
+    qualifier = models.CharField(max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection_object", "agent", "role"], name="unique_creator_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        prefix = f"{self.qualifier} " if self.qualifier else ""
+        return f"{prefix}{self.agent.name} ({self.role})"

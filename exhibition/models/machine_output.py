@@ -1,0 +1,106 @@
+"""One shared mechanism for every machine-made output: provenance plus review.
+
+A restoration, a suggested tag, a generated description or a guide answer each link to
+one ``MachineOutput`` row holding what produced it and its review state. What happened
+to it over time is kept as append-only ``ProvenanceEvent`` rows.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class MachineOutputKind(models.TextChoices):
+    RESTORATION = "restoration", "Virtual restoration"
+    SUGGESTED_TAG = "suggested_tag", "Suggested tag"
+    DESCRIPTION = "description", "Generated description"
+    GUIDE_ANSWER = "guide_answer", "Guide answer"
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", "Draft (unreviewed)"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class MachineOutput(models.Model):
+    kind = models.CharField(max_length=30, choices=MachineOutputKind.choices, db_index=True)
+    collection_object = models.ForeignKey(
+        "exhibition.CollectionObject",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="machine_outputs",
+    )
+    # What produced it.
+    method = models.CharField(max_length=200, help_text="e.g. 'inpainting'")
+    engine = models.CharField(max_length=200, help_text="Model or algorithm, e.g. 'telea'")
+    engine_version = models.CharField(max_length=100)
+    parameters = models.JSONField(default=dict, blank=True)
+    input_checksums = models.JSONField(
+        default=dict, blank=True, help_text="Name of each input to its SHA-256"
+    )
+    duration_seconds = models.FloatField(null=True, blank=True)
+    produced_at = models.DateTimeField()
+    # Its review state.
+    status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_outputs",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+    error = models.TextField(blank=True, help_text="Set when the producing run failed")
+
+    class Meta:
+        ordering = ["-produced_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | (models.Q(reviewed_by__isnull=False) & models.Q(reviewed_at__isnull=False)),
+                name="reviewed_output_has_reviewer",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by {self.engine} {self.engine_version} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ReviewStatus.DRAFT
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == ReviewStatus.APPROVED
+
+
+class ProvenanceEvent(models.Model):
+    """Append-only history of a machine output: produced, reviewed, re-reviewed..."""
+
+    class Action(models.TextChoices):
+        PRODUCED = "produced", "Produced"
+        FAILED = "failed", "Failed"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        RETURNED_TO_DRAFT = "returned_to_draft", "Returned to draft"
+
+    machine_output = models.ForeignKey(
+        MachineOutput, on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(max_length=30, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField()
+    note = models.TextField(blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"

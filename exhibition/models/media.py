@@ -1,0 +1,79 @@
+"""Media attached to objects: still images (deep zoom) and 3D models (GLB)."""
+
+from django.db import models
+
+from exhibition.models.collection import CollectionObject
+
+
+def image_upload_to(instance: "ObjectImage", filename: str) -> str:
+    return f"objects/{instance.collection_object.slug}/images/{filename}"
+
+
+def model_upload_to(instance: "ObjectModel3D", filename: str) -> str:
+    return f"objects/{instance.collection_object.slug}/models/{filename}"
+
+
+class ObjectImage(models.Model):
+    collection_object = models.ForeignKey(
+        CollectionObject, on_delete=models.CASCADE, related_name="images"
+    )
+    original = models.ImageField(
+        upload_to=image_upload_to, width_field="width", height_field="height", max_length=500
+    )
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the original file")
+    alt_text = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    # Set once the IIIF level-0 tiles and info.json exist under MEDIA_ROOT/iiif/<identifier>/.
+    tiles_ready = models.BooleanField(default=False)
+    tiles_checksum = models.CharField(
+        max_length=64, blank=True, help_text="Checksum of the original the tiles were cut from"
+    )
+
+    class Meta:
+        ordering = ["collection_object", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"Image {self.order} of {self.collection_object}"
+
+    @property
+    def iiif_identifier(self) -> str:
+        """Stable IIIF Image API identifier: object slug plus position."""
+        return f"{self.collection_object.slug}-{self.order}"
+
+
+class ObjectModel3D(models.Model):
+    collection_object = models.ForeignKey(
+        CollectionObject, on_delete=models.CASCADE, related_name="models3d"
+    )
+    glb = models.FileField(upload_to=model_upload_to, max_length=500)
+    poster = models.ImageField(upload_to=model_upload_to, blank=True, max_length=500)
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the GLB file")
+    size_bytes = models.PositiveBigIntegerField(default=0)
+    alt_text = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["collection_object", "order", "pk"]
+        verbose_name = "3D model"
+
+    def __str__(self) -> str:
+        return f"3D model {self.order} of {self.collection_object}"
+
+
+class Hotspot(models.Model):
+    """An annotation pinned to a point on a 3D model's surface."""
+
+    model = models.ForeignKey(ObjectModel3D, on_delete=models.CASCADE, related_name="hotspots")
+    position = models.CharField(max_length=100, help_text="'x y z' in metres, model space")
+    normal = models.CharField(max_length=100, default="0 1 0", help_text="'x y z' unit vector")
+    label = models.CharField(max_length=200)
+    text = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["model", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,45 @@
+"""Virtual restorations: a machine-made reconstruction of a damaged image."""
+
+from django.db import models
+
+from exhibition.models.machine_output import MachineOutput, ReviewStatus
+from exhibition.models.media import ObjectImage
+
+
+def restoration_upload_to(instance: "Restoration", filename: str) -> str:
+    return f"objects/{instance.source_image.collection_object.slug}/restorations/{filename}"
+
+
+class Restoration(models.Model):
+    source_image = models.ForeignKey(
+        ObjectImage, on_delete=models.CASCADE, related_name="restorations"
+    )
+    machine_output = models.OneToOneField(
+        MachineOutput, on_delete=models.CASCADE, related_name="restoration"
+    )
+    result = models.ImageField(upload_to=restoration_upload_to, max_length=500)
+    mask = models.ImageField(
+        upload_to=restoration_upload_to,
+        blank=True,
+        max_length=500,
+        help_text="White marks the reconstructed pixels",
+    )
+    uncertainty = models.ImageField(
+        upload_to=restoration_upload_to,
+        blank=True,
+        max_length=500,
+        help_text="Per-pixel uncertainty of the reconstruction (brighter is less certain)",
+    )
+
+    class Meta:
+        ordering = ["-machine_output__produced_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Restoration of {self.source_image.collection_object} ({self.machine_output.engine})"
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.machine_output.status == ReviewStatus.APPROVED
+            and self.source_image.collection_object.is_public
+        )

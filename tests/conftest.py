@@ -1,0 +1,24 @@
+"""Shared fixtures: media under a temporary folder, and the named personas."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from tests import builders
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: object, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"  # type: ignore[attr-defined]
+    settings.INDEX_DIR = tmp_path / "index"  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def curator(db: None) -> User:
+    return builders.make_curator()
+
+
+@pytest.fixture
+def visitor(db: None) -> User:
+    return builders.make_visitor()
