@@ -134,6 +134,7 @@ STORAGES = {
     },
 }
 # model-viewer's decoders and our GLBs are binary assets WhiteNoise must type correctly.
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_MIMETYPES = {".glb": "model/gltf-binary", ".wasm": "application/wasm"}
 
 MEDIA_URL = "/media/"

@@ -5,9 +5,11 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from config.api_router import api_urlpatterns
+from exhibition.views.health import healthz
 from exhibition.views.media import serve_media
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
     path("iiif/", include("exhibition.iiif.urls")),

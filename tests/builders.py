@@ -127,6 +127,7 @@ def add_image(obj: CollectionObject, *, width: int = 64, height: int = 48, order
         collection_object=obj, checksum=sha256(data), alt_text=f"Image of {obj.title}", order=order
     )
     image.original.save(f"{obj.slug}-{order}.jpg", ContentFile(data), save=False)
+    image.width, image.height = width, height
     image.save()
     return image
 

@@ -14,6 +14,15 @@ def _media_root(settings: object, tmp_path: Path) -> None:
     settings.INDEX_DIR = tmp_path / "index"  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # Throttle counters and cached pages live in the cache (Redis in the scale-out run):
+    # each test starts from an empty one.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def curator(db: None) -> User:
     return builders.make_curator()

@@ -1,0 +1,86 @@
+# Vitrine: `make demo` runs the site on the embedded default; `make test` runs every check.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The scale-out run of the suite uses these when both services answer.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: help install frontend chromium migrate collection demo serve lint test test-sqlite test-scaleout bench clean
+
+help:
+	@echo "make demo   install everything, import the demo collection and serve http://$(HOST):$(PORT)"
+	@echo "make test   lint + the whole test suite (SQLite, then PostgreSQL + Redis when reachable)"
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip setuptools wheel
+	# torch first and exactly: a looser resolve would pull several GB of CUDA packages.
+	$(PIP) install --quiet "torch==2.13.0"
+	$(PIP) install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed frontend
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+frontend: node_modules/.package-lock.json
+	$(PY) scripts/vendor_frontend.py
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+migrate: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+collection: migrate
+	$(PY) manage.py import_collection
+	$(PY) manage.py import_exhibitions
+
+demo: collection
+	$(PY) manage.py create_demo_curator --password-file var/demo-curator.txt
+	@echo "Serving Vitrine on http://$(HOST):$(PORT)  (curator login: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+test-sqlite: install chromium
+	$(VENV)/bin/pytest -q -p no:cacheprovider
+
+# The same suite against real PostgreSQL and Redis (browser tests ran already above).
+# Tasks stay eager inside tests; tests/scaleout starts a real Celery worker of its own.
+test-scaleout: install
+	@if $(PY) scripts/services_available.py "$(TEST_DATABASE_URL)" "$(TEST_REDIS_URL)"; then \
+		echo "== Scale-out run: PostgreSQL + Redis"; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" CELERY_TASK_ALWAYS_EAGER=1 \
+			$(VENV)/bin/pytest -q -p no:cacheprovider -m "not browser"; \
+	else \
+		echo "== SKIPPED the scale-out run: PostgreSQL ($(TEST_DATABASE_URL)) or Redis ($(TEST_REDIS_URL)) is not reachable"; \
+	fi
+
+test: lint test-sqlite test-scaleout
+
+bench: install
+	$(PY) manage.py bench_pages
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var/static
