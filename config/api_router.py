@@ -1,9 +1,23 @@
 """Every REST API route of the site, in one place."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
+
+from exhibition.api.authorities import AgentDetailApi, AgentListApi, PlaceDetailApi, PlaceListApi
+from exhibition.api.docs import api_docs
+from exhibition.api.exhibitions import ExhibitionDetailApi, ExhibitionListApi
+from exhibition.api.objects import ObjectDetailApi, ObjectListApi
 
 api_urlpatterns = [
+    path("objects/", ObjectListApi.as_view(), name="api-object-list"),
+    path("objects/<slug:slug>/", ObjectDetailApi.as_view(), name="api-object-detail"),
+    path("exhibitions/", ExhibitionListApi.as_view(), name="api-exhibition-list"),
+    path("exhibitions/<slug:slug>/", ExhibitionDetailApi.as_view(), name="api-exhibition-detail"),
+    path("agents/", AgentListApi.as_view(), name="api-agent-list"),
+    path("agents/<slug:slug>/", AgentDetailApi.as_view(), name="api-agent-detail"),
+    path("places/", PlaceListApi.as_view(), name="api-place-list"),
+    path("places/<slug:slug>/", PlaceDetailApi.as_view(), name="api-place-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    # Server-rendered from the schema: Redoc and Swagger UI would load JS from a CDN.
+    path("docs/", api_docs, name="api-docs"),
 ]

@@ -166,12 +166,15 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Trust X-Forwarded-For only from as many proxies as we run; clients can spoof it.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Vitrine API",
     "DESCRIPTION": "Read API for the collection, exhibitions, agents and places.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"ProvenanceActionEnum": "exhibition.models.ProvenanceEvent.Action"},
 }
 
 # Production hardening; `check --deploy --fail-level WARNING` is clean with DJANGO_DEBUG=0.

@@ -1,5 +1,32 @@
 """IIIF Image API (level 0, static tiles) and Presentation 3 manifests."""
 
+from django.urls import re_path
+
+from exhibition.iiif import views
+from exhibition.iiif.images import (
+    FORMAT_RE,
+    IDENTIFIER_RE,
+    QUALITY_RE,
+    REGION_RE,
+    ROTATION_RE,
+    SIZE_RE,
+)
+
 app_name = "iiif"
 
-urlpatterns: list = []
+_IMAGE = rf"^image/(?P<identifier>{IDENTIFIER_RE})"
+
+urlpatterns = [
+    re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/manifest\.json$", views.manifest, name="manifest"),
+    re_path(rf"{_IMAGE}$", views.image_base, name="image-base"),
+    re_path(rf"{_IMAGE}/info\.json$", views.image_info, name="image-info"),
+    re_path(
+        rf"{_IMAGE}/(?P<region>{REGION_RE})/(?P<size>{SIZE_RE})/(?P<rotation>{ROTATION_RE})"
+        rf"/(?P<quality>{QUALITY_RE})\.(?P<fmt>{FORMAT_RE})$",
+        views.image_tile,
+        name="image-tile",
+    ),
+    re_path(rf"{_IMAGE}/(?P<rest>.+)$", views.not_an_image_request, name="image-bad-request"),
+    # Everything else under /iiif/ is ours too: a JSON 404 with CORS, not the site's page.
+    re_path(r"^(?P<rest>.*)$", views.not_found, name="not-found"),
+]

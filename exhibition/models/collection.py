@@ -62,20 +62,20 @@ class CollectionObject(models.Model):
     accession_number = models.CharField(max_length=100, unique=True)
     title = models.CharField(max_length=500)
     creators = models.ManyToManyField(
-        Agent, through="ObjectCreator", related_name="objects", blank=True
+        Agent, through="ObjectCreator", related_name="collection_objects", blank=True
     )
     date_display = models.CharField(max_length=200, blank=True)
     date_start = models.IntegerField(null=True, blank=True)
     date_end = models.IntegerField(null=True, blank=True)
     culture = models.CharField(max_length=200, blank=True)
     place = models.ForeignKey(
-        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="objects"
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="collection_objects"
     )
     object_type = models.CharField(max_length=100, db_index=True)
     medium = models.CharField(max_length=500, blank=True)
     dimensions = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
-    tags = models.ManyToManyField(Tag, related_name="objects", blank=True)
+    tags = models.ManyToManyField(Tag, related_name="collection_objects", blank=True)
     credit_line = models.CharField(max_length=500, blank=True)
     licence = models.CharField(max_length=40, choices=LICENCE_CHOICES)
     attribution = models.TextField(blank=True)

@@ -35,7 +35,7 @@ class ExhibitionSection(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     heading = models.CharField(max_length=300)
     body = models.TextField(blank=True)
-    objects = models.ManyToManyField(
+    collection_objects = models.ManyToManyField(
         CollectionObject, through="SectionObject", related_name="exhibition_sections"
     )
 

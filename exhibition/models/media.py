@@ -53,6 +53,11 @@ class ObjectModel3D(models.Model):
     size_bytes = models.PositiveBigIntegerField(default=0)
     alt_text = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # Scans that record shape only (no textures, black base colour) are shown in a neutral
+    # clay material, and the page says so, rather than as a black silhouette.
+    geometry_only = models.BooleanField(
+        default=False, help_text="Shape only: displayed in a neutral material"
+    )
 
     class Meta:
         ordering = ["collection_object", "order", "pk"]

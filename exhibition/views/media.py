@@ -21,6 +21,8 @@ CONTENT_TYPES = {".glb": "model/gltf-binary", ".json": "application/json"}
 
 def media_is_public(relative_path: str) -> bool:
     parts = Path(relative_path).parts
+    if parts and parts[0] == "iiif":
+        return False  # tiles are served by /iiif/image/…, which checks visibility
     if len(parts) < 2 or parts[0] != "objects":
         return True
     slug = parts[1]

@@ -1,0 +1,15 @@
+"""The curators' admin: collection, media, exhibitions, the review queue and the audit log.
+
+Django's admin autodiscovery imports this package; each module registers its ModelAdmins.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+
+from exhibition.admin import audit, collection, exhibitions, media, review
+
+admin.site.site_header = f"{settings.VITRINE_SITE_NAME} administration"
+admin.site.site_title = f"{settings.VITRINE_SITE_NAME} admin"
+admin.site.index_title = "Collection, exhibitions and review"
+
+__all__ = ["audit", "collection", "exhibitions", "media", "review"]

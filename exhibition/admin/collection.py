@@ -1,0 +1,170 @@
+"""Admin for the collection: objects (with creators, images and 3D models inline),
+agents, places and tags. Every edit is audited; each object's page shows its history."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from exhibition.admin.audit import change_rows
+from exhibition.admin.auditing import AuditedModelAdmin
+from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
+from exhibition.admin.generics import TabularInline
+from exhibition.admin.previews import image_preview
+from exhibition.models import (
+    Agent,
+    AuditLogEntry,
+    CollectionObject,
+    ObjectCreator,
+    ObjectImage,
+    ObjectModel3D,
+    Place,
+    Tag,
+)
+
+# The change page lists the most recent edits; the full log is one link away.
+HISTORY_ON_PAGE = 50
+
+
+class ObjectCreatorInline(TabularInline[ObjectCreator, CollectionObject]):
+    model = ObjectCreator
+    extra = 0
+    autocomplete_fields = ["agent"]
+    fields = ["agent", "role", "qualifier", "order"]
+
+
+class ObjectImageInline(TabularInline[ObjectImage, CollectionObject]):
+    model = ObjectImage
+    form = ObjectImageAdminForm
+    extra = 0
+    fields = ["preview", "original", "alt_text", "order", "pixel_size", "tiles_ready"]
+    readonly_fields = ["preview", "pixel_size", "tiles_ready"]
+    show_change_link = True
+
+    @admin.display(description="Preview")
+    def preview(self, image: ObjectImage) -> SafeString | str:
+        return image_preview(image.original, alt=image.alt_text)
+
+    @admin.display(description="Size (px)")
+    def pixel_size(self, image: ObjectImage) -> str:
+        return f"{image.width}×{image.height}" if image.pk else "—"
+
+
+class ObjectModel3DInline(TabularInline[ObjectModel3D, CollectionObject]):
+    model = ObjectModel3D
+    form = ObjectModel3DAdminForm
+    extra = 0
+    fields = ["poster_preview", "glb", "poster", "alt_text", "order", "size_bytes"]
+    readonly_fields = ["poster_preview", "size_bytes"]
+    show_change_link = True  # Hotspots are edited on the model's own page.
+
+    @admin.display(description="Poster")
+    def poster_preview(self, model: ObjectModel3D) -> SafeString | str:
+        return image_preview(model.poster, alt=model.alt_text)
+
+
+@admin.register(CollectionObject)
+class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
+    list_display = [
+        "thumbnail",
+        "title",
+        "accession_number",
+        "object_type",
+        "visibility",
+        "is_damaged",
+        "featured",
+    ]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["visibility", "object_type", "is_damaged", "featured"]
+    search_fields = ["title", "slug", "accession_number"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["place", "tags"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [ObjectCreatorInline, ObjectImageInline, ObjectModel3DInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "accession_number", "object_type", "visibility"]}),
+        (
+            "Description",
+            {
+                "fields": [
+                    "date_display",
+                    ("date_start", "date_end"),
+                    "culture",
+                    "place",
+                    "medium",
+                    "dimensions",
+                    "description",
+                    "tags",
+                ]
+            },
+        ),
+        ("Rights", {"fields": ["licence", "credit_line", "attribution", "source"]}),
+        ("Presentation", {"fields": ["content_note", "is_damaged", "featured"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CollectionObject]:
+        return super().get_queryset(request).prefetch_related("images")
+
+    @admin.display(description="Image")
+    def thumbnail(self, obj: CollectionObject) -> SafeString | str:
+        # Uses the prefetched images: one query for the whole page, not one per row.
+        images = list(obj.images.all())
+        if not images:
+            return "—"
+        return image_preview(images[0].original, alt=images[0].alt_text, max_height=48)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        context = dict(extra_context or {})
+        entries = (
+            AuditLogEntry.objects.filter(collection_object_id=int(object_id))
+            if object_id.isdigit()
+            else AuditLogEntry.objects.none()
+        )
+        context["audit_history"] = [
+            (entry, change_rows(entry)) for entry in entries[:HISTORY_ON_PAGE]
+        ]
+        context["audit_total"] = entries.count()
+        context["audit_log_url"] = (
+            reverse("admin:exhibition_auditlogentry_changelist")
+            + f"?collection_object__id__exact={object_id}"
+        )
+        return super().change_view(request, object_id, form_url, context)
+
+
+@admin.register(Agent)
+class AgentAdmin(AuditedModelAdmin[Agent]):
+    list_display = ["name", "dates", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Place)
+class PlaceAdmin(AuditedModelAdmin[Place]):
+    list_display = ["name", "latitude", "longitude", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tag)
+class TagAdmin(AuditedModelAdmin[Tag]):
+    list_display = ["name", "object_count"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Tag]:
+        return super().get_queryset(request).annotate(object_total=Count("objects"))
+
+    @admin.display(description="Objects", ordering="object_total")
+    def object_count(self, tag: Tag) -> SafeString:
+        url = reverse("admin:exhibition_collectionobject_changelist") + f"?tags__id__exact={tag.pk}"
+        return format_html('<a href="{}">{}</a>', url, getattr(tag, "object_total", 0))

@@ -1,0 +1,95 @@
+"""Admin forms for uploaded media: bounded sizes, checked formats, checksums recorded.
+
+A curator's upload is untrusted input like any import: an oversized or malformed file
+gets a clear form error, never a 500 and never a half-written record.
+"""
+
+import hashlib
+import struct
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from exhibition.admin.generics import ModelForm
+from exhibition.models import ObjectImage, ObjectModel3D
+
+_GLB_MAGIC = b"glTF"
+
+
+def _sha256(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def _check_upload_size(upload: UploadedFile, *, limit: int) -> None:
+    if upload.size is not None and upload.size > limit:
+        raise forms.ValidationError(
+            f"The file is {upload.size / 1_048_576:.1f} MiB; "
+            f"the limit is {limit / 1_048_576:.1f} MiB."
+        )
+
+
+def _check_image_pixels(upload: Any) -> None:
+    # forms.ImageField has already opened the file with Pillow and left the image here.
+    image = getattr(upload, "image", None)
+    if image is None:
+        return
+    limit = settings.VITRINE_MAX_IMAGE_PIXELS
+    if image.width * image.height > limit:
+        raise forms.ValidationError(
+            f"The image is {image.width}×{image.height} pixels; at most {limit:,} pixels "
+            "are accepted."
+        )
+
+
+class ObjectImageAdminForm(ModelForm[ObjectImage]):
+    class Meta:
+        model = ObjectImage
+        fields = ["collection_object", "original", "alt_text", "order"]
+
+    def clean_original(self) -> Any:
+        upload = self.cleaned_data.get("original")
+        if "original" in self.changed_data and isinstance(upload, UploadedFile):
+            _check_upload_size(upload, limit=settings.VITRINE_MAX_UPLOAD_BYTES)
+            _check_image_pixels(upload)
+            self.instance.checksum = _sha256(upload)
+            # Tiles cut from the previous file no longer match; they must be rebuilt.
+            self.instance.tiles_ready = False
+        return upload
+
+
+class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
+    class Meta:
+        model = ObjectModel3D
+        fields = ["collection_object", "glb", "poster", "alt_text", "order"]
+
+    def clean_glb(self) -> Any:
+        upload = self.cleaned_data.get("glb")
+        if "glb" in self.changed_data and isinstance(upload, UploadedFile):
+            _check_upload_size(upload, limit=settings.VITRINE_MAX_MODEL_BYTES)
+            upload.seek(0)
+            header = upload.read(12)
+            upload.seek(0)
+            if len(header) < 12 or header[:4] != _GLB_MAGIC:
+                raise forms.ValidationError("This is not a binary glTF (.glb) file.")
+            version, length = struct.unpack("<II", header[4:12])
+            if version != 2:
+                raise forms.ValidationError(f"glTF version {version} is not supported; use 2.0.")
+            if length != upload.size:
+                raise forms.ValidationError("The GLB file is truncated or its header is damaged.")
+            self.instance.checksum = _sha256(upload)
+            self.instance.size_bytes = upload.size or 0
+        return upload
+
+    def clean_poster(self) -> Any:
+        upload = self.cleaned_data.get("poster")
+        if "poster" in self.changed_data and isinstance(upload, UploadedFile):
+            _check_upload_size(upload, limit=settings.VITRINE_MAX_UPLOAD_BYTES)
+            _check_image_pixels(upload)
+        return upload

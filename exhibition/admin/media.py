@@ -1,0 +1,88 @@
+"""Admin for media records on their own pages: images and 3D models with their hotspots."""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+
+from exhibition.admin.auditing import AuditedModelAdmin
+from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
+from exhibition.admin.generics import TabularInline
+from exhibition.admin.previews import image_preview
+from exhibition.models import Hotspot, ObjectImage, ObjectModel3D
+
+
+@admin.register(ObjectImage)
+class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
+    form = ObjectImageAdminForm
+    list_display = ["preview", "collection_object", "order", "pixel_size", "tiles_ready"]
+    list_display_links = ["preview", "collection_object"]
+    list_filter = ["tiles_ready"]
+    search_fields = ["collection_object__title", "collection_object__slug", "alt_text"]
+    autocomplete_fields = ["collection_object"]
+    readonly_fields = [
+        "large_preview",
+        "width",
+        "height",
+        "checksum",
+        "tiles_ready",
+        "tiles_checksum",
+    ]
+    fields = [
+        "collection_object",
+        "large_preview",
+        "original",
+        "alt_text",
+        "order",
+        ("width", "height"),
+        "checksum",
+        ("tiles_ready", "tiles_checksum"),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ObjectImage]:
+        return super().get_queryset(request).select_related("collection_object")
+
+    @admin.display(description="Preview")
+    def preview(self, image: ObjectImage) -> SafeString | str:
+        return image_preview(image.original, alt=image.alt_text, max_height=48)
+
+    @admin.display(description="Preview")
+    def large_preview(self, image: ObjectImage) -> SafeString | str:
+        return image_preview(image.original, alt=image.alt_text, max_height=320)
+
+    @admin.display(description="Size (px)")
+    def pixel_size(self, image: ObjectImage) -> str:
+        return f"{image.width}×{image.height}"
+
+
+class HotspotInline(TabularInline[Hotspot, ObjectModel3D]):
+    model = Hotspot
+    extra = 0
+    fields = ["order", "label", "position", "normal", "text"]
+
+
+@admin.register(ObjectModel3D)
+class ObjectModel3DAdmin(AuditedModelAdmin[ObjectModel3D]):
+    form = ObjectModel3DAdminForm
+    list_display = ["poster_preview", "collection_object", "order", "size_bytes"]
+    list_display_links = ["poster_preview", "collection_object"]
+    search_fields = ["collection_object__title", "collection_object__slug", "alt_text"]
+    autocomplete_fields = ["collection_object"]
+    readonly_fields = ["poster_preview", "checksum", "size_bytes"]
+    fields = [
+        "collection_object",
+        "glb",
+        "poster_preview",
+        "poster",
+        "alt_text",
+        "order",
+        ("checksum", "size_bytes"),
+    ]
+    inlines = [HotspotInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ObjectModel3D]:
+        return super().get_queryset(request).select_related("collection_object")
+
+    @admin.display(description="Poster")
+    def poster_preview(self, model: ObjectModel3D) -> SafeString | str:
+        return image_preview(model.poster, alt=model.alt_text, max_height=48)

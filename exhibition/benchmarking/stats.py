@@ -1,0 +1,93 @@
+"""Latency statistics of a benchmark run: percentiles and ratios to the baseline."""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile (fraction in [0, 1]) of ``values``; NaN when empty."""
+    if not 0.0 <= fraction <= 1.0:
+        raise ValueError("fraction must lie between 0 and 1")
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass
+class Sample:
+    """One request: what was asked, how it answered, and how long it took."""
+
+    path: str
+    status: int
+    client_ms: float
+    server_ms: float | None = None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and self.status == 200
+
+
+@dataclass
+class ScenarioResult:
+    """All samples of one scenario (one kind of page) measured at one concurrency."""
+
+    name: str
+    samples: list[Sample] = field(default_factory=list)
+    wall_seconds: float = 0.0
+
+    @property
+    def ok_samples(self) -> list[Sample]:
+        return [sample for sample in self.samples if sample.ok]
+
+    @property
+    def failures(self) -> list[Sample]:
+        return [sample for sample in self.samples if not sample.ok]
+
+    def client_percentile(self, fraction: float) -> float:
+        return percentile([s.client_ms for s in self.ok_samples], fraction)
+
+    def server_percentile(self, fraction: float) -> float:
+        timed = [s.server_ms for s in self.ok_samples if s.server_ms is not None]
+        return percentile(timed, fraction)
+
+    @property
+    def throughput(self) -> float:
+        """Successful requests per second over the scenario's wall time."""
+        if self.wall_seconds <= 0:
+            return math.nan
+        return len(self.ok_samples) / self.wall_seconds
+
+
+def ratio(value: float, baseline: float) -> float:
+    """``value / baseline``; NaN when either is missing or the baseline is zero."""
+    if math.isnan(value) or math.isnan(baseline) or baseline <= 0:
+        return math.nan
+    return value / baseline
+
+
+def summarise(result: ScenarioResult, baseline: ScenarioResult) -> dict[str, object]:
+    """A scenario's figures and their ratios to the baseline's, ready for JSON or a table."""
+    figures: dict[str, object] = {
+        "scenario": result.name,
+        "requests": len(result.samples),
+        "failures": len(result.failures),
+        "throughput_rps": _rounded(result.throughput),
+    }
+    for kind, getter in (
+        ("client", result.client_percentile),
+        ("server", result.server_percentile),
+    ):
+        base = baseline.client_percentile if kind == "client" else baseline.server_percentile
+        for label, fraction in (("p50", 0.5), ("p95", 0.95)):
+            value = getter(fraction)
+            figures[f"{kind}_{label}_ms"] = _rounded(value)
+            figures[f"{kind}_{label}_ratio"] = _rounded(ratio(value, base(fraction)))
+    return figures
+
+
+def _rounded(value: float) -> float | None:
+    return None if math.isnan(value) else round(value, 2)

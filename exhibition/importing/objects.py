@@ -1,0 +1,337 @@
+"""Import one validated record: the object, its links and its media, in one transaction.
+
+Files are checked before the transaction opens (decoding an image is slow and needs no
+lock); everything written to the database for a record commits together or not at all,
+and files copied for a record that then fails are removed again.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from exhibition.importing.audit import audit_import, diff_snapshots
+from exhibition.importing.authorities import agent_for_name, place_for_spec, tags_for_names
+from exhibition.importing.creators import credit_phrase, parse_creators
+from exhibition.importing.media import (
+    SourceFile,
+    check_glb,
+    check_image,
+    find_source,
+    is_geometry_only,
+    store_file,
+    stored_name,
+)
+from exhibition.importing.records import ImportRecord, RecordError
+from exhibition.models import (
+    CollectionObject,
+    Hotspot,
+    ObjectCreator,
+    ObjectImage,
+    ObjectModel3D,
+    Visibility,
+)
+
+# Plain fields set straight from the record, compared to decide "updated" vs "unchanged".
+SCALAR_FIELDS = (
+    "accession_number",
+    "title",
+    "date_display",
+    "date_start",
+    "date_end",
+    "culture",
+    "object_type",
+    "medium",
+    "dimensions",
+    "description",
+    "credit_line",
+    "licence",
+    "attribution",
+    "source",
+    "visibility",
+    "content_note",
+    "is_damaged",
+    "featured",
+)
+_CREDIT_LINE_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A checked source file and the content-addressed name it is stored under."""
+
+    source: SourceFile
+    name: str
+    width: int = 0
+    height: int = 0
+    geometry_only: bool = False
+
+
+@dataclass
+class RecordResult:
+    collection_object: CollectionObject
+    status: str  # "created", "updated" or "unchanged"
+    image: ObjectImage | None = None
+    stale_files: list[str] = field(default_factory=list)
+    stale_tiles: list[str] = field(default_factory=list)
+
+
+def object_import_record(
+    *,
+    record: ImportRecord,
+    root: Path,
+    damaged: set[str] | None,
+    note: str,
+    after_commit: Callable[[RecordResult], None] | None = None,
+) -> RecordResult:
+    """Create or update the object ``record.slug``; raises RecordError, writing nothing."""
+    image, model = _prepare_image(record, root), _prepare_model(record, root)
+    _check_accession_number(record)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            result = _write_record(record, image, model, damaged, note, written)
+            if after_commit is not None:
+                transaction.on_commit(lambda: after_commit(result))
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+    return result
+
+
+def default_alt_text(record: ImportRecord) -> str:
+    """E.g. "Painting: Mona Lisa, by Leonardo da Vinci"."""
+    kind = record.object_type[:1].upper() + record.object_type[1:]
+    phrase = credit_phrase(parse_creators(record.text["creator"] or None))
+    return f"{kind}: {record.title}, {phrase}" if phrase else f"{kind}: {record.title}"
+
+
+def _prepare_image(record: ImportRecord, root: Path) -> PreparedFile | None:
+    if record.image is None:
+        return None
+    source = find_source(root, record.image, "image")
+    known = ObjectImage.objects.filter(
+        collection_object__slug=record.slug, order=0, checksum=source.checksum
+    ).first()
+    if known is not None:  # same bytes as last time: already decoded and measured
+        width, height = known.width, known.height
+    else:
+        width, height = check_image(source.path, max_pixels=settings.VITRINE_MAX_IMAGE_PIXELS)
+    name = stored_name(slug=record.slug, kind="images", source=source)
+    return PreparedFile(source=source, name=name, width=width, height=height)
+
+
+def _prepare_model(record: ImportRecord, root: Path) -> PreparedFile | None:
+    if record.model is None:
+        return None
+    source = find_source(root, record.model, "model")
+    document = check_glb(source, max_bytes=settings.VITRINE_MAX_MODEL_BYTES)
+    name = stored_name(slug=record.slug, kind="models", source=source)
+    return PreparedFile(source=source, name=name, geometry_only=is_geometry_only(document))
+
+
+def _check_accession_number(record: ImportRecord) -> None:
+    number = record.text["accession_number"] or record.slug
+    other = (
+        CollectionObject.objects.filter(accession_number=number)
+        .exclude(slug=record.slug)
+        .values_list("slug", flat=True)
+        .first()
+    )
+    if other is not None:
+        raise RecordError(f"accession number '{number}' is already used by object '{other}'")
+
+
+def _write_record(
+    record: ImportRecord,
+    image: PreparedFile | None,
+    model: PreparedFile | None,
+    damaged: set[str] | None,
+    note: str,
+    written: list[str],
+) -> RecordResult:
+    obj = CollectionObject.objects.filter(slug=record.slug).first()
+    created = obj is None
+    before = {} if obj is None else snapshot(obj)
+    obj = obj or CollectionObject(slug=record.slug)
+    result = RecordResult(collection_object=obj, status="created")
+    old_scalars = {name: getattr(obj, name) for name in (*SCALAR_FIELDS, "place_id")}
+    _assign_fields(obj, record, damaged, created=created)
+    if created or old_scalars != {n: getattr(obj, n) for n in (*SCALAR_FIELDS, "place_id")}:
+        _full_clean(obj)
+        obj.save()
+    _sync_creators(obj, record)
+    _sync_tags(obj, record.tags)
+    alt_text = record.text["alt_text"] or default_alt_text(record)
+    result.image = _sync_image(obj, image, alt_text, written, result)
+    _sync_model(obj, record, model, alt_text, written, result)
+    changes = diff_snapshots(before, snapshot(obj))
+    if not created:
+        result.status = "updated" if changes else "unchanged"
+    if changes:
+        audit_import(collection_object=obj, changes=changes, created=created, note=note)
+    return result
+
+
+def _assign_fields(
+    obj: CollectionObject, record: ImportRecord, damaged: set[str] | None, *, created: bool
+) -> None:
+    text = record.text
+    obj.accession_number = text["accession_number"] or record.slug
+    obj.title, obj.object_type, obj.licence = record.title, record.object_type, record.licence
+    obj.date_display, obj.date_start, obj.date_end = (
+        record.date_display,
+        record.date_start,
+        record.date_end,
+    )
+    for name in ("culture", "medium", "dimensions", "description", "attribution", "source"):
+        setattr(obj, name, text[name])
+    obj.credit_line = text["credit_line"] or _credit_line(text["attribution"])
+    # Curatorial choices made in the admin survive a re-import that does not name them:
+    # an object a curator restricted must never become public again by accident.
+    if record.visibility is not None or created:
+        obj.visibility = record.visibility or Visibility.PUBLIC
+    if record.featured is not None:
+        obj.featured = record.featured
+    if record.content_note is not None:
+        obj.content_note = record.content_note
+    if damaged is not None:
+        obj.is_damaged = record.slug in damaged
+    obj.place = place_for_spec(record.place) if record.place else None
+
+
+def _credit_line(attribution: str) -> str:
+    if len(attribution) <= _CREDIT_LINE_LENGTH:
+        return attribution
+    return attribution[: _CREDIT_LINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _full_clean(obj: CollectionObject) -> None:
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        problems = [
+            f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+            for name, messages in exc.message_dict.items()
+        ]
+        raise RecordError("; ".join(problems)) from None
+
+
+def _sync_creators(obj: CollectionObject, record: ImportRecord) -> None:
+    wanted: list[tuple[str, str, str]] = []
+    for credit in parse_creators(record.text["creator"] or None):
+        if len(credit.name) > 300:
+            raise RecordError(f"creator name '{credit.name[:40]}…' is longer than 300 characters")
+        if (credit.name, credit.role) not in [(name, role) for name, role, _ in wanted]:
+            wanted.append((credit.name, credit.role[:100], credit.qualifier[:100]))
+    links = obj.creator_links.select_related("agent")
+    if wanted == [(link.agent.name, link.role, link.qualifier) for link in links]:
+        return
+    obj.creator_links.all().delete()
+    for order, (name, role, qualifier) in enumerate(wanted):
+        ObjectCreator.objects.create(
+            collection_object=obj,
+            agent=agent_for_name(name),
+            role=role,
+            qualifier=qualifier,
+            order=order,
+        )
+
+
+def _sync_tags(obj: CollectionObject, names: list[str]) -> None:
+    current = sorted(name.lower() for name in obj.tags.values_list("name", flat=True))
+    if current != sorted(name.lower() for name in names):
+        obj.tags.set(tags_for_names(names))
+
+
+def _sync_image(
+    obj: CollectionObject,
+    prepared: PreparedFile | None,
+    alt_text: str,
+    written: list[str],
+    result: RecordResult,
+) -> ObjectImage | None:
+    current = obj.images.filter(order=0).first()
+    if prepared is None:
+        if current is not None:
+            result.stale_files.append(current.original.name)
+            result.stale_tiles.append(current.iiif_identifier)
+            current.delete()
+        return None
+    if store_file(source=prepared.source, name=prepared.name):
+        written.append(prepared.name)
+    image = current or ObjectImage(collection_object=obj, order=0)
+    old = (image.original.name, image.width, image.height, image.checksum, image.alt_text)
+    new = (prepared.name, prepared.width, prepared.height, prepared.source.checksum, alt_text)
+    if old == new and current is not None:
+        return image
+    if current is not None and current.original.name != prepared.name:
+        result.stale_files.append(current.original.name)
+    if image.checksum != prepared.source.checksum:
+        image.tiles_ready = False  # the old tiles show the old original
+    image.original = prepared.name
+    image.width, image.height = prepared.width, prepared.height
+    image.checksum, image.alt_text = prepared.source.checksum, alt_text
+    image.save()
+    return image
+
+
+def _sync_model(
+    obj: CollectionObject,
+    record: ImportRecord,
+    prepared: PreparedFile | None,
+    alt_text: str,
+    written: list[str],
+    result: RecordResult,
+) -> None:
+    current = obj.models3d.filter(order=0).first()
+    if prepared is None:
+        if current is not None:
+            result.stale_files.append(current.glb.name)
+            current.delete()
+        return
+    if store_file(source=prepared.source, name=prepared.name):
+        written.append(prepared.name)
+    model = current or ObjectModel3D(collection_object=obj, order=0)
+    if current is not None and current.glb.name != prepared.name:
+        result.stale_files.append(current.glb.name)
+    source = prepared.source
+    old = (model.glb.name, model.checksum, model.size_bytes, model.alt_text, model.geometry_only)
+    new = (prepared.name, source.checksum, source.size, alt_text, prepared.geometry_only)
+    if old != new or current is None:
+        model.glb = prepared.name
+        model.checksum, model.size_bytes = source.checksum, source.size
+        model.alt_text, model.geometry_only = alt_text, prepared.geometry_only
+        model.save()
+    wanted = [(h.position, h.normal, h.label, h.text) for h in record.hotspots]
+    current_spots = [(h.position, h.normal, h.label, h.text) for h in model.hotspots.all()]
+    if wanted != current_spots:
+        model.hotspots.all().delete()
+        Hotspot.objects.bulk_create(
+            Hotspot(model=model, position=p, normal=n, label=label[:200], text=text, order=i)
+            for i, (p, n, label, text) in enumerate(wanted)
+        )
+
+
+def snapshot(obj: CollectionObject) -> dict[str, Any]:
+    """The object as an import sees it, in JSON values: what the audit log compares."""
+    image = obj.images.filter(order=0).first()
+    model = obj.models3d.filter(order=0).first()
+    return {
+        **{name: getattr(obj, name) for name in SCALAR_FIELDS},
+        "place": obj.place.name if obj.place else None,
+        "creators": [str(link) for link in obj.creator_links.select_related("agent")],
+        "tags": sorted(obj.tags.values_list("name", flat=True)),
+        "image": image.original.name if image else None,
+        "image_alt_text": image.alt_text if image else None,
+        "model": model.glb.name if model else None,
+        "model_alt_text": model.alt_text if model else None,
+        "model_geometry_only": model.geometry_only if model else None,
+        "hotspots": [f"{h.label} @ {h.position}" for h in model.hotspots.all()] if model else [],
+    }

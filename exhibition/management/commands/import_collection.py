@@ -1,0 +1,83 @@
+"""``manage.py import_collection [PATH]``: import a JSON Lines collection folder.
+
+Re-running is safe: records are matched by id, unchanged files are not copied again
+and their tiles are not cut again. Bad records are listed on stderr as
+``line N (id X): reason`` and make the command exit non-zero; good ones still import.
+"""
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from exhibition.importing.services import (
+    CollectionError,
+    ImportProblem,
+    ImportSummary,
+    collection_import,
+    count_records,
+)
+
+# In-process Celery logs a line per task and kombu warns about the in-memory broker's
+# missing hostname; the import's own summary already says what happened.
+_CHATTY_LOGGERS = ("celery.app.trace", "kombu.connection")
+
+
+class Command(BaseCommand):
+    help = "Import objects.jsonl and its images and GLB models from a collection folder."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "path",
+            nargs="?",
+            type=Path,
+            help="Collection folder holding objects.jsonl (default: VITRINE_COLLECTION).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        root = Path(options["path"] or settings.VITRINE_COLLECTION)
+        if not root.is_dir():
+            raise CommandError(f"Collection folder not found: {root}")
+        try:
+            with _quiet_loggers(_CHATTY_LOGGERS):
+                summary = self._import(root)
+        except CollectionError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(f"Imported {root}: {summary}")
+        if not summary.ok:
+            problems = summary.failed + summary.tiles_failed
+            raise CommandError(f"{problems} problem(s); see the lines above.")
+
+    def _import(self, root: Path) -> ImportSummary:
+        interactive = self.stdout.isatty()
+        total = count_records(root)
+        with tqdm(total=total, unit="record", disable=not interactive, file=sys.stdout) as bar:
+
+            def on_problem(problem: ImportProblem) -> None:
+                if interactive:
+                    bar.write(str(problem), file=sys.stderr)  # keeps the bar intact
+                else:
+                    self.stderr.write(str(problem))
+
+            return collection_import(
+                root=root, on_record=lambda: bar.update(1), on_problem=on_problem
+            )
+
+
+@contextmanager
+def _quiet_loggers(names: tuple[str, ...]) -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

@@ -1,0 +1,131 @@
+"""The append-only audit log of curator edits: who changed which field, from what, to what.
+
+Callers (the admin, importers, the review services) take a snapshot of a record before
+and after a write, diff the two and record the difference. Values are stored as plain
+JSON so an entry stays readable after the record it names is gone.
+"""
+
+import json
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+
+from exhibition.models import AuditLogEntry, CollectionObject
+
+Snapshot = dict[str, Any]
+# {"field": {"old": value, "new": value}, ...}
+Changes = dict[str, dict[str, Any]]
+
+_REPR_LENGTH = AuditLogEntry._meta.get_field("target_repr").max_length or 300
+
+
+def audit_snapshot(instance: models.Model) -> Snapshot:
+    """The record's editable state as JSON values, one entry per field.
+
+    Foreign keys and many-to-many links are recorded by their display names, because the
+    log is read by people; files by their stored names. Automatic timestamps and the
+    primary key are left out: they change on every save and say nothing about the edit.
+    """
+    snapshot: Snapshot = {}
+    for field in instance._meta.concrete_fields:
+        if field.primary_key or getattr(field, "auto_now", False):
+            continue
+        if getattr(field, "auto_now_add", False):
+            continue
+        snapshot[field.name] = _field_value(instance, field)
+    if instance.pk is not None:
+        for m2m in instance._meta.many_to_many:
+            through: Any = m2m.remote_field.through
+            # Links through an explicit model (creators, section objects) are records of
+            # their own and are audited when their inline forms are saved.
+            if not through._meta.auto_created:
+                continue
+            # Read the database, not a prefetch cache that may predate the save.
+            related_model: Any = m2m.related_model
+            related = related_model._default_manager.filter(
+                **{m2m.related_query_name(): instance.pk}
+            )
+            snapshot[m2m.name] = sorted(str(item) for item in related)
+    return snapshot
+
+
+def _field_value(instance: models.Model, field: "models.Field[Any, Any]") -> Any:
+    if field.is_relation:
+        related = getattr(instance, field.name)
+        return None if related is None else str(related)
+    value = getattr(instance, field.attname)
+    if isinstance(value, FieldFile):
+        return value.name or None
+    # Dates, decimals and UUIDs become the strings Django's JSON encoder writes.
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def audit_diff(*, before: Snapshot, after: Snapshot) -> Changes:
+    """The fields whose value differs between two snapshots, with old and new values.
+
+    A field missing from one side counts as empty there, so diffing against ``{}``
+    describes a creation (or, the other way round, a deletion) field by field.
+    """
+    changes: Changes = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if _is_empty(old) and _is_empty(new):
+            continue
+        if old != new:
+            changes[name] = {"old": old, "new": new}
+    return changes
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def audit_collection_object_of(instance: models.Model) -> CollectionObject | None:
+    """The collection object an edit belongs to, so its page can list the edit."""
+    if isinstance(instance, CollectionObject):
+        return instance
+    for path in ("collection_object", "model.collection_object", "source_image.collection_object"):
+        target: Any = instance
+        for attribute in path.split("."):
+            target = getattr(target, attribute, None)
+            if target is None:
+                break
+        if isinstance(target, CollectionObject):
+            return target
+    return None
+
+
+def audit_record_change(
+    *,
+    actor: User | None,
+    instance: models.Model,
+    changes: Changes,
+    action: str,
+    note: str = "",
+) -> AuditLogEntry:
+    """Append one entry to the audit log for a create, change, delete, import or review."""
+    if action not in AuditLogEntry.Action.values:
+        raise ValueError(
+            f"Unknown audit action {action!r}; expected one of "
+            f"{', '.join(AuditLogEntry.Action.values)}."
+        )
+    collection_object = audit_collection_object_of(instance)
+    entry = AuditLogEntry(
+        target_model=instance._meta.label_lower,
+        target_pk=str(instance.pk),
+        target_repr=str(instance)[:_REPR_LENGTH],
+        # An object being deleted is no longer there to point to once the delete lands.
+        collection_object=collection_object if collection_object and collection_object.pk else None,
+        action=action,
+        actor=actor,
+        actor_name=actor.get_username() if actor is not None else "",
+        at=timezone.now(),
+        changes=changes,
+        note=note,
+    )
+    entry.save()
+    return entry

@@ -1,0 +1,179 @@
+"""Recording and reviewing machine output: one mechanism for every kind.
+
+Every output (a restoration, a suggested tag, a generated description, a guide answer)
+is recorded as a draft with a "produced" or "failed" provenance event. A curator then
+approves it, rejects it or returns it to draft; each decision sets the review fields,
+appends a provenance event and an audit log entry, all in one transaction. Nothing
+reaches the public site unless a staff member approved it.
+"""
+
+import json
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from exhibition.models import (
+    AuditLogEntry,
+    CollectionObject,
+    MachineOutput,
+    MachineOutputKind,
+    ProvenanceEvent,
+    Restoration,
+    ReviewStatus,
+)
+from exhibition.services.audit import audit_record_change
+
+# Views pass ``request.user`` straight in; an anonymous user is refused like any non-staff.
+Reviewer = User | AnonymousUser
+
+
+class ReviewPermissionDenied(PermissionDenied):
+    """The user may not review machine output (only staff may)."""
+
+
+class ReviewError(ValueError):
+    """A review decision that cannot be taken; the message says why."""
+
+
+_EVENT_FOR_STATUS = {
+    ReviewStatus.APPROVED: ProvenanceEvent.Action.APPROVED,
+    ReviewStatus.REJECTED: ProvenanceEvent.Action.REJECTED,
+    ReviewStatus.DRAFT: ProvenanceEvent.Action.RETURNED_TO_DRAFT,
+}
+
+
+def machine_output_approve(
+    *, output: MachineOutput, reviewer: Reviewer, note: str = ""
+) -> MachineOutput:
+    """Approve an output so the public site may show it (with its label and provenance)."""
+    return _review(output=output, reviewer=reviewer, status=ReviewStatus.APPROVED, note=note)
+
+
+def machine_output_reject(*, output: MachineOutput, reviewer: Reviewer, note: str) -> MachineOutput:
+    """Reject an output; the note saying why is required."""
+    return _review(output=output, reviewer=reviewer, status=ReviewStatus.REJECTED, note=note)
+
+
+def machine_output_return_to_draft(
+    *, output: MachineOutput, reviewer: Reviewer, note: str
+) -> MachineOutput:
+    """Send a reviewed output back to the queue (e.g. withdraw an approval); a note is required."""
+    return _review(output=output, reviewer=reviewer, status=ReviewStatus.DRAFT, note=note)
+
+
+def restoration_approve(
+    *, restoration: Restoration, curator: Reviewer, note: str = ""
+) -> MachineOutput:
+    return machine_output_approve(output=restoration.machine_output, reviewer=curator, note=note)
+
+
+def restoration_reject(*, restoration: Restoration, curator: Reviewer, note: str) -> MachineOutput:
+    return machine_output_reject(output=restoration.machine_output, reviewer=curator, note=note)
+
+
+def _staff_reviewer(reviewer: Reviewer) -> User:
+    if not (isinstance(reviewer, User) and reviewer.is_active and reviewer.is_staff):
+        raise ReviewPermissionDenied("Only staff members may review machine output.")
+    return reviewer
+
+
+def _check_decision(*, output: MachineOutput, status: str, note: str) -> None:
+    if output.status == status:
+        raise ReviewError(f"This output is already {ReviewStatus(status).label.lower()}.")
+    if status == ReviewStatus.APPROVED and output.error:
+        raise ReviewError("An output whose run failed cannot be approved.")
+    if status == ReviewStatus.REJECTED and not note.strip():
+        raise ReviewError("A note saying why is required to reject an output.")
+    if status == ReviewStatus.DRAFT and not note.strip():
+        raise ReviewError("A note saying why is required to return an output to draft.")
+
+
+def _review(*, output: MachineOutput, reviewer: Reviewer, status: str, note: str) -> MachineOutput:
+    staff = _staff_reviewer(reviewer)
+    note = note.strip()
+    with transaction.atomic():
+        # Lock the row so two curators deciding at once cannot both win.
+        current = MachineOutput.objects.select_for_update().get(pk=output.pk)
+        _check_decision(output=current, status=status, note=note)
+        old_status = current.status
+        now = timezone.now()
+        current.status = status
+        current.reviewed_by = staff
+        current.reviewed_at = now
+        current.review_note = note
+        current.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+        ProvenanceEvent.objects.create(
+            machine_output=current,
+            action=_EVENT_FOR_STATUS[ReviewStatus(status)],
+            actor=staff,
+            at=now,
+            note=note,
+        )
+        audit_record_change(
+            actor=staff,
+            instance=current,
+            changes={"status": {"old": old_status, "new": status}},
+            action=AuditLogEntry.Action.REVIEWED,
+            note=note,
+        )
+    # The caller's instance reflects the decision too.
+    for name in ("status", "reviewed_by", "reviewed_at", "review_note"):
+        setattr(output, name, getattr(current, name))
+    return current
+
+
+def machine_output_record(
+    *,
+    kind: str,
+    collection_object: CollectionObject | None,
+    method: str,
+    engine: str,
+    engine_version: str,
+    parameters: dict[str, Any],
+    input_checksums: dict[str, str],
+    duration_seconds: float | None,
+    error: str = "",
+) -> MachineOutput:
+    """Record what a model or algorithm produced, as a draft awaiting review.
+
+    A failed run is recorded too (with its error and a "failed" event) so curators see
+    it in the queue; it can be rejected but never approved.
+    """
+    if kind not in MachineOutputKind.values:
+        raise ValueError(
+            f"Unknown machine output kind {kind!r}; expected one of "
+            f"{', '.join(MachineOutputKind.values)}."
+        )
+    if not method or not engine or not engine_version:
+        raise ValueError("method, engine and engine_version are required provenance.")
+    for name, value in (("parameters", parameters), ("input_checksums", input_checksums)):
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{name} must be JSON-serialisable: {exc}") from None
+    now = timezone.now()
+    with transaction.atomic():
+        output = MachineOutput.objects.create(
+            kind=kind,
+            collection_object=collection_object,
+            method=method,
+            engine=engine,
+            engine_version=engine_version,
+            parameters=parameters,
+            input_checksums=input_checksums,
+            duration_seconds=duration_seconds,
+            produced_at=now,
+            status=ReviewStatus.DRAFT,
+            error=error,
+        )
+        ProvenanceEvent.objects.create(
+            machine_output=output,
+            action=ProvenanceEvent.Action.FAILED if error else ProvenanceEvent.Action.PRODUCED,
+            at=now,
+            note=error,
+            detail={"duration_seconds": duration_seconds},
+        )
+    return output

@@ -1,0 +1,88 @@
+"""The browse page: facets, sorting and pagination over the public collection."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from exhibition.browse import (
+    SORT_LABELS,
+    BrowseParamError,
+    BrowseQuery,
+    FacetValue,
+    _facet_label,
+    browse_facets,
+    browse_objects,
+    parse_browse_params,
+)
+from exhibition.models import Agent, Place
+from exhibition.page_selectors import public_agent, public_place
+from exhibition.views.common import bad_request, page_of
+
+PAGE_SIZE = 24
+FACET_TITLES = {
+    "type": "Object type",
+    "culture": "Culture",
+    "century": "Century",
+    "has_3d": "3D model",
+    "has_restoration": "Virtual restoration",
+}
+
+
+def _named_filters(query: BrowseQuery) -> tuple[Agent | None, Place | None]:
+    agent = public_agent(query.agent) if query.agent else None
+    if query.agent and agent is None:
+        raise BrowseParamError(f"There is no agent '{query.agent}' in the collection.")
+    place = public_place(query.place) if query.place else None
+    if query.place and place is None:
+        raise BrowseParamError(f"There is no place '{query.place}' in the collection.")
+    return agent, place
+
+
+def _heading(agent: Agent | None, place: Place | None) -> str:
+    if agent is not None and place is not None:
+        return f"Objects by {agent.name} from {place.name}"
+    if agent is not None:
+        return f"Objects by {agent.name}"
+    if place is not None:
+        return f"Objects from {place.name}"
+    return "Browse the collection"
+
+
+def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> list[FacetValue]:
+    """Selected values stay in the form even when other filters leave them no results."""
+    selected: tuple[object, ...] = {
+        "type": query.object_types,
+        "culture": query.cultures,
+        "century": query.centuries,
+    }.get(name, ())
+    shown = {value.value for value in values}
+    missing = [str(value) for value in selected if str(value) not in shown]
+    for value in missing:
+        label = _facet_label(name, value)  # the label browse.py gives the same value
+        values.append(FacetValue(value=value, label=label, count=0, selected=True))
+    return values
+
+
+@require_safe
+def browse(request: HttpRequest) -> HttpResponse:
+    try:
+        query = parse_browse_params(request.GET)
+        agent, place = _named_filters(query)
+        page = page_of(browse_objects(query), request.GET.get("page", ""), per_page=PAGE_SIZE)
+    except BrowseParamError as error:
+        return bad_request(request, str(error))
+    facets = browse_facets(query)
+    context = {
+        "query": query,
+        "heading": _heading(agent, place),
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "facets": [
+            (name, FACET_TITLES[name], _keep_selected(name, values, query))
+            for name, values in facets.items()
+        ],
+        "sorts": SORT_LABELS,
+        "agent": agent,
+        "place": place,
+    }
+    return render(request, "exhibition/browse.html", context)

@@ -1,0 +1,28 @@
+"""Helpers the page views share: the 400 page and strict page numbers."""
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from exhibition.browse import BrowseParamError
+
+
+def bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    """A 400 page that says what was wrong and how to go on."""
+    return render(request, "exhibition/bad_request.html", {"message": message}, status=400)
+
+
+def page_of(items: QuerySet[Any], raw_page: str, *, per_page: int) -> Page[Any]:
+    """The requested page, or BrowseParamError saying why it cannot be shown."""
+    paginator = Paginator(items, per_page)
+    raw_page = raw_page.strip() or "1"
+    if not raw_page.isdigit() or int(raw_page) < 1:
+        raise BrowseParamError(f"'page' must be a whole number such as 2, not '{raw_page}'.")
+    number = int(raw_page)
+    if number > paginator.num_pages:
+        pages = "is 1 page" if paginator.num_pages == 1 else f"are {paginator.num_pages} pages"
+        raise BrowseParamError(f"There is no page {number}: there {pages} of results.")
+    return paginator.page(number)

@@ -1,0 +1,111 @@
+"""Machine-readable descriptions of an object page: schema.org JSON-LD and Dublin Core."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from exhibition.licences import get_licence
+from exhibition.models import CollectionObject, ObjectCreator, ObjectImage, ObjectModel3D
+
+
+def _creator(request: HttpRequest, link: ObjectCreator) -> dict[str, Any]:
+    creator: dict[str, Any] = {
+        "name": link.agent.name,
+        "url": request.build_absolute_uri(
+            f"{reverse('exhibition:browse')}?agent={link.agent.slug}"
+        ),
+    }
+    # The qualifier ("attributed to") belongs to this attribution, not to the agent.
+    role = " ".join(part for part in (link.qualifier, link.role) if part)
+    if role:
+        creator["description"] = role
+    return creator
+
+
+def object_json_ld(
+    request: HttpRequest,
+    obj: CollectionObject,
+    *,
+    creators: list[ObjectCreator],
+    images: list[ObjectImage],
+    models: list[ObjectModel3D],
+    manifest_url: str | None,
+) -> dict[str, Any]:
+    """A schema.org VisualArtwork record; only fields the record really has."""
+    page_url = request.build_absolute_uri(obj.get_absolute_url())
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "VisualArtwork",
+        "@id": page_url,
+        "url": page_url,
+        "name": obj.title,
+        "identifier": obj.accession_number,
+        "artform": obj.object_type,
+    }
+    optional: dict[str, Any] = {
+        "creator": [_creator(request, link) for link in creators],
+        "dateCreated": obj.date_display,
+        "artMedium": obj.medium,
+        "description": obj.description,
+        "keywords": [tag.name for tag in obj.tags.all()],
+        "creditText": obj.attribution or obj.credit_line,
+        "image": [request.build_absolute_uri(image.original.url) for image in images],
+    }
+    licence = get_licence(obj.licence)
+    if licence is not None:
+        optional["license"] = licence.url
+    if obj.place is not None:
+        optional["locationCreated"] = _place(obj)
+    if obj.culture:
+        optional["countryOfOrigin"] = obj.culture
+    optional["associatedMedia"] = [
+        {
+            "@type": "3DModel",
+            "contentUrl": request.build_absolute_uri(model.glb.url),
+            "encodingFormat": "model/gltf-binary",
+            "description": model.alt_text,
+        }
+        for model in models
+    ]
+    if manifest_url:
+        optional["subjectOf"] = {
+            "@type": "CreativeWork",
+            "name": "IIIF Presentation 3 manifest",
+            "url": request.build_absolute_uri(manifest_url),
+            "encodingFormat": "application/ld+json",
+        }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def _place(obj: CollectionObject) -> dict[str, Any]:
+    assert obj.place is not None
+    place: dict[str, Any] = {"@type": "Place", "name": obj.place.name}
+    if obj.place.has_coordinates:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": obj.place.latitude,
+            "longitude": obj.place.longitude,
+        }
+    return place
+
+
+def dublin_core(obj: CollectionObject, *, creators: list[ObjectCreator]) -> list[tuple[str, str]]:
+    """(name, content) pairs for <meta name="DC.*"> elements, repeated where DC allows."""
+    licence = get_licence(obj.licence)
+    pairs: list[tuple[str, str]] = [("DC.title", obj.title)]
+    pairs += [("DC.creator", str(link.agent.name)) for link in creators]
+    pairs += [
+        ("DC.date", obj.date_display),
+        ("DC.type", obj.object_type),
+        ("DC.format", obj.medium),
+        ("DC.description", obj.description),
+        ("DC.coverage", obj.place.name if obj.place else ""),
+        ("DC.identifier", obj.accession_number),
+        ("DC.rights", f"{licence.name} ({licence.url})" if licence else obj.licence),
+        ("DC.source", obj.source),
+        ("DC.language", "en"),
+    ]
+    pairs += [("DC.subject", tag.name) for tag in obj.tags.all()]
+    return [(name, content) for name, content in pairs if content]

@@ -1,0 +1,66 @@
+"""The object page: metadata, deep zoom, 3D, approved restorations, linked data."""
+
+import json
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from exhibition.browse import century_label
+from exhibition.licences import get_licence
+from exhibition.model_posters import NEUTRAL_COLOUR
+from exhibition.models import CollectionObject, ObjectCreator
+from exhibition.page_selectors import related_objects
+from exhibition.selectors import get_public_object, public_restorations
+from exhibition.views.linked_data import dublin_core, object_json_ld
+from exhibition.views.media_links import iiif_manifest_url
+
+
+@dataclass(frozen=True)
+class BrowseLink:
+    label: str
+    url: str
+
+
+def browse_links(obj: CollectionObject, creators: list[ObjectCreator]) -> list[BrowseLink]:
+    """Links to the same agents', place's and century's objects on the browse page."""
+    base = reverse("exhibition:browse")
+    links = [
+        BrowseLink(f"More by {link.agent.name}", f"{base}?agent={link.agent.slug}")
+        for link in creators
+    ]
+    if obj.place is not None:
+        links.append(BrowseLink(f"More from {obj.place.name}", f"{base}?place={obj.place.slug}"))
+    if obj.century is not None:
+        label = century_label(obj.century)
+        links.append(BrowseLink(f"More from the {label}", f"{base}?century={obj.century}"))
+    return links
+
+
+@require_safe
+def object_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    obj = get_public_object(slug)
+    creators = list(obj.creator_links.all())
+    images = list(obj.images.all())
+    models = list(obj.models3d.all())
+    manifest_url = iiif_manifest_url(obj) if images else None
+    context = {
+        "obj": obj,
+        "creators": creators,
+        "images": images,
+        "models": models,
+        "restorations": list(public_restorations(collection_object=obj)),
+        "licence": get_licence(obj.licence),
+        "browse_links": browse_links(obj, creators),
+        "related": related_objects(obj),
+        "manifest_url": manifest_url,
+        "json_ld": object_json_ld(
+            request, obj, creators=creators, images=images, models=models, manifest_url=manifest_url
+        ),
+        "dublin_core": dublin_core(obj, creators=creators),
+        # Shape-only scans are shown in the same clay tone as their rendered posters.
+        "neutral_colour": json.dumps(NEUTRAL_COLOUR),
+    }
+    return render(request, "exhibition/object_detail.html", context)
