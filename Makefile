@@ -46,9 +46,10 @@ migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
-collection: migrate
+collection: migrate chromium
 	$(PY) manage.py import_collection
 	$(PY) manage.py import_exhibitions
+	$(PY) manage.py render_model_posters
 
 demo: collection
 	$(PY) manage.py create_demo_curator --password-file var/demo-curator.txt

@@ -39,9 +39,6 @@ html, body {{ margin: 0; background: #f4f1ea; }}
 model-viewer {{ width: {POSTER_PIXELS}px; height: {POSTER_PIXELS}px; background: #f4f1ea; }}
 </style></head><body></body></html>"""
 LOAD_MODEL_JS = """async ([src, neutral]) => {
-  const ModelViewer = customElements.get('model-viewer');
-  ModelViewer.dracoDecoderLocation = '%(origin)s/vendor/draco/';
-  ModelViewer.ktx2TranscoderLocation = '%(origin)s/vendor/basis/';
   document.body.innerHTML = '';
   const viewer = document.createElement('model-viewer');
   viewer.setAttribute('interaction-prompt', 'none');
@@ -57,7 +54,11 @@ LOAD_MODEL_JS = """async ([src, neutral]) => {
       material.pbrMetallicRoughness.setBaseColorFactor(%(neutral_colour)s);
     }
   }
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  // Skip the framing animation, then let a few frames draw the settled view.
+  viewer.jumpCameraToGoal();
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
   const blob = await viewer.toBlob({mimeType: 'image/webp', qualityArgument: 0.85});
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
@@ -115,21 +116,36 @@ def render_posters(models: Iterable[ObjectModel3D], *, force: bool = False) -> l
             executable_path=str(chromium_path()), args=CHROMIUM_ARGS
         )
         try:
-            page = browser.new_page(viewport={"width": POSTER_PIXELS, "height": POSTER_PIXELS})
-            page.route(f"{ORIGIN}/**", lambda route: _answer(route, todo))
-            page.goto(f"{ORIGIN}/poster.html")
-            page.add_script_tag(url=f"{ORIGIN}/vendor/model-viewer.min.js", type="module")
-            page.wait_for_function("() => customElements.get('model-viewer') !== undefined")
             for model in todo:
+                # A fresh page for each model: model-viewer shares one renderer between
+                # elements, and a reused one frames later models wrongly.
+                page = _poster_page(browser, todo)
                 rendered.append((model, _render_one(page, model)))
+                page.close()
         finally:
             browser.close()
     return [_store(model, outcome) for model, outcome in rendered]
 
 
+def _poster_page(browser: Any, models: list[ObjectModel3D]) -> Any:
+    page = browser.new_page(viewport={"width": POSTER_PIXELS, "height": POSTER_PIXELS})
+    page.route(f"{ORIGIN}/**", lambda route: _answer(route, models))
+    page.goto(f"{ORIGIN}/poster.html")
+    # Every <model-viewer> reads its decoder locations from this global when it is
+    # created; without it they would come from a CDN.
+    page.evaluate(
+        "([draco, basis]) => { self.ModelViewerElement = "
+        "{dracoDecoderLocation: draco, ktx2TranscoderLocation: basis}; }",
+        [f"{ORIGIN}/vendor/draco/", f"{ORIGIN}/vendor/basis/"],
+    )
+    page.add_script_tag(url=f"{ORIGIN}/vendor/model-viewer.min.js", type="module")
+    page.wait_for_function("() => customElements.get('model-viewer') !== undefined")
+    return page
+
+
 def _render_one(page: Any, model: ObjectModel3D) -> bytes | str:
     """The poster's WebP bytes, or the viewer's error message."""
-    script = LOAD_MODEL_JS % {"origin": ORIGIN, "neutral_colour": NEUTRAL_COLOUR}
+    script = LOAD_MODEL_JS % {"neutral_colour": NEUTRAL_COLOUR}
     try:
         encoded = page.evaluate(script, [f"{ORIGIN}/model/{model.pk}.glb", model.geometry_only])
     except Exception as error:  # the viewer's own failure, reported per model

@@ -7,7 +7,17 @@ never appear on a page through a helper that forgot to filter.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Value,
+    When,
+)
 
 from exhibition.browse import annotated_public_objects
 from exhibition.models import (
@@ -19,6 +29,7 @@ from exhibition.models import (
     ObjectImage,
     Place,
     SectionObject,
+    Visibility,
 )
 from exhibition.selectors import (
     exhibition_section_objects,
@@ -51,40 +62,38 @@ def featured_objects(*, limit: int = FEATURED_LIMIT) -> list[CollectionObject]:
 def related_objects(
     collection_object: CollectionObject, *, limit: int = RELATED_LIMIT
 ) -> list[CollectionObject]:
-    """A few public objects by the same agents, then from the same place, then century."""
-    candidates = public_objects_with_media().exclude(pk=collection_object.pk)
+    """A few public objects by the same agents, then from the same place, then century.
+
+    One query ranks every candidate by its closest relation, so the page pays the same
+    whatever the object's links.
+    """
+    ranks: list[When] = []
     agent_ids = [link.agent_id for link in collection_object.creator_links.all()]
-    picked: list[CollectionObject] = []
-    lookups: list[QuerySet[CollectionObject]] = []
     if agent_ids:
-        lookups.append(candidates.filter(creator_links__agent_id__in=agent_ids).distinct())
-    if collection_object.place_id is not None:
-        lookups.append(candidates.filter(place_id=collection_object.place_id))
-    if collection_object.century is not None:
-        lookups.append(
-            annotated_public_objects()
-            .exclude(pk=collection_object.pk)
-            # An annotation of browse.py, which django-stubs cannot see.
-            .filter(century_value=collection_object.century)  # type: ignore[misc]
+        same_agent = ObjectCreator.objects.filter(
+            collection_object=OuterRef("pk"), agent_id__in=agent_ids
         )
-    for queryset in lookups:
-        if len(picked) >= limit:
-            break
-        seen = [obj.pk for obj in picked]
-        picked.extend(queryset.exclude(pk__in=seen).order_by("title", "pk")[: limit - len(picked)])
-    return picked
-
-
-# Agent and Place name their reverse relation to objects `objects`, which hides the usual
-# manager of that name, hence `_default_manager`.
+        ranks.append(When(Exists(same_agent), then=Value(0)))
+    if collection_object.place_id is not None:
+        ranks.append(When(place_id=collection_object.place_id, then=Value(1)))
+    if collection_object.century is not None:
+        # `century_value` is browse.py's annotation, so "same century" means what browse means.
+        ranks.append(When(century_value=collection_object.century, then=Value(2)))
+    if not ranks:
+        return []
+    return list(
+        annotated_public_objects()
+        .exclude(pk=collection_object.pk)
+        .annotate(relatedness=Case(*ranks, default=None, output_field=IntegerField()))
+        .filter(relatedness__isnull=False)
+        .order_by("relatedness", "title", "pk")[:limit]
+    )
 
 
 def public_agent(slug: str) -> Agent | None:
     """The agent with this slug, if at least one public object is linked to it."""
     return (
-        Agent._default_manager.filter(
-            slug=slug, object_links__collection_object__in=public_objects()
-        )
+        Agent.objects.filter(slug=slug, object_links__collection_object__in=public_objects())
         .distinct()
         .first()
     )
@@ -92,7 +101,9 @@ def public_agent(slug: str) -> Agent | None:
 
 def public_place(slug: str) -> Place | None:
     """The place with this slug, if at least one public object comes from it."""
-    return Place._default_manager.filter(slug=slug, objects__in=public_objects()).distinct().first()
+    return (
+        Place.objects.filter(slug=slug, collection_objects__in=public_objects()).distinct().first()
+    )
 
 
 @dataclass(frozen=True)
@@ -118,15 +129,31 @@ def exhibition_sections(exhibition: Exhibition) -> list[SectionWithObjects]:
     ]
 
 
-def exhibition_cover(exhibition: Exhibition) -> CollectionObject | None:
-    """The cover object if it is public, else the exhibition's first public object."""
-    cover = exhibition.cover_object
-    if cover is not None and cover.is_public:
-        return public_objects_with_media().filter(pk=cover.pk).first()
-    first = exhibition_section_objects(exhibition=exhibition).first()
-    if first is None:
-        return None
-    return public_objects_with_media().filter(pk=first.collection_object_id).first()
+def exhibitions_with_covers(
+    exhibitions: QuerySet[Exhibition],
+) -> list[tuple[Exhibition, CollectionObject | None]]:
+    """Each exhibition with its cover: the cover object if public, else its first public
+    object, in a fixed number of queries however many exhibitions there are."""
+    exhibitions_list = list(exhibitions)
+    cover_ids: dict[int, int] = {}
+    for exhibition in exhibitions_list:
+        cover = exhibition.cover_object
+        if cover is not None and cover.is_public:
+            cover_ids[exhibition.pk] = cover.pk
+    without_cover = [e.pk for e in exhibitions_list if e.pk not in cover_ids]
+    if without_cover:
+        first_items = (
+            SectionObject.objects.filter(
+                section__exhibition__in=without_cover,
+                collection_object__visibility=Visibility.PUBLIC,
+            )
+            .order_by("section__exhibition", "section__order", "section__pk", "order", "pk")
+            .values_list("section__exhibition", "collection_object")
+        )
+        for exhibition_id, object_id in first_items:
+            cover_ids.setdefault(exhibition_id, object_id)
+    covers = public_objects_with_media().in_bulk(list(set(cover_ids.values())))
+    return [(e, covers.get(cover_ids.get(e.pk, 0))) for e in exhibitions_list]
 
 
 def licence_listing() -> QuerySet[CollectionObject]:

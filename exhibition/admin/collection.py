@@ -162,7 +162,7 @@ class TagAdmin(AuditedModelAdmin[Tag]):
     search_fields = ["name"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Tag]:
-        return super().get_queryset(request).annotate(object_total=Count("objects"))
+        return super().get_queryset(request).annotate(object_total=Count("collection_objects"))
 
     @admin.display(description="Objects", ordering="object_total")
     def object_count(self, tag: Tag) -> SafeString:

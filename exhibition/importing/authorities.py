@@ -10,25 +10,21 @@ from django.utils.text import slugify
 from exhibition.importing.records import PlaceSpec
 from exhibition.models import Agent, Place, Tag
 
-# The models' related_name "objects" (agent.objects = their collection objects) shadows
-# the default manager's usual name, hence `_default_manager` throughout.
 _SLUG_LENGTH = 190  # leaves room for a "-N" suffix under the 200-character field
 
 
 def agent_for_name(name: str) -> Agent:
-    agent = Agent._default_manager.filter(name=name).first()
+    agent = Agent.objects.filter(name=name).first()
     if agent is None:
-        agent = Agent._default_manager.create(
-            name=name, slug=unique_slug(Agent, name, fallback="agent")
-        )
+        agent = Agent.objects.create(name=name, slug=unique_slug(Agent, name, fallback="agent"))
     return agent
 
 
 def place_for_spec(spec: PlaceSpec) -> Place:
     """The place with this name; coordinates given by the record update it."""
-    place = Place._default_manager.filter(name=spec.name).first()
+    place = Place.objects.filter(name=spec.name).first()
     if place is None:
-        return Place._default_manager.create(
+        return Place.objects.create(
             name=spec.name,
             slug=unique_slug(Place, spec.name, fallback="place"),
             latitude=spec.latitude,
@@ -47,8 +43,8 @@ def tags_for_names(names: list[str]) -> list[Tag]:
     """Tags matched case-insensitively, so "Portrait" and "portrait" stay one tag."""
     tags = []
     for name in names:
-        tag = Tag._default_manager.filter(name__iexact=name).first()
-        tags.append(tag or Tag._default_manager.create(name=name))
+        tag = Tag.objects.filter(name__iexact=name).first()
+        tags.append(tag or Tag.objects.create(name=name))
     return tags
 
 

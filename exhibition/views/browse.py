@@ -1,5 +1,7 @@
 """The browse page: facets, sorting and pagination over the public collection."""
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -19,6 +21,7 @@ from exhibition.page_selectors import public_agent, public_place
 from exhibition.views.common import bad_request, page_of
 
 PAGE_SIZE = 24
+FACET_VISIBLE = 8
 FACET_TITLES = {
     "type": "Object type",
     "culture": "Culture",
@@ -46,6 +49,24 @@ def _heading(agent: Agent | None, place: Place | None) -> str:
     if place is not None:
         return f"Objects from {place.name}"
     return "Browse the collection"
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    title: str
+    values: list[FacetValue]
+    # Long facets show their biggest values first and fold the rest away.
+    more: list[FacetValue]
+
+
+def _facet_group(name: str, values: list[FacetValue], query: BrowseQuery) -> FacetGroup:
+    values = _keep_selected(name, values, query)
+    if len(values) <= FACET_VISIBLE + 2 or name == "century":
+        return FacetGroup(name, FACET_TITLES[name], values, [])
+    shown = [v for i, v in enumerate(values) if i < FACET_VISIBLE or v.selected]
+    more = [v for i, v in enumerate(values) if i >= FACET_VISIBLE and not v.selected]
+    return FacetGroup(name, FACET_TITLES[name], shown, more)
 
 
 def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> list[FacetValue]:
@@ -77,10 +98,7 @@ def browse(request: HttpRequest) -> HttpResponse:
         "heading": _heading(agent, place),
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "facets": [
-            (name, FACET_TITLES[name], _keep_selected(name, values, query))
-            for name, values in facets.items()
-        ],
+        "facets": [_facet_group(name, values, query) for name, values in facets.items()],
         "sorts": SORT_LABELS,
         "agent": agent,
         "place": place,

@@ -4,15 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from exhibition.page_selectors import exhibition_cover, exhibition_sections
+from exhibition.page_selectors import exhibition_sections, exhibitions_with_covers
 from exhibition.selectors import get_public_exhibition, public_exhibitions
 
 
 @require_safe
 def exhibition_list(request: HttpRequest) -> HttpResponse:
-    exhibitions = [
-        (exhibition, exhibition_cover(exhibition)) for exhibition in public_exhibitions()
-    ]
+    exhibitions = exhibitions_with_covers(public_exhibitions())
     return render(request, "exhibition/exhibition_list.html", {"exhibitions": exhibitions})
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from exhibition.browse import BrowseParamError
 from exhibition.licences import LICENCES
 from exhibition.page_selectors import (
-    exhibition_cover,
+    exhibitions_with_covers,
     featured_exhibitions,
     featured_objects,
     licence_counts,
@@ -21,11 +21,8 @@ LICENCES_PAGE_SIZE = 50
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    exhibitions = [
-        (exhibition, exhibition_cover(exhibition)) for exhibition in featured_exhibitions()
-    ]
     context = {
-        "exhibitions": exhibitions,
+        "exhibitions": exhibitions_with_covers(featured_exhibitions()),
         "featured": featured_objects(),
         "object_count": public_objects().count(),
     }

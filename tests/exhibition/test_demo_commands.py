@@ -228,6 +228,7 @@ def test_every_object_in_the_demo_file_is_in_the_demo_collection() -> None:
     demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     named = set(demo["featured_objects"])
     for exhibition in demo["exhibitions"]:
-        named.add(exhibition.get("cover") or next(iter(ids)))
+        if exhibition.get("cover"):
+            named.add(exhibition["cover"])
         named |= {link["slug"] for s in exhibition["sections"] for link in s["objects"]}
     assert named - ids == set()

@@ -22,7 +22,7 @@ class Handler(BaseHTTPRequestHandler):
         body = b"ok" if good else b"broken"
         self.send_response(200 if good else 500)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Server-Timing", "app;dur=1.5")
+        self.send_header("Server-Timing", "app;dur=9, cpu;dur=1.5")
         self.end_headers()
         self.wfile.write(body)
 

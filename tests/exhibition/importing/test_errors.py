@@ -164,7 +164,7 @@ def test_failed_record_leaves_nothing_half_imported(tmp_path: Path) -> None:
 
     assert summary.failed == 1 and "longer than 300 characters" in summary.problems[0].reason
     assert not CollectionObject.objects.exists()
-    assert not Agent._default_manager.exists()
+    assert not Agent.objects.exists()
     assert not (Path(settings.MEDIA_ROOT) / "objects").exists() or not any(
         (Path(settings.MEDIA_ROOT) / "objects").rglob("*.jpg")
     )

@@ -106,9 +106,9 @@ def test_reimport_is_idempotent_and_counts_unchanged(tmp_path: Path) -> None:
     assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 3)
     assert summary.tiles_generated == 0
     assert CollectionObject.objects.count() == 3
-    assert Agent._default_manager.count() == 3  # Stuart, Revett, Leonardo
-    assert Tag._default_manager.count() == 2
-    assert Place._default_manager.count() == 1
+    assert Agent.objects.count() == 3  # Stuart, Revett, Leonardo
+    assert Tag.objects.count() == 2
+    assert Place.objects.count() == 1
     assert ObjectImage.objects.count() == 2
     assert media_files() == files
     assert info.stat().st_mtime_ns == tiles_written_at
@@ -229,9 +229,9 @@ def test_one_agent_per_name_across_records(tmp_path: Path) -> None:
 
     collection_import(root=root)
 
-    rembrandt = Agent._default_manager.get(name="Rembrandt van Rijn")
+    rembrandt = Agent.objects.get(name="Rembrandt van Rijn")
     assert rembrandt.slug == "rembrandt-van-rijn"
-    assert sorted(rembrandt.objects.values_list("slug", flat=True)) == ["a", "b"]
+    assert sorted(rembrandt.collection_objects.values_list("slug", flat=True)) == ["a", "b"]
     links = CollectionObject.objects.get(slug="c").creator_links.select_related("agent")
     assert [(link.agent.name, link.role) for link in links] == [
         ("Sydenham Edwards", "artist"),

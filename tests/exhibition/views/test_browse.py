@@ -5,17 +5,12 @@ import re
 import pytest
 from django.test import Client
 
-from exhibition.models import Agent, Place, Visibility
+from exhibition.models import Place, Visibility
 from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 URL = "/objects/"
-
-
-def _agent(name: str) -> Agent:
-    # builders.make_agent uses Agent.objects, which the `objects` reverse relation hides.
-    return Agent._default_manager.create(slug=name.lower().replace(" ", "-"), name=name)
 
 
 def _titles(html: str) -> list[str]:
@@ -110,7 +105,7 @@ def test_page_links_keep_the_filters(client: Client) -> None:
 
 
 def test_agent_filter_shows_objects_by_heading(client: Client) -> None:
-    painter = _agent("Johannes Vermeer")
+    painter = builders.make_agent("Johannes Vermeer")
     builders.make_object(title="View of Delft", creator=painter)
     builders.make_object(title="Someone else's work")
 
@@ -121,7 +116,7 @@ def test_agent_filter_shows_objects_by_heading(client: Client) -> None:
 
 
 def test_place_filter_shows_objects_from_heading(client: Client) -> None:
-    place = Place._default_manager.create(slug="japan", name="Japan")
+    place = Place.objects.create(slug="japan", name="Japan")
     builders.make_object(title="Great Wave", place=place)
     builders.make_object(title="Elsewhere")
 
@@ -156,7 +151,7 @@ def test_bad_parameter_answers_400_saying_what_was_wrong(
 
 
 def test_agent_of_only_restricted_objects_is_not_revealed(client: Client) -> None:
-    agent = _agent("Community maker")
+    agent = builders.make_agent("Community maker")
     builders.make_object(title="Restricted", creator=agent, visibility=Visibility.RESTRICTED)
 
     response = client.get(URL, {"agent": agent.slug})
@@ -172,3 +167,20 @@ def test_empty_result_says_so(client: Client) -> None:
 
     assert "No objects match these filters." in html
     assert "Clear all filters" in html
+
+
+def test_long_facets_fold_the_smaller_values_but_keep_selected_ones_visible(client: Client) -> None:
+    for n in range(12):
+        for _ in range(12 - n):
+            builders.make_object(title=f"From culture {n:02d}", culture=f"Culture {n:02d}")
+
+    html = client.get(URL).content.decode()
+    top, folded = html.split('<details class="facet__more">')
+    assert "<summary>4 more</summary>" in folded
+    assert "Culture 00 <span" in top and "Culture 07 <span" in top
+    assert "Culture 08 <span" in folded and "Culture 11 <span" in folded
+
+    selected = client.get(URL, {"culture": "Culture 11"}).content.decode()
+    visible = selected.split('<details class="facet__more">')[0]
+    assert re.search(r'value="Culture 11" checked>\s*<label[^>]*>Culture 11 ', visible)
+    assert "<summary>3 more</summary>" in selected

@@ -31,7 +31,7 @@ def _get(client: Client, slug: str) -> str:
 
 
 def _full_record() -> CollectionObject:
-    place = Place._default_manager.create(slug="italy", name="Italy", latitude=42.0, longitude=12.5)
+    place = Place.objects.create(slug="italy", name="Italy", latitude=42.0, longitude=12.5)
     obj = builders.make_object(
         slug="mona-lisa",
         accession_number="INV-779",
@@ -50,17 +50,13 @@ def _full_record() -> CollectionObject:
         attribution="Public-domain work; faithful reproduction.",
         source="jeremylee0213/world-masterpiece-bot (HEAD) public/assets/artworks/mona-lisa.jpg",
     )
-    leonardo = Agent._default_manager.create(
-        slug="leonardo", name="Leonardo da Vinci", dates="1452–1519"
-    )
-    workshop = Agent._default_manager.create(slug="salai", name="Salaì")
+    leonardo = Agent.objects.create(slug="leonardo", name="Leonardo da Vinci", dates="1452–1519")
+    workshop = Agent.objects.create(slug="salai", name="Salaì")
     ObjectCreator.objects.create(collection_object=obj, agent=leonardo, role="painter", order=0)
     ObjectCreator.objects.create(
         collection_object=obj, agent=workshop, role="assistant", qualifier="attributed to", order=1
     )
-    obj.tags.add(
-        Tag._default_manager.create(name="portrait"), Tag._default_manager.create(name="sfumato")
-    )
+    obj.tags.add(Tag.objects.create(name="portrait"), Tag.objects.create(name="sfumato"))
     return obj
 
 
@@ -103,7 +99,7 @@ def test_links_to_same_agent_place_and_century(client: Client) -> None:
 
 def test_related_objects_are_public_ones_only(client: Client) -> None:
     obj = _full_record()
-    leonardo = Agent._default_manager.get(slug="leonardo")
+    leonardo = Agent.objects.get(slug="leonardo")
     builders.make_object(title="Lady with an Ermine", creator=leonardo)
     builders.make_object(title="Secret sketch", creator=leonardo, visibility=Visibility.DRAFT)
     builders.make_object(title="Sacred object", place=obj.place, visibility=Visibility.RESTRICTED)
@@ -114,6 +110,26 @@ def test_related_objects_are_public_ones_only(client: Client) -> None:
     assert "Lady with an Ermine" in html
     assert "Secret sketch" not in html
     assert "Sacred object" not in html
+
+
+def test_related_objects_put_the_same_maker_before_place_and_period(client: Client) -> None:
+    obj = _full_record()
+    leonardo = Agent.objects.get(slug="leonardo")
+    builders.make_object(title="A same-century print", date_start=1510, date_end=1510)
+    builders.make_object(title="B same-place vase", place=obj.place, date_start=1900, date_end=1900)
+    builders.make_object(title="Z same-maker drawing", creator=leonardo)
+    builders.make_object(title="Unrelated", date_start=1900, date_end=1900)
+
+    html = _get(client, "mona-lisa")
+    related = html.split("Related objects")[1]
+
+    maker, place, period = (
+        related.index("Z same-maker drawing"),
+        related.index("B same-place vase"),
+        related.index("A same-century print"),
+    )
+    assert maker < place < period
+    assert "Unrelated" not in related
 
 
 @pytest.mark.parametrize("visibility", [Visibility.RESTRICTED, Visibility.DRAFT])
