@@ -95,7 +95,9 @@ def _parse_year(name: str, raw: str) -> int | None:
     try:
         year = int(raw)
     except ValueError:
-        raise BrowseParamError(f"'{name}' must be a whole year such as 1850, not '{raw}'.") from None
+        raise BrowseParamError(
+            f"'{name}' must be a whole year such as 1850, not '{raw}'."
+        ) from None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise BrowseParamError(f"'{name}' must be between {MIN_YEAR} and {MAX_YEAR}.")
     return year
@@ -142,10 +144,14 @@ def parse_browse_params(params: QueryDict, *, allow_unknown: bool = False) -> Br
 def _century_expression() -> Case:
     year = Coalesce(F("date_start"), F("date_end"))
     return Case(
-        When(Q(date_start__gt=0) | Q(date_start__isnull=True, date_end__gt=0),
-             then=(year - 1) / 100 + 1),
-        When(Q(date_start__lte=0) | Q(date_start__isnull=True, date_end__lte=0),
-             then=-((-year - 1) / 100 + 1)),
+        When(
+            Q(date_start__gt=0) | Q(date_start__isnull=True, date_end__gt=0),
+            then=(year - 1) / 100 + 1,
+        ),
+        When(
+            Q(date_start__lte=0) | Q(date_start__isnull=True, date_end__lte=0),
+            then=-((-year - 1) / 100 + 1),
+        ),
         default=Value(None),
         output_field=IntegerField(),
     )
@@ -165,6 +171,7 @@ def annotated_public_objects() -> QuerySet[CollectionObject]:
     )
 
 
+# Annotations are filtered through Q objects: the type checker only knows model fields.
 def _apply_filters(
     queryset: QuerySet[CollectionObject], query: BrowseQuery, *, skip: str = ""
 ) -> QuerySet[CollectionObject]:
@@ -173,11 +180,11 @@ def _apply_filters(
     if query.cultures and skip != "culture":
         queryset = queryset.filter(culture__in=query.cultures)
     if query.centuries and skip != "century":
-        queryset = queryset.filter(century_value__in=query.centuries)
+        queryset = queryset.filter(Q(century_value__in=query.centuries))
     if query.has_3d is not None and skip != "has_3d":
-        queryset = queryset.filter(has_3d=query.has_3d)
+        queryset = queryset.filter(Q(has_3d=query.has_3d))
     if query.has_restoration is not None and skip != "has_restoration":
-        queryset = queryset.filter(has_restoration=query.has_restoration)
+        queryset = queryset.filter(Q(has_restoration=query.has_restoration))
     if query.agent:
         queryset = queryset.filter(creator_links__agent__slug=query.agent)
     if query.place:
@@ -227,7 +234,10 @@ def _facet(
             continue
         values.append(
             FacetValue(
-                value=str(raw), label=_facet_label(param, raw), count=row["n"], selected=raw in selected
+                value=str(raw),
+                label=facet_label(param, raw),
+                count=row["n"],
+                selected=raw in selected,
             )
         )
     if param == "century":
@@ -246,12 +256,16 @@ def _boolean_facet(query: BrowseQuery, param: str, selected: bool | None) -> lis
     )
     by_value = {row[param]: row["n"] for row in counts}
     return [
-        FacetValue(value="true", label="Yes", count=by_value.get(True, 0), selected=selected is True),
-        FacetValue(value="false", label="No", count=by_value.get(False, 0), selected=selected is False),
+        FacetValue(
+            value="true", label="Yes", count=by_value.get(True, 0), selected=selected is True
+        ),
+        FacetValue(
+            value="false", label="No", count=by_value.get(False, 0), selected=selected is False
+        ),
     ]
 
 
-def _facet_label(param: str, raw: Any) -> str:
+def facet_label(param: str, raw: Any) -> str:
     if param == "century":
         return century_label(int(raw))
     if param == "type":
@@ -261,7 +275,9 @@ def _facet_label(param: str, raw: Any) -> str:
 
 def century_label(century: int) -> str:
     number = abs(century)
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     era = " BCE" if century < 0 else ""
     return f"{number}{suffix} century{era}"
 

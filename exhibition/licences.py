@@ -28,9 +28,24 @@ _LICENCES = [
         "https://creativecommons.org/publicdomain/zero/1.0/",
         False,
     ),
-    Licence("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/", True),
-    Licence("CC-BY-3.0", "Creative Commons Attribution 3.0", "https://creativecommons.org/licenses/by/3.0/", True),
-    Licence("CC-BY-2.0", "Creative Commons Attribution 2.0", "https://creativecommons.org/licenses/by/2.0/", True),
+    Licence(
+        "CC-BY-4.0",
+        "Creative Commons Attribution 4.0",
+        "https://creativecommons.org/licenses/by/4.0/",
+        True,
+    ),
+    Licence(
+        "CC-BY-3.0",
+        "Creative Commons Attribution 3.0",
+        "https://creativecommons.org/licenses/by/3.0/",
+        True,
+    ),
+    Licence(
+        "CC-BY-2.0",
+        "Creative Commons Attribution 2.0",
+        "https://creativecommons.org/licenses/by/2.0/",
+        True,
+    ),
     Licence(
         "CC-BY-SA-4.0",
         "Creative Commons Attribution-ShareAlike 4.0",

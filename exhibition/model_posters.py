@@ -47,7 +47,8 @@ LOAD_MODEL_JS = """async ([src, neutral]) => {
   document.body.appendChild(viewer);
   await new Promise((resolve, reject) => {
     viewer.addEventListener('load', resolve, {once: true});
-    viewer.addEventListener('error', (e) => reject(new Error(String(e.detail && e.detail.type))), {once: true});
+    viewer.addEventListener('error', (e) => reject(new Error(String(e.detail && e.detail.type))),
+                            {once: true});
   });
   if (neutral) {
     for (const material of viewer.model.materials) {

@@ -82,9 +82,7 @@ def get_public_image(*, identifier: str) -> ObjectImage:
 
 
 def public_exhibitions() -> QuerySet[Exhibition]:
-    return Exhibition.objects.filter(visibility=Visibility.PUBLIC).select_related(
-        "cover_object"
-    )
+    return Exhibition.objects.filter(visibility=Visibility.PUBLIC).select_related("cover_object")
 
 
 def get_public_exhibition(slug: str) -> Exhibition:

@@ -34,13 +34,17 @@ from exhibition.models import (
 _seq = count(1)
 
 
-def png_bytes(width: int = 64, height: int = 48, color: tuple[int, int, int] = (180, 90, 40)) -> bytes:
+def png_bytes(
+    width: int = 64, height: int = 48, color: tuple[int, int, int] = (180, 90, 40)
+) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), color).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
-def jpeg_bytes(width: int = 64, height: int = 48, color: tuple[int, int, int] = (40, 90, 180)) -> bytes:
+def jpeg_bytes(
+    width: int = 64, height: int = 48, color: tuple[int, int, int] = (40, 90, 180)
+) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), color).save(buffer, format="JPEG", quality=90)
     return buffer.getvalue()
@@ -121,7 +125,9 @@ def make_object(**fields: Any) -> CollectionObject:
     return obj
 
 
-def add_image(obj: CollectionObject, *, width: int = 64, height: int = 48, order: int = 0) -> ObjectImage:
+def add_image(
+    obj: CollectionObject, *, width: int = 64, height: int = 48, order: int = 0
+) -> ObjectImage:
     data = jpeg_bytes(width, height)
     image = ObjectImage(
         collection_object=obj, checksum=sha256(data), alt_text=f"Image of {obj.title}", order=order

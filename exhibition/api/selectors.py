@@ -17,15 +17,13 @@ from exhibition.models import (
 )
 from exhibition.selectors import exhibition_section_objects, public_exhibitions
 
-# CollectionObject's relations to Agent and Place are named "objects", which hides the
-# usual manager of that name on those two models, hence `_default_manager`.
 _PUBLIC_VIA_LINKS = Q(object_links__collection_object__visibility=Visibility.PUBLIC)
-_PUBLIC_VIA_OBJECTS = Q(objects__visibility=Visibility.PUBLIC)
+_PUBLIC_VIA_OBJECTS = Q(collection_objects__visibility=Visibility.PUBLIC)
 
 
 def public_agents() -> QuerySet[Agent]:
     return (
-        Agent._default_manager.annotate(
+        Agent.objects.annotate(
             object_count=Count(
                 "object_links__collection_object", filter=_PUBLIC_VIA_LINKS, distinct=True
             )
@@ -44,8 +42,8 @@ def get_public_agent(slug: str) -> Agent:
 
 def public_places() -> QuerySet[Place]:
     return (
-        Place._default_manager.annotate(
-            object_count=Count("objects", filter=_PUBLIC_VIA_OBJECTS, distinct=True)
+        Place.objects.annotate(
+            object_count=Count("collection_objects", filter=_PUBLIC_VIA_OBJECTS, distinct=True)
         )
         .filter(object_count__gt=0)
         .order_by("name", "pk")

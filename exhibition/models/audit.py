@@ -49,4 +49,4 @@ class AuditLogEntry(models.Model):
         # Append-only: an entry, once written, is never rewritten.
         if self.pk is not None:
             raise ValueError("Audit log entries are append-only.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)

@@ -61,7 +61,7 @@ class CollectionObject(models.Model):
     )
     accession_number = models.CharField(max_length=100, unique=True)
     title = models.CharField(max_length=500)
-    creators = models.ManyToManyField(
+    creators: "models.ManyToManyField[Agent, ObjectCreator]" = models.ManyToManyField(
         Agent, through="ObjectCreator", related_name="collection_objects", blank=True
     )
     date_display = models.CharField(max_length=200, blank=True)

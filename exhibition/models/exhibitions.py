@@ -35,8 +35,10 @@ class ExhibitionSection(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     heading = models.CharField(max_length=300)
     body = models.TextField(blank=True)
-    collection_objects = models.ManyToManyField(
-        CollectionObject, through="SectionObject", related_name="exhibition_sections"
+    collection_objects: "models.ManyToManyField[CollectionObject, SectionObject]" = (
+        models.ManyToManyField(
+            CollectionObject, through="SectionObject", related_name="exhibition_sections"
+        )
     )
 
     class Meta:

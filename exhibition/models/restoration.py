@@ -35,7 +35,9 @@ class Restoration(models.Model):
         ordering = ["-machine_output__produced_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Restoration of {self.source_image.collection_object} ({self.machine_output.engine})"
+        return (
+            f"Restoration of {self.source_image.collection_object} ({self.machine_output.engine})"
+        )
 
     @property
     def is_public(self) -> bool:

@@ -138,7 +138,7 @@ def exhibitions_import(
         slug for spec in specs for section in spec["sections"] for slug, _ in section["objects"]
     }
     wanted |= {spec["cover"] for spec in specs if spec["cover"]} | set(featured)
-    objects = {obj.slug: obj for obj in CollectionObject._default_manager.filter(slug__in=wanted)}
+    objects = {obj.slug: obj for obj in CollectionObject.objects.filter(slug__in=wanted)}
     report = ExhibitionImportReport()
     with transaction.atomic():
         for order, spec in enumerate(specs):
@@ -184,10 +184,10 @@ def _write_sections(
 ) -> None:
     exhibition.sections.all().delete()
     for order, (heading, body, links) in enumerate(wanted):
-        section = ExhibitionSection._default_manager.create(
+        section = ExhibitionSection.objects.create(
             exhibition=exhibition, order=order, heading=heading, body=body
         )
-        SectionObject._default_manager.bulk_create(
+        SectionObject.objects.bulk_create(
             SectionObject(
                 section=section, collection_object=objects[slug], order=i, caption=caption
             )
@@ -204,7 +204,7 @@ def _import_one(
     actor: User | None,
     note: str,
 ) -> None:
-    exhibition = Exhibition._default_manager.filter(slug=spec["slug"]).first()
+    exhibition = Exhibition.objects.filter(slug=spec["slug"]).first()
     created = exhibition is None
     if exhibition is None:
         exhibition = Exhibition(slug=spec["slug"])

@@ -11,7 +11,7 @@ from exhibition.browse import (
     BrowseParamError,
     BrowseQuery,
     FacetValue,
-    _facet_label,
+    facet_label,
     browse_facets,
     browse_objects,
     parse_browse_params,
@@ -79,7 +79,7 @@ def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> l
     shown = {value.value for value in values}
     missing = [str(value) for value in selected if str(value) not in shown]
     for value in missing:
-        label = _facet_label(name, value)  # the label browse.py gives the same value
+        label = facet_label(name, value)  # the label browse.py gives the same value
         values.append(FacetValue(value=value, label=label, count=0, selected=True))
     return values
 

@@ -54,6 +54,8 @@ def serve_media(request: HttpRequest, path: str) -> FileResponse:
     response = FileResponse(full_path.open("rb"), content_type=content_type)
     # Files are content-addressed by import (a changed original gets a new name), so
     # browsers and kiosks may keep them a day without asking again.
-    response["Cache-Control"] = f"public, max-age={ONE_DAY}" if not is_staff else "private, no-store"
+    response["Cache-Control"] = (
+        f"public, max-age={ONE_DAY}" if not is_staff else "private, no-store"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

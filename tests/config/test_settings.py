@@ -67,7 +67,9 @@ def test_redis_url_switches_cache_channel_layer_and_celery_broker() -> None:
         " s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER]))"
     )
     env = {k: v for k, v in os.environ.items() if k != "CELERY_TASK_ALWAYS_EAGER"}
-    env.update({"DJANGO_SETTINGS_MODULE": "config.settings", "REDIS_URL": "redis://127.0.0.1:6379/3"})
+    env.update(
+        {"DJANGO_SETTINGS_MODULE": "config.settings", "REDIS_URL": "redis://127.0.0.1:6379/3"}
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout

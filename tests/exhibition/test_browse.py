@@ -28,9 +28,19 @@ def test_only_public_objects_are_browsable() -> None:
 
 
 def test_filters_by_type_culture_and_century() -> None:
-    builders.make_object(title="Wave", object_type="print", culture="Japan", date_start=1831, date_end=1831)
-    builders.make_object(title="Lisa", object_type="painting", culture="Italy", date_start=1503, date_end=1519)
-    builders.make_object(title="Bridge", object_type="photograph", culture="United States", date_start=1883, date_end=1883)
+    builders.make_object(
+        title="Wave", object_type="print", culture="Japan", date_start=1831, date_end=1831
+    )
+    builders.make_object(
+        title="Lisa", object_type="painting", culture="Italy", date_start=1503, date_end=1519
+    )
+    builders.make_object(
+        title="Bridge",
+        object_type="photograph",
+        culture="United States",
+        date_start=1883,
+        date_end=1883,
+    )
     assert _titles("type=print&type=photograph") == ["Bridge", "Wave"]
     assert _titles("culture=Italy") == ["Lisa"]
     assert _titles("century=19") == ["Bridge", "Wave"]
@@ -48,7 +58,9 @@ def test_has_3d_and_has_approved_restoration() -> None:
     statue = builders.make_object(title="Statue")
     builders.add_model(statue)
     fresco = builders.make_object(title="Fresco")
-    builders.add_restoration(builders.add_image(fresco), status=ReviewStatus.APPROVED, reviewer=curator)
+    builders.add_restoration(
+        builders.add_image(fresco), status=ReviewStatus.APPROVED, reviewer=curator
+    )
     draft_only = builders.make_object(title="Draft restored")
     builders.add_restoration(builders.add_image(draft_only))
     assert _titles("has_3d=true") == ["Statue"]
@@ -61,7 +73,9 @@ def test_sorting_by_date_puts_undated_last() -> None:
     builders.make_object(title="Modern", date_start=1900, date_end=1900)
     builders.make_object(title="Early", date_start=1400, date_end=1410)
     assert _titles("sort=date") == ["Early", "Modern", "Undated"]
-    assert _titles("sort=-date")[:2] == ["Undated", "Modern"] or _titles("sort=-date")[0] == "Modern"
+    assert (
+        _titles("sort=-date")[:2] == ["Undated", "Modern"] or _titles("sort=-date")[0] == "Modern"
+    )
 
 
 def test_facet_counts_ignore_their_own_selection() -> None:

@@ -43,11 +43,9 @@ def test_a_title_change_is_recorded_with_old_and_new_value_actor_and_object(
 
 
 def test_snapshots_name_related_records_and_tags_and_skip_timestamps() -> None:
-    place = Place._default_manager.create(slug="delft", name="Delft")
+    place = Place.objects.create(slug="delft", name="Delft")
     obj = make_object(place=place)
-    obj.tags.add(
-        Tag._default_manager.create(name="river"), Tag._default_manager.create(name="cityscape")
-    )
+    obj.tags.add(Tag.objects.create(name="river"), Tag.objects.create(name="cityscape"))
 
     snapshot = audit_snapshot(obj)
 
@@ -60,7 +58,7 @@ def test_snapshot_reads_tags_from_the_database_not_a_stale_prefetch() -> None:
     obj = make_object()
     prefetched = type(obj).objects.prefetch_related("tags").get(pk=obj.pk)
     list(prefetched.tags.all())
-    obj.tags.add(Tag._default_manager.create(name="sea"))
+    obj.tags.add(Tag.objects.create(name="sea"))
     assert audit_snapshot(prefetched)["tags"] == ["sea"]
 
 

@@ -19,4 +19,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _require_scaled_out() -> None:
     if not _scaled_out():
-        pytest.skip("scale-out path: needs DATABASE_URL=postgres://… and REDIS_URL (make test runs it)")
+        pytest.skip(
+            "scale-out path: needs DATABASE_URL=postgres://… and REDIS_URL (make test runs it)"
+        )

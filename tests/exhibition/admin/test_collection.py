@@ -83,7 +83,7 @@ def test_saving_without_changes_writes_no_entry(curator_client: Client) -> None:
 
 def test_tag_changes_are_audited(curator_client: Client) -> None:
     obj = make_object()
-    tag = Tag._default_manager.create(name="river")
+    tag = Tag.objects.create(name="river")
 
     _post_change(curator_client, obj, tags=[str(tag.pk)])
 

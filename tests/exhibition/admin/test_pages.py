@@ -20,7 +20,7 @@ EXHIBITION_MODELS = [
 def curator_client(client: Client, curator: User) -> Client:
     client.force_login(curator)
     obj = make_object(title="The Hay Wain")
-    obj.tags.add(Tag._default_manager.create(name="river"))
+    obj.tags.add(Tag.objects.create(name="river"))
     add_restoration(add_image(obj))
     add_model(obj)
     make_exhibition(obj)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _agent(slug: str, name: str) -> Agent:
-    return Agent._default_manager.create(slug=slug, name=name, dates="1760–1849")
+    return Agent.objects.create(slug=slug, name=name, dates="1760–1849")
 
 
 def _credit(agent: Agent, **fields: object) -> None:
@@ -61,12 +61,10 @@ def test_agent_objects_link_lists_their_objects(api: APIClient) -> None:
 
 
 def test_places_have_coordinates_and_public_counts(api: APIClient) -> None:
-    japan = Place._default_manager.create(
-        slug="japan", name="Japan", latitude=36.2, longitude=138.3
-    )
+    japan = Place.objects.create(slug="japan", name="Japan", latitude=36.2, longitude=138.3)
     builders.make_object(place=japan)
     builders.make_object(place=japan, visibility=Visibility.DRAFT)
-    hidden = Place._default_manager.create(slug="hidden-place", name="Hidden")
+    hidden = Place.objects.create(slug="hidden-place", name="Hidden")
     builders.make_object(place=hidden, visibility=Visibility.RESTRICTED)
     [place] = api.get("/api/places/").json()["results"]
     assert (place["slug"], place["latitude"], place["longitude"]) == ("japan", 36.2, 138.3)

@@ -53,8 +53,8 @@ def test_list_items_link_to_record_page_and_manifest(api: APIClient) -> None:
 
 
 def test_list_filters_like_the_browse_page(api: APIClient, curator) -> None:  # type: ignore[no-untyped-def]
-    maker = Agent._default_manager.create(slug="hokusai", name="Katsushika Hokusai")
-    japan = Place._default_manager.create(slug="japan", name="Japan")
+    maker = Agent.objects.create(slug="hokusai", name="Katsushika Hokusai")
+    japan = Place.objects.create(slug="japan", name="Japan")
     wave = builders.make_object(
         slug="wave",
         title="Wave",
@@ -112,18 +112,16 @@ def test_bad_queries_answer_400_with_a_message(api: APIClient, query: str, messa
 
 
 def test_detail_has_the_whole_record(api: APIClient) -> None:
-    place = Place._default_manager.create(
-        slug="florence", name="Florence", latitude=43.77, longitude=11.25
-    )
+    place = Place.objects.create(slug="florence", name="Florence", latitude=43.77, longitude=11.25)
     obj = builders.make_object(
         slug="annunciation", title="Annunciation", place=place, licence="CC-BY-4.0",
         attribution="Photo: Example", content_note="Shows a religious scene.",
     )  # fmt: skip
-    leonardo = Agent._default_manager.create(slug="leonardo", name="Leonardo da Vinci")
+    leonardo = Agent.objects.create(slug="leonardo", name="Leonardo da Vinci")
     ObjectCreator.objects.create(
         collection_object=obj, agent=leonardo, role="artist", qualifier="workshop of"
     )
-    obj.tags.add(Tag._default_manager.create(name="angel"))
+    obj.tags.add(Tag.objects.create(name="angel"))
     write_tiles(builders.add_image(obj, width=80, height=60))
     model = builders.add_model(obj)
     Hotspot.objects.create(model=model, position="0 1 0", label="Wing", text="Painted feathers")
@@ -203,7 +201,7 @@ def test_list_queries_do_not_grow_with_the_page(
     api: APIClient, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
     for n in range(12):
-        agent = Agent._default_manager.create(slug=f"maker-{n}", name=f"Maker {n}")
+        agent = Agent.objects.create(slug=f"maker-{n}", name=f"Maker {n}")
         obj = builders.make_object(creator=agent)
         builders.add_image(obj)
         builders.add_model(obj)

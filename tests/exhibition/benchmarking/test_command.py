@@ -32,7 +32,7 @@ def test_out_of_range_arguments_are_refused(arguments: list[str]) -> None:
 
 
 def test_import_timing_refuses_a_folder_without_objects_jsonl(tmp_path: Path) -> None:
-    with pytest.raises(ImportTimingError, match="no objects.jsonl"):
+    with pytest.raises(ImportTimingError, match=r"no objects\.jsonl"):
         time_import(tmp_path)
 
 

@@ -22,7 +22,7 @@ def _values(manifest: dict, label: str) -> list[str]:  # type: ignore[type-arg]
 
 @pytest.fixture
 def lisa():  # type: ignore[no-untyped-def]
-    place = Place._default_manager.create(slug="italy", name="Italy", latitude=42.8, longitude=12.8)
+    place = Place.objects.create(slug="italy", name="Italy", latitude=42.8, longitude=12.8)
     obj = builders.make_object(
         slug="mona-lisa",
         title="Mona Lisa",
@@ -36,11 +36,11 @@ def lisa():  # type: ignore[no-untyped-def]
         description="Half-length portrait of a seated woman.",
         place=place,
     )
-    leonardo = Agent._default_manager.create(slug="leonardo", name="Leonardo da Vinci")
+    leonardo = Agent.objects.create(slug="leonardo", name="Leonardo da Vinci")
     ObjectCreator.objects.create(
         collection_object=obj, agent=leonardo, role="artist", qualifier="attributed to"
     )
-    obj.tags.add(Tag._default_manager.create(name="portrait"))
+    obj.tags.add(Tag.objects.create(name="portrait"))
     write_tiles(builders.add_image(obj, width=96, height=64))
     return obj
 
