@@ -62,7 +62,7 @@ def featured_objects(*, limit: int = FEATURED_LIMIT) -> list[CollectionObject]:
 def related_objects(
     collection_object: CollectionObject, *, limit: int = RELATED_LIMIT
 ) -> list[CollectionObject]:
-    """A few public objects by the same agents, then from the same place, then century.
+    """A few public objects by the same agents, then same place, century, then type.
 
     One query ranks every candidate by its closest relation, so the page pays the same
     whatever the object's links.
@@ -79,8 +79,7 @@ def related_objects(
     if collection_object.century is not None:
         # `century_value` is browse.py's annotation, so "same century" means what browse means.
         ranks.append(When(century_value=collection_object.century, then=Value(2)))
-    if not ranks:
-        return []
+    ranks.append(When(object_type=collection_object.object_type, then=Value(3)))
     return list(
         annotated_public_objects()
         .exclude(pk=collection_object.pk)

@@ -11,9 +11,9 @@ from exhibition.browse import (
     BrowseParamError,
     BrowseQuery,
     FacetValue,
-    facet_label,
     browse_facets,
     browse_objects,
+    facet_label,
     parse_browse_params,
 )
 from exhibition.models import Agent, Place

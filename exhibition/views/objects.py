@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -25,7 +26,7 @@ class BrowseLink:
 
 
 def browse_links(obj: CollectionObject, creators: list[ObjectCreator]) -> list[BrowseLink]:
-    """Links to the same agents', place's and century's objects on the browse page."""
+    """Links to the same agents', place's, century's and type's objects on the browse page."""
     base = reverse("exhibition:browse")
     links = [
         BrowseLink(f"More by {link.agent.name}", f"{base}?agent={link.agent.slug}")
@@ -36,6 +37,11 @@ def browse_links(obj: CollectionObject, creators: list[ObjectCreator]) -> list[B
     if obj.century is not None:
         label = century_label(obj.century)
         links.append(BrowseLink(f"More from the {label}", f"{base}?century={obj.century}"))
+    links.append(
+        BrowseLink(
+            f"More of type “{obj.object_type}”", f"{base}?{urlencode({'type': obj.object_type})}"
+        )
+    )
     return links
 
 

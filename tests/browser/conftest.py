@@ -84,8 +84,3 @@ def context(
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
-
-
-@pytest.fixture
-def base_url(live_server: object) -> str:
-    return str(live_server)

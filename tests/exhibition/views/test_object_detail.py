@@ -118,17 +118,23 @@ def test_related_objects_put_the_same_maker_before_place_and_period(client: Clie
     builders.make_object(title="A same-century print", date_start=1510, date_end=1510)
     builders.make_object(title="B same-place vase", place=obj.place, date_start=1900, date_end=1900)
     builders.make_object(title="Z same-maker drawing", creator=leonardo)
-    builders.make_object(title="Unrelated", date_start=1900, date_end=1900)
+    builders.make_object(
+        title="Unrelated", object_type="photograph", date_start=1900, date_end=1900
+    )
+    builders.make_object(
+        title="Y same-type painting", object_type=obj.object_type, date_start=1900, date_end=1900
+    )
 
     html = _get(client, "mona-lisa")
     related = html.split("Related objects")[1]
 
-    maker, place, period = (
+    maker, place, period, kind = (
         related.index("Z same-maker drawing"),
         related.index("B same-place vase"),
         related.index("A same-century print"),
+        related.index("Y same-type painting"),
     )
-    assert maker < place < period
+    assert maker < place < period < kind
     assert "Unrelated" not in related
 
 
