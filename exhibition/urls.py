@@ -1,19 +1,28 @@
-"""Public pages of the exhibition site."""
+"""Public pages of the exhibition site.
+
+Every page here is the same for all anonymous visitors until the collection changes, so
+each is served from the page cache (see `exhibition/page_cache.py`).
+"""
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from exhibition.page_cache import cached_public_page as cached
 from exhibition.sitemaps import SITEMAPS
 from exhibition.views import browse, exhibitions, objects, pages
 
 app_name = "exhibition"
 
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("objects/", browse.browse, name="browse"),
-    path("objects/<slug:slug>/", objects.object_detail, name="object-detail"),
-    path("exhibitions/", exhibitions.exhibition_list, name="exhibition-list"),
-    path("exhibitions/<slug:slug>/", exhibitions.exhibition_detail, name="exhibition-detail"),
-    path("licences/", pages.licences, name="licences"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", cached(pages.home), name="home"),
+    path("objects/", cached(browse.browse), name="browse"),
+    path("objects/<slug:slug>/", cached(objects.object_detail), name="object-detail"),
+    path("exhibitions/", cached(exhibitions.exhibition_list), name="exhibition-list"),
+    path(
+        "exhibitions/<slug:slug>/",
+        cached(exhibitions.exhibition_detail),
+        name="exhibition-detail",
+    ),
+    path("licences/", cached(pages.licences), name="licences"),
+    path("sitemap.xml", cached(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -46,7 +46,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def production_env(*, static_root: Path, server_timing: bool) -> dict[str, str]:
+def production_env(
+    *, static_root: Path, server_timing: bool, page_cache: bool = True
+) -> dict[str, str]:
     """The environment of a production-like server on loopback."""
     env = dict(os.environ)
     env.update(
@@ -58,6 +60,7 @@ def production_env(*, static_root: Path, server_timing: bool) -> dict[str, str]:
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "LOG_LEVEL": "WARNING",
             "VITRINE_SERVER_TIMING": "1" if server_timing else "0",
+            "VITRINE_PAGE_CACHE": "1" if page_cache else "0",
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -85,12 +88,14 @@ def manage_py() -> Path:
 
 @contextmanager
 def daphne_server(
-    *, server_timing: bool = True, start_timeout: float = 60.0
+    *, server_timing: bool = True, page_cache: bool = True, start_timeout: float = 60.0
 ) -> Iterator[RunningServer]:
     """Runs ``daphne config.asgi:application`` until the block ends."""
     with tempfile.TemporaryDirectory(prefix="vitrine-bench-") as workdir:
         work = Path(workdir)
-        env = production_env(static_root=work / "static", server_timing=server_timing)
+        env = production_env(
+            static_root=work / "static", server_timing=server_timing, page_cache=page_cache
+        )
         collect_static(env)
         port = free_port()
         log_path = work / "daphne.log"

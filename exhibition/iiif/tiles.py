@@ -27,6 +27,7 @@ from django.conf import settings
 from PIL import Image, ImageOps
 
 from exhibition.models import ObjectImage
+from exhibition.page_cache import collection_changed
 
 CONTEXT = "http://iiif.io/api/image/3/context.json"
 JPEG_QUALITY = 85
@@ -156,6 +157,7 @@ def image_generate_tiles(*, image: ObjectImage, force: bool = False) -> bool:
         tiles_ready=True, tiles_checksum=checksum
     )
     image.tiles_ready, image.tiles_checksum = True, checksum
+    collection_changed()  # pages now show deep zoom; `update()` sends no signal
     return True
 
 

@@ -36,6 +36,7 @@ from exhibition.models import (
     ObjectModel3D,
     Visibility,
 )
+from exhibition.page_cache import collection_changed
 
 # Plain fields set straight from the record, compared to decide "updated" vs "unchanged".
 SCALAR_FIELDS = (
@@ -317,6 +318,7 @@ def _sync_model(
             Hotspot(model=model, position=p, normal=n, label=label[:200], text=text, order=i)
             for i, (p, n, label, text) in enumerate(wanted)
         )
+        collection_changed()  # bulk_create sends no signal
 
 
 def snapshot(obj: CollectionObject) -> dict[str, Any]:

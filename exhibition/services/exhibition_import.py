@@ -23,6 +23,7 @@ from exhibition.models import (
     SectionObject,
     Visibility,
 )
+from exhibition.page_cache import collection_changed
 from exhibition.services.audit import audit_diff, audit_record_change, audit_snapshot
 
 
@@ -193,6 +194,7 @@ def _write_sections(
             )
             for i, (slug, caption) in enumerate(links)
         )
+    collection_changed()  # bulk_create sends no signal
 
 
 def _import_one(

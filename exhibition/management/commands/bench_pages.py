@@ -45,6 +45,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
         parser.add_argument(
+            "--no-page-cache",
+            dest="page_cache",
+            action="store_false",
+            help="serve every page uncached (measures rendering itself, not what visitors get)",
+        )
+        parser.add_argument(
             "--import",
             dest="time_import",
             action="store_true",
@@ -59,7 +65,11 @@ class Command(BaseCommand):
             raise CommandError(f"--requests must be between 1 and {MAX_REQUESTS}")
         if options["max_seconds"] <= 0 or options["warmup"] < 0:
             raise CommandError("--max-seconds must be positive and --warmup not negative")
-        report: dict[str, Any] = {"clients": clients, "requests_per_scenario": requests}
+        report: dict[str, Any] = {
+            "clients": clients,
+            "requests_per_scenario": requests,
+            "page_cache": options["page_cache"],
+        }
         if options["time_import"]:
             report["import"] = self._time_import(as_json=options["json"])
         try:
@@ -67,7 +77,7 @@ class Command(BaseCommand):
         except NothingToBenchmark as exc:
             raise CommandError(str(exc)) from exc
         try:
-            with daphne_server() as server:
+            with daphne_server(page_cache=options["page_cache"]) as server:
                 results = [
                     self._measure(server.target, scenario.name, scenario.paths, options)
                     for scenario in scenarios
@@ -119,7 +129,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"{report['clients']} concurrent clients, {report['requests_per_scenario']} requests "
-            f"per scenario; ratios are to the {BASELINE} (/healthz/), target <= {TARGET_RATIO:g}x."
+            f"per scenario; ratios are to the {BASELINE} (/healthz/), target <= {TARGET_RATIO:g}x; "
+            f"page cache {'on (what visitors get)' if report['page_cache'] else 'off'}."
         )
         self.stdout.write(format_table(report["pages"]))
         if any(row.get("server_p50_ms") is None for row in report["pages"]):

@@ -1,0 +1,88 @@
+"""Whole-page caching for visitors, invalidated by a collection version.
+
+Public pages are the same for every anonymous visitor until something in the collection
+changes, so they are cached whole. Every key carries the current *collection version*;
+any write to the exhibition app's tables (admin edit, import, review, tiles) moves the
+version on, and every cached page is thereby stale at once — a record made restricted
+disappears from the next response, not after a timeout.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+
+VERSION_KEY = "vitrine:collection-version"
+# A safety net only: versions, not expiry, keep pages current.
+PAGE_SECONDS = 15 * 60
+CACHEABLE_STATUS = frozenset({200})
+
+View = Callable[..., HttpResponse]
+
+
+def collection_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # An empty cache (restart, eviction) starts a generation no old page can share.
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY, 0)
+    return int(version)
+
+
+def _bump_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet: any fresh one will do
+        cache.add(VERSION_KEY, time.time_ns(), None)
+
+
+def collection_changed() -> None:
+    """Mark every cached page stale once the current transaction commits."""
+    transaction.on_commit(_bump_version)
+
+
+def _page_key(request: HttpRequest) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"vitrine:page:{collection_version()}:{request.method}:{path}"
+
+
+def cached_public_page(view: View) -> View:
+    """Serve anonymous GET/HEAD requests from the page cache, filling it on a miss."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if (
+            not settings.VITRINE_PAGE_CACHE
+            or request.method not in {"GET", "HEAD"}
+            or request.user.is_authenticated
+        ):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        hit = cache.get(key)
+        if hit is not None:
+            status, headers, content = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        # A response that sets a cookie (a CSRF token, a session) belongs to one visitor.
+        if (
+            response.status_code in CACHEABLE_STATUS
+            and not response.streaming
+            and not response.cookies
+        ):
+            cache.set(
+                key, (response.status_code, list(response.items()), response.content), PAGE_SECONDS
+            )
+        return response
+
+    return wrapper

@@ -1,0 +1,70 @@
+"""Whole-page caching for visitors: fast repeat visits, never a stale hidden record."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from exhibition.models import ReviewStatus, Visibility
+from exhibition.page_cache import collection_version
+from exhibition.services.review import machine_output_approve
+from tests import builders
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AssertQueries = Callable[..., Any]
+
+
+def test_a_repeat_visit_is_served_without_touching_the_database(
+    client: Client, django_assert_num_queries: AssertQueries
+) -> None:
+    obj = builders.make_object(title="The Hay Wain")
+    first = client.get(obj.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(obj.get_absolute_url())
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_record_made_restricted_disappears_from_the_next_response(client: Client) -> None:
+    obj = builders.make_object(title="Ancestor portrait")
+    assert client.get(obj.get_absolute_url()).status_code == 200
+    assert b"Ancestor portrait" in client.get("/objects/").content
+
+    obj.visibility = Visibility.RESTRICTED
+    obj.save()
+
+    assert client.get(obj.get_absolute_url()).status_code == 404
+    assert b"Ancestor portrait" not in client.get("/objects/").content
+
+
+def test_an_approved_restoration_appears_at_once(client: Client, curator: Any) -> None:
+    image = builders.add_image(builders.make_object(title="Fresco"))
+    restoration = builders.add_restoration(image)
+    page = image.collection_object.get_absolute_url()
+    assert b"restoration-compare" not in client.get(page).content
+
+    machine_output_approve(output=restoration.machine_output, reviewer=curator)
+
+    assert restoration.machine_output.status == ReviewStatus.APPROVED
+    assert b"restoration-compare" in client.get(page).content
+
+
+def test_tiles_becoming_ready_move_the_collection_version_on() -> None:
+    from exhibition.iiif.tiles import image_generate_tiles
+
+    image = builders.add_image(builders.make_object(), width=700, height=500)
+    before = collection_version()
+    image_generate_tiles(image=image)
+    assert collection_version() != before
+
+
+def test_signed_in_curators_always_get_a_fresh_page(client: Client, curator: Any) -> None:
+    obj = builders.make_object(title="Before")
+    client.get(obj.get_absolute_url())
+    # A write that bypasses signals would leave visitors' cache stale, not a curator's view.
+    type(obj).objects.filter(pk=obj.pk).update(title="After")
+    client.force_login(curator)
+    assert b"After" in client.get(obj.get_absolute_url()).content
