@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from exhibition.importing.audit import audit_import, diff_snapshots
 from exhibition.importing.authorities import agent_for_name, place_for_spec, tags_for_names
 from exhibition.importing.creators import credit_phrase, parse_creators
 from exhibition.importing.media import (
@@ -29,6 +28,7 @@ from exhibition.importing.media import (
 )
 from exhibition.importing.records import ImportRecord, RecordError
 from exhibition.models import (
+    AuditLogEntry,
     CollectionObject,
     Hotspot,
     ObjectCreator,
@@ -37,6 +37,7 @@ from exhibition.models import (
     Visibility,
 )
 from exhibition.page_cache import collection_changed
+from exhibition.services.audit import audit_diff, audit_record_change
 
 # Plain fields set straight from the record, compared to decide "updated" vs "unchanged".
 SCALAR_FIELDS = (
@@ -60,6 +61,8 @@ SCALAR_FIELDS = (
     "featured",
 )
 _CREDIT_LINE_LENGTH = 500
+
+IMPORT_ACTOR = "import"
 
 
 @dataclass(frozen=True)
@@ -172,11 +175,18 @@ def _write_record(
     alt_text = record.text["alt_text"] or default_alt_text(record)
     result.image = _sync_image(obj, image, alt_text, written, result)
     _sync_model(obj, record, model, alt_text, written, result)
-    changes = diff_snapshots(before, snapshot(obj))
+    changes = audit_diff(before=before, after=snapshot(obj))
     if not created:
         result.status = "updated" if changes else "unchanged"
     if changes:
-        audit_import(collection_object=obj, changes=changes, created=created, note=note)
+        audit_record_change(
+            actor=None,
+            actor_name=IMPORT_ACTOR,
+            instance=obj,
+            changes=changes,
+            action=AuditLogEntry.Action.IMPORTED,
+            note=("Created by import. " if created else "Updated by import. ") + note,
+        )
     return result
 
 

@@ -106,8 +106,12 @@ def audit_record_change(
     changes: Changes,
     action: str,
     note: str = "",
+    actor_name: str = "",
 ) -> AuditLogEntry:
-    """Append one entry to the audit log for a create, change, delete, import or review."""
+    """Append one entry to the audit log for a create, change, delete, import or review.
+
+    `actor_name` names a non-person actor (e.g. "import") when `actor` is None.
+    """
     if action not in AuditLogEntry.Action.values:
         raise ValueError(
             f"Unknown audit action {action!r}; expected one of "
@@ -122,7 +126,7 @@ def audit_record_change(
         collection_object=collection_object if collection_object and collection_object.pk else None,
         action=action,
         actor=actor,
-        actor_name=actor.get_username() if actor is not None else "",
+        actor_name=actor.get_username() if actor is not None else actor_name,
         at=timezone.now(),
         changes=changes,
         note=note,
