@@ -25,6 +25,7 @@ from exhibition.models import (
     Place,
     Tag,
 )
+from exhibition.services.media import image_request_tiles
 
 # The change page lists the most recent edits; the full log is one link away.
 HISTORY_ON_PAGE = 50
@@ -117,6 +118,14 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
         if not images:
             return "—"
         return image_preview(images[0].original, alt=images[0].alt_text, max_height=48)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is ObjectImage:
+            saved = [*formset.new_objects, *(image for image, _ in formset.changed_objects)]
+            for image in saved:
+                if not image.tiles_ready:
+                    image_request_tiles(image=image)
 
     def change_view(
         self,

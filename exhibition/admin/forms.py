@@ -63,6 +63,12 @@ class ObjectImageAdminForm(ModelForm[ObjectImage]):
             self.instance.tiles_ready = False
         return upload
 
+    def clean_order(self) -> Any:
+        # The order is part of the IIIF identifier, so tiles must be cut under the new one.
+        if "order" in self.changed_data and self.instance.pk is not None:
+            self.instance.tiles_ready = False
+        return self.cleaned_data.get("order")
+
 
 class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
     class Meta:

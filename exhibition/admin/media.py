@@ -1,5 +1,7 @@
 """Admin for media records on their own pages: images and 3D models with their hotspots."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -10,6 +12,7 @@ from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.previews import image_preview
 from exhibition.models import Hotspot, ObjectImage, ObjectModel3D
+from exhibition.services.media import image_request_tiles
 
 
 @admin.register(ObjectImage)
@@ -41,6 +44,11 @@ class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ObjectImage]:
         return super().get_queryset(request).select_related("collection_object")
+
+    def save_model(self, request: HttpRequest, obj: ObjectImage, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if not obj.tiles_ready:
+            image_request_tiles(image=obj)
 
     @admin.display(description="Preview")
     def preview(self, image: ObjectImage) -> SafeString | str:

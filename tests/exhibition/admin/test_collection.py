@@ -1,8 +1,11 @@
 """The collection admin as a curator uses it: edits are audited and visible per object."""
 
 import io
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -141,7 +144,9 @@ def test_creating_and_deleting_an_object_are_audited(curator_client: Client) -> 
     assert deleted.changes["title"] == {"old": "View of Delft", "new": None}
 
 
-def test_an_uploaded_image_gets_its_checksum_and_size(curator_client: Client) -> None:
+def test_an_uploaded_image_gets_its_checksum_size_and_tiles(
+    curator_client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     obj = make_object()
     data = jpeg_bytes(120, 80)
     url = reverse("admin:exhibition_objectimage_add")
@@ -149,13 +154,17 @@ def test_an_uploaded_image_gets_its_checksum_and_size(curator_client: Client) ->
     form.update(collection_object=str(obj.pk), alt_text="Test", order="0")
     upload = SimpleUploadedFile("photo.jpg", data, content_type="image/jpeg")
 
-    response = curator_client.post(url, {**form, "original": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(url, {**form, "original": upload})
 
     assert response.status_code == 302
     image = ObjectImage.objects.get()
     assert image.checksum == sha256(data)
     assert (image.width, image.height) == (120, 80)
     assert AuditLogEntry.objects.get(collection_object=obj).action == "created"
+    # Deep zoom works at once: the tiles were cut after the upload was saved.
+    assert image.tiles_ready
+    assert (Path(settings.MEDIA_ROOT) / "iiif" / image.iiif_identifier / "info.json").is_file()
 
 
 def test_an_image_over_the_pixel_limit_gets_a_clear_error(
