@@ -7,19 +7,21 @@ is editing, and imports or scripts record their own entries with their own notes
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import BaseModelFormSet
 from django.http import HttpRequest
 
 from exhibition.admin.generics import ModelAdmin, ModelForm
-from exhibition.models import AuditLogEntry
+from exhibition.models import AuditLogEntry, CollectionObject
 from exhibition.services.audit import (
     Snapshot,
+    audit_collection_object_of,
     audit_diff,
     audit_record_change,
     audit_snapshot,
 )
+from exhibition.signals import collection_object_changed, collection_object_deleted
 
 _M = TypeVar("_M", bound=models.Model)
 # The record's state before the form's save, kept on the form between the admin's
@@ -29,6 +31,29 @@ _BEFORE = "_vitrine_audit_before"
 
 def _actor(request: HttpRequest) -> User | None:
     return request.user if isinstance(request.user, User) else None
+
+
+def _announce_change(instance: models.Model) -> None:
+    """Tell other apps (search, tours) once the edit has committed."""
+    obj = audit_collection_object_of(instance)
+    if obj is not None and obj.pk is not None:
+        transaction.on_commit(
+            lambda: collection_object_changed.send(
+                sender=CollectionObject, collection_object=obj, reason="admin"
+            )
+        )
+
+
+def _announce_deletion(instance: models.Model) -> None:
+    if isinstance(instance, CollectionObject):
+        object_id, slug = instance.pk, instance.slug
+        transaction.on_commit(
+            lambda: collection_object_deleted.send(
+                sender=CollectionObject, object_id=object_id, slug=slug
+            )
+        )
+    else:
+        _announce_change(instance)
 
 
 class AuditedModelAdmin(ModelAdmin[_M]):
@@ -58,6 +83,7 @@ class AuditedModelAdmin(ModelAdmin[_M]):
             )
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+        _announce_change(form.instance)
 
     def save_formset(
         self, request: HttpRequest, form: Any, formset: "BaseModelFormSet[Any, Any]", change: bool
@@ -108,6 +134,7 @@ class AuditedModelAdmin(ModelAdmin[_M]):
         super().delete_queryset(request, queryset)
 
     def _record_deletion(self, request: HttpRequest, obj: _M) -> None:
+        _announce_deletion(obj)
         audit_record_change(
             actor=_actor(request),
             instance=obj,

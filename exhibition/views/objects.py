@@ -13,6 +13,7 @@ from exhibition.browse import century_label
 from exhibition.licences import get_licence
 from exhibition.model_posters import NEUTRAL_COLOUR
 from exhibition.models import CollectionObject, ObjectCreator
+from exhibition.page_extensions import object_panels
 from exhibition.page_selectors import related_objects
 from exhibition.selectors import get_public_object, public_restorations
 from exhibition.views.linked_data import dublin_core, object_json_ld
@@ -68,5 +69,7 @@ def object_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "dublin_core": dublin_core(obj, creators=creators),
         # Shape-only scans are shown in the same clay tone as their rendered posters.
         "neutral_colour": json.dumps(NEUTRAL_COLOUR),
+        # Panels other apps add (e.g. search's "More like this").
+        "panels": object_panels(request, obj),
     }
     return render(request, "exhibition/object_detail.html", context)
