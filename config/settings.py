@@ -160,6 +160,21 @@ VITRINE_PAGE_CACHE = env_bool("VITRINE_PAGE_CACHE", True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = VITRINE_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = VITRINE_MAX_UPLOAD_BYTES
 
+# Search (see search/): encoders, FAISS indexes and per-process thread limits.
+SEARCH_IMAGE_ENCODER = env_str("SEARCH_IMAGE_ENCODER", "conse")  # "conse" or "clip"
+SEARCH_CLIP_MODEL = env_str("SEARCH_CLIP_MODEL", "")  # path to a sentence-transformers CLIP
+# Exact (flat) search below this many vectors; an approximate index above it.
+SEARCH_EXACT_MAX_VECTORS = env_int("SEARCH_EXACT_MAX_VECTORS", 50_000)
+SEARCH_INDEX_KIND = env_str("SEARCH_INDEX_KIND", "auto")  # auto, flat, hnsw, ivfpq
+# Each ASGI/Celery worker bounds its own torch and FAISS/OpenMP threads.
+SEARCH_TORCH_THREADS = env_int("SEARCH_TORCH_THREADS", 1)
+SEARCH_FAISS_THREADS = env_int("SEARCH_FAISS_THREADS", 1)
+
+# Virtual restoration (see exhibition/restoration/): versioned weights of the learned engine.
+VITRINE_INPAINTER_DIR = Path(
+    env_str("VITRINE_INPAINTER_DIR", str(VAR_DIR / "models" / "inpainter"))
+)
+
 LOGIN_URL = "admin:login"
 
 REST_FRAMEWORK = {
