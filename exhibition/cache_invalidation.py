@@ -11,11 +11,12 @@ from typing import Any
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from exhibition.models import CollectionVersion
 from exhibition.page_cache import collection_changed
 
 
 def _on_write(sender: type[Model], **kwargs: Any) -> None:
-    if sender._meta.app_label == "exhibition":
+    if sender._meta.app_label == "exhibition" and sender is not CollectionVersion:
         collection_changed()
 
 

@@ -8,7 +8,6 @@ disappears from the next response, not after a timeout.
 """
 
 import hashlib
-import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -16,12 +15,20 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 
+from exhibition.models import CollectionVersion
+
 VERSION_KEY = "vitrine:collection-version"
+# How long a process trusts its cached copy of the version before asking the database:
+# a change made by another process (an import, a worker) shows within this time; a
+# change made by this process (or any, with the shared Redis cache) shows at once.
+VERSION_SECONDS = 1
 # A safety net only: versions, not expiry, keep pages current.
 PAGE_SECONDS = 15 * 60
 CACHEABLE_STATUS = frozenset({200})
+SINGLETON = 1
 
 View = Callable[..., HttpResponse]
 
@@ -29,21 +36,28 @@ View = Callable[..., HttpResponse]
 def collection_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # An empty cache (restart, eviction) starts a generation no old page can share.
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY, 0)
+        version = (
+            CollectionVersion.objects.filter(pk=SINGLETON).values_list("version", flat=True).first()
+            or 0
+        )
+        cache.set(VERSION_KEY, version, VERSION_SECONDS)
     return int(version)
 
 
 def _bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet: any fresh one will do
-        cache.add(VERSION_KEY, time.time_ns(), None)
+    updated = CollectionVersion.objects.filter(pk=SINGLETON).update(version=F("version") + 1)
+    if not updated:
+        CollectionVersion.objects.get_or_create(pk=SINGLETON, defaults={"version": 2})
+    cache.delete(VERSION_KEY)
 
 
 def collection_changed() -> None:
     """Mark every cached page stale once the current transaction commits."""
+    connection = transaction.get_connection()
+    # One bump per transaction is enough, however many rows it writes (an import writes
+    # hundreds); `run_on_commit` holds (savepoint ids, callback, robust) entries.
+    if any(entry[1] is _bump_version for entry in connection.run_on_commit):
+        return
     transaction.on_commit(_bump_version)
 
 

@@ -9,6 +9,7 @@ from exhibition.models.collection import (
     Tag,
     Visibility,
 )
+from exhibition.models.collection_version import CollectionVersion
 from exhibition.models.exhibitions import Exhibition, ExhibitionSection, SectionObject
 from exhibition.models.machine_output import (
     MachineOutput,
@@ -23,6 +24,7 @@ __all__ = [
     "Agent",
     "AuditLogEntry",
     "CollectionObject",
+    "CollectionVersion",
     "Exhibition",
     "ExhibitionSection",
     "Hotspot",

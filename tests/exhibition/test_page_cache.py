@@ -68,3 +68,22 @@ def test_signed_in_curators_always_get_a_fresh_page(client: Client, curator: Any
     type(obj).objects.filter(pk=obj.pk).update(title="After")
     client.force_login(curator)
     assert b"After" in client.get(obj.get_absolute_url()).content
+
+
+def test_a_change_made_by_another_process_shows_once_the_version_is_reread(
+    client: Client,
+) -> None:
+    from django.core.cache import cache
+    from django.db.models import F
+
+    from exhibition.models import CollectionObject, CollectionVersion
+    from exhibition.page_cache import VERSION_KEY
+
+    obj = builders.make_object(title="Before")
+    assert b"Before" in client.get(obj.get_absolute_url()).content
+    # Another process (an import run from the shell) edits and moves the stored version
+    # on; this process only learns of it when its short-lived copy of the version expires.
+    CollectionObject.objects.filter(pk=obj.pk).update(title="After")
+    CollectionVersion.objects.update(version=F("version") + 1)
+    cache.delete(VERSION_KEY)  # what VERSION_SECONDS of waiting does
+    assert b"After" in client.get(obj.get_absolute_url()).content
