@@ -13,3 +13,8 @@ def generate_image_tiles(image_id: int) -> bool:
     if image is None:
         return False
     return image_generate_tiles(image=image)
+
+
+# Tasks that live beside their services elsewhere in the app, imported so that Celery
+# workers (which autodiscover `exhibition.tasks`) register them.
+from exhibition.restoration.tasks import restore_image  # noqa: E402, F401

@@ -9,7 +9,7 @@ from django.urls import path
 
 from exhibition.page_cache import cached_public_page as cached
 from exhibition.sitemaps import SITEMAPS
-from exhibition.views import browse, exhibitions, objects, pages
+from exhibition.views import browse, exhibitions, objects, pages, restoration_download
 
 app_name = "exhibition"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("", cached(pages.home), name="home"),
     path("objects/", cached(browse.browse), name="browse"),
     path("objects/<slug:slug>/", cached(objects.object_detail), name="object-detail"),
+    path(
+        "objects/<slug:slug>/restorations/<int:pk>/download.png",
+        restoration_download.restoration_download,
+        name="restoration-download",
+    ),
     path("exhibitions/", cached(exhibitions.exhibition_list), name="exhibition-list"),
     path(
         "exhibitions/<slug:slug>/",

@@ -15,6 +15,7 @@ from exhibition.admin.auditing import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.previews import image_preview
+from exhibition.admin.restoration_tools import tool_link
 from exhibition.models import (
     Agent,
     AuditLogEntry,
@@ -42,9 +43,16 @@ class ObjectImageInline(TabularInline[ObjectImage, CollectionObject]):
     model = ObjectImage
     form = ObjectImageAdminForm
     extra = 0
-    fields = ["preview", "original", "alt_text", "order", "pixel_size", "tiles_ready"]
-    readonly_fields = ["preview", "pixel_size", "tiles_ready"]
+    fields = [
+        *("preview", "original", "alt_text", "order", "pixel_size", "tiles_ready"),
+        "restoration_tool",
+    ]
+    readonly_fields = ["preview", "pixel_size", "tiles_ready", "restoration_tool"]
     show_change_link = True
+
+    @admin.display(description="Virtual restoration")
+    def restoration_tool(self, image: ObjectImage) -> SafeString | str:
+        return tool_link(image) if image.pk else "—"
 
     @admin.display(description="Preview")
     def preview(self, image: ObjectImage) -> SafeString | str:

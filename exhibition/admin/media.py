@@ -11,6 +11,7 @@ from exhibition.admin.auditing import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.previews import image_preview
+from exhibition.admin.restoration_tools import tool_link
 from exhibition.models import Hotspot, ObjectImage, ObjectModel3D
 from exhibition.services.media import image_request_tiles
 
@@ -30,10 +31,12 @@ class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
         "checksum",
         "tiles_ready",
         "tiles_checksum",
+        "restoration_tool",
     ]
     fields = [
         "collection_object",
         "large_preview",
+        "restoration_tool",
         "original",
         "alt_text",
         "order",
@@ -61,6 +64,10 @@ class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
     @admin.display(description="Size (px)")
     def pixel_size(self, image: ObjectImage) -> str:
         return f"{image.width}×{image.height}"
+
+    @admin.display(description="Virtual restoration")
+    def restoration_tool(self, image: ObjectImage) -> SafeString | str:
+        return tool_link(image) if image.pk else "—"
 
 
 class HotspotInline(TabularInline[Hotspot, ObjectModel3D]):

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
 from exhibition.admin.previews import EMPTY, figure, image_preview, side_by_side
+from exhibition.admin.restoration_tools import RestorationTools, tool_link
 from exhibition.models import MachineOutput, ProvenanceEvent, Restoration, ReviewStatus
 from exhibition.services.review import (
     ReviewError,
@@ -191,7 +192,11 @@ class MachineOutputAdmin(ModelAdmin[MachineOutput]):
             restoration = output.restoration
         except ObjectDoesNotExist:
             return _related_output_summary(output)
-        return _restoration_comparison(restoration)
+        return format_html(
+            "{}<p>Run other engines or correct the mask: {}</p>",
+            _restoration_comparison(restoration),
+            tool_link(restoration.source_image),
+        )
 
     def get_urls(self) -> list[URLPattern]:
         review = self.admin_site.admin_view(require_POST(self.review_view))
@@ -336,9 +341,16 @@ class RestorationAdmin(ModelAdmin[Restoration]):
     readonly_fields = (
         "source_image",
         "review_link",
+        "tool_link",
         "comparison",
     )
     fields = readonly_fields
+
+    change_list_template = "admin/restoration/restoration_change_list.html"
+
+    def get_urls(self) -> list[URLPattern]:
+        # The curators' tool (detect, paint or upload a mask, run, compare) lives here.
+        return [*RestorationTools(self.admin_site).urls(), *super().get_urls()]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -370,6 +382,10 @@ class RestorationAdmin(ModelAdmin[Restoration]):
     def review_link(self, restoration: Restoration) -> SafeString:
         url = reverse("admin:exhibition_machineoutput_change", args=[restoration.machine_output_id])
         return format_html('<a href="{}">Review page and provenance</a>', url)
+
+    @admin.display(description="Virtual restoration tool")
+    def tool_link(self, restoration: Restoration) -> SafeString:
+        return tool_link(restoration.source_image)
 
     @admin.display(description="Comparison")
     def comparison(self, restoration: Restoration) -> SafeString:
