@@ -47,9 +47,13 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 collection: migrate chromium
-	$(PY) manage.py import_collection
+	# Embeddings are computed in one batch below rather than record by record.
+	SEARCH_EMBED_ON_CHANGE=0 $(PY) manage.py import_collection
 	$(PY) manage.py import_exhibitions
 	$(PY) manage.py render_model_posters
+	$(PY) manage.py embed_collection
+	$(PY) manage.py build_keyword_index
+	$(PY) manage.py build_search_index
 
 demo: collection
 	$(PY) manage.py create_demo_curator --password-file var/demo-curator.txt

@@ -7,6 +7,7 @@ from exhibition.api.authorities import AgentDetailApi, AgentListApi, PlaceDetail
 from exhibition.api.docs import api_docs
 from exhibition.api.exhibitions import ExhibitionDetailApi, ExhibitionListApi
 from exhibition.api.objects import ObjectDetailApi, ObjectListApi
+from search.api.views import SearchApi, SearchByImageApi
 
 api_urlpatterns = [
     path("objects/", ObjectListApi.as_view(), name="api-object-list"),
@@ -17,6 +18,8 @@ api_urlpatterns = [
     path("agents/<slug:slug>/", AgentDetailApi.as_view(), name="api-agent-detail"),
     path("places/", PlaceListApi.as_view(), name="api-place-list"),
     path("places/<slug:slug>/", PlaceDetailApi.as_view(), name="api-place-detail"),
+    path("search/", SearchApi.as_view(), name="api-search"),
+    path("search/by-image/", SearchByImageApi.as_view(), name="api-search-by-image"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Server-rendered from the schema: Redoc and Swagger UI would load JS from a CDN.
     path("docs/", api_docs, name="api-docs"),

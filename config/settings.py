@@ -169,6 +169,8 @@ SEARCH_INDEX_KIND = env_str("SEARCH_INDEX_KIND", "auto")  # auto, flat, hnsw, iv
 # Each ASGI/Celery worker bounds its own torch and FAISS/OpenMP threads.
 SEARCH_TORCH_THREADS = env_int("SEARCH_TORCH_THREADS", 1)
 SEARCH_FAISS_THREADS = env_int("SEARCH_FAISS_THREADS", 1)
+# Re-embed objects in the background whenever the exhibition announces a change.
+SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
 
 # Virtual restoration (see exhibition/restoration/): versioned weights of the learned engine.
 VITRINE_INPAINTER_DIR = Path(

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
     path("iiif/", include("exhibition.iiif.urls")),
+    path("search/", include("search.urls")),
     path("", include("exhibition.urls")),
 ]
 

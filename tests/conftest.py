@@ -15,6 +15,13 @@ def _media_root(settings: object, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_search_embedding(settings: object, request: pytest.FixtureRequest) -> None:
+    # Embedding loads two neural networks; only search's own tests need it on every save.
+    if "tests/search" not in str(request.node.path):
+        settings.SEARCH_EMBED_ON_CHANGE = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     # Throttle counters and cached pages live in the cache (Redis in the scale-out run):
     # each test starts from an empty one.

@@ -18,6 +18,8 @@ ENDPOINTS = {
     "/api/agents/{slug}/",
     "/api/places/",
     "/api/places/{slug}/",
+    "/api/search/",
+    "/api/search/by-image/",
 }
 FILTERS = {"type", "culture", "century", "has_3d", "has_restoration", "agent", "place",
            "date_from", "date_to", "sort", "page", "page_size"}  # fmt: skip

@@ -1,0 +1,279 @@
+"""Computing, storing and reading the embeddings search ranks by.
+
+Spaces: "text" (the record's text in MiniLM's space), "joint" (the image in the space text
+queries are compared in: MiniLM's for ConSE, CLIP's for CLIP) and "visual" (purely visual,
+for photo search and "more like this"). Only public objects have embeddings.
+"""
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from django.db import transaction
+
+from exhibition.models import CollectionObject, ObjectImage
+from exhibition.selectors import public_objects
+from search.encoders.base import Concept
+from search.models import Embedding, EmbeddingSpace
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from PIL import Image
+
+    from search.encoders.base import ImageEncoding
+
+SPACES = ("joint", "text", "visual")
+IMAGE_SPACES = ("joint", "visual")
+# Large enough for the encoders' views (224-px tiles of 60% of the image) to stay sharp.
+IMAGE_DECODE_SIDE = 1024
+
+
+def record_text(obj: CollectionObject, *, fields: str = "all") -> str:
+    """The text a record is searched by: its title only, or everything a visitor reads."""
+    if fields == "title":
+        return obj.title.strip()
+    if fields != "all":
+        raise ValueError(f"fields must be 'all' or 'title', not {fields!r}")
+    creators = ", ".join(link.agent.name for link in obj.creator_links.all())
+    tags = ", ".join(tag.name for tag in obj.tags.all())
+    place = obj.place.name if obj.place_id and obj.place else ""
+    parts = [
+        obj.title,
+        creators,
+        obj.date_display,
+        obj.object_type,
+        obj.culture,
+        place,
+        obj.medium,
+        obj.description,
+        tags,
+    ]
+    return ". ".join(part.strip() for part in parts if part and part.strip())
+
+
+def text_checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def primary_image(obj: CollectionObject) -> ObjectImage | None:
+    """The image that stands for the object in search: its first."""
+    return obj.images.order_by("order", "pk").first()
+
+
+def object_embed(*, collection_object: CollectionObject, force: bool = False) -> set[str]:
+    """Bring one object's embeddings up to date; returns the spaces written or deleted."""
+    return objects_embed(collection_objects=[collection_object], force=force)[collection_object.pk]
+
+
+def objects_embed(
+    *, collection_objects: Sequence[CollectionObject], force: bool = False
+) -> dict[int, set[str]]:
+    """Like ``object_embed`` for many objects, batching the text encoder."""
+    changed: dict[int, set[str]] = {obj.pk: set() for obj in collection_objects}
+    public = [obj for obj in collection_objects if obj.is_public]
+    for obj in collection_objects:
+        if not obj.is_public:
+            changed[obj.pk] |= embeddings_delete(collection_object_id=obj.pk)
+    stored = _stored_rows([obj.pk for obj in public])
+    for pk in _embed_texts(public, stored, force=force):
+        changed[pk].add("text")
+    for obj in public:
+        changed[obj.pk] |= _embed_image(obj, stored, force=force)
+    return changed
+
+
+def embeddings_delete(*, collection_object_id: int, spaces: Sequence[str] = SPACES) -> set[str]:
+    rows = Embedding.objects.filter(collection_object_id=collection_object_id, space__in=spaces)
+    deleted = set(rows.values_list("space", flat=True))
+    rows.delete()
+    return deleted
+
+
+def _stored_rows(object_ids: list[int]) -> dict[tuple[int, str], tuple[str, str, str]]:
+    rows = Embedding.objects.filter(collection_object_id__in=object_ids).values_list(
+        "collection_object_id", "space", "encoder", "encoder_version", "input_checksum"
+    )
+    return {(pk, space): (enc, ver, checksum) for pk, space, enc, ver, checksum in rows}
+
+
+def _embed_texts(
+    objects: list[CollectionObject],
+    stored: dict[tuple[int, str], tuple[str, str, str]],
+    *,
+    force: bool,
+) -> list[int]:
+    from search.encoders import get_text_encoder
+
+    encoder = get_text_encoder()
+    pending = []
+    for obj in objects:
+        text = record_text(obj)
+        key = (encoder.name, encoder.version, text_checksum(text))
+        if force or stored.get((obj.pk, "text")) != key:
+            pending.append((obj, text))
+    if not pending:
+        return []
+    vectors = encoder.encode([text for _, text in pending])
+    for (obj, text), vector in zip(pending, vectors, strict=True):
+        _store(obj, "text", encoder.name, encoder.version, text_checksum(text), vector, [])
+    return [obj.pk for obj, _ in pending]
+
+
+def _embed_image(
+    obj: CollectionObject, stored: dict[tuple[int, str], tuple[str, str, str]], *, force: bool
+) -> set[str]:
+    image = primary_image(obj)
+    if image is None or not image.checksum:
+        # Nothing to see: an object known only by its record (or a 3D model) has no image rows.
+        return embeddings_delete(collection_object_id=obj.pk, spaces=IMAGE_SPACES)
+    from search.encoders import get_image_encoder
+
+    encoder = get_image_encoder()
+    key = (encoder.name, encoder.version, image.checksum)
+    expected = IMAGE_SPACES if encoder.visual_dim else ("joint",)
+    if not force and all(stored.get((obj.pk, space)) == key for space in expected):
+        return set()
+    encoding = encoder.encode_images([_open_image(image)])[0]
+    return _store_image(obj, encoder.name, encoder.version, image.checksum, encoding)
+
+
+def _open_image(image: ObjectImage) -> "Image.Image":
+    from PIL import Image
+
+    with image.original.open("rb") as handle:
+        picture = Image.open(handle)
+        # JPEGs decode at a reduced scale when the encoder needs far fewer pixels.
+        picture.draft("RGB", (IMAGE_DECODE_SIDE, IMAGE_DECODE_SIDE))
+        picture.load()
+    return picture
+
+
+@transaction.atomic
+def _store_image(
+    obj: CollectionObject, name: str, version: str, checksum: str, encoding: "ImageEncoding"
+) -> set[str]:
+    concepts = [[c.label, round(c.score, 4)] for c in encoding.concepts]
+    _store(obj, "joint", name, version, checksum, encoding.joint, concepts)
+    if encoding.visual is None:
+        embeddings_delete(collection_object_id=obj.pk, spaces=("visual",))
+    else:
+        _store(obj, "visual", name, version, checksum, encoding.visual, [])
+    return set(IMAGE_SPACES)
+
+
+def _store(
+    obj: CollectionObject,
+    space: str,
+    encoder: str,
+    version: str,
+    checksum: str,
+    vector: np.ndarray,
+    concepts: list[list[object]],
+) -> None:
+    data = np.ascontiguousarray(vector, dtype="<f4")
+    Embedding.objects.update_or_create(
+        collection_object=obj,
+        space=space,
+        defaults={
+            "encoder": encoder,
+            "encoder_version": version,
+            "input_checksum": checksum,
+            "dim": int(data.shape[0]),
+            "vector": data.tobytes(),
+            "concepts": concepts,
+        },
+    )
+
+
+def embedding_matrix(space: str) -> tuple[np.ndarray, np.ndarray]:
+    """(ids int64 (n,), vectors float32 (n, d)) of the public objects embedded in ``space``.
+
+    Rows from another encoder (say, left over after switching to CLIP) are left out, so
+    the matrix always has one width: the encoder most rows came from wins.
+    """
+    if space not in SPACES:
+        raise ValueError(f"Unknown space {space!r}; expected one of {SPACES}")
+    rows = list(
+        Embedding.objects.filter(space=space, collection_object__in=public_objects())
+        .order_by("collection_object_id")
+        .values_list("collection_object_id", "encoder", "dim", "vector")
+    )
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+    encoder, dim = Counter((enc, d) for _, enc, d, _ in rows).most_common(1)[0][0]
+    kept = [(pk, vec) for pk, enc, d, vec in rows if enc == encoder and d == dim]
+    ids = np.array([pk for pk, _ in kept], dtype=np.int64)
+    vectors = np.stack([np.frombuffer(bytes(vec), dtype="<f4") for _, vec in kept])
+    return ids, vectors.astype(np.float32)
+
+
+def object_vector(*, collection_object_id: int, space: str) -> np.ndarray | None:
+    row = (
+        Embedding.objects.filter(
+            collection_object_id=collection_object_id,
+            space=space,
+            collection_object__in=public_objects(),
+        )
+        .values_list("vector", flat=True)
+        .first()
+    )
+    return None if row is None else np.frombuffer(bytes(row), dtype="<f4").astype(np.float32)
+
+
+def object_concepts(*, collection_object_id: int) -> list[Concept]:
+    """The visual concepts the image encoder saw in the object's image, best first."""
+    row = (
+        Embedding.objects.filter(
+            collection_object_id=collection_object_id,
+            space=EmbeddingSpace.JOINT,
+            collection_object__in=public_objects(),
+        )
+        .values_list("concepts", flat=True)
+        .first()
+    )
+    return [Concept(label=str(label), score=float(score)) for label, score in row or []]
+
+
+def object_search_refresh(*, collection_object_id: int, force: bool = False) -> set[str]:
+    """Re-embed one object and bring the vector indexes in line; returns the spaces touched.
+
+    A deleted or non-public object leaves every index; a changed one is upserted.
+    """
+    obj = CollectionObject.objects.filter(pk=collection_object_id).first()
+    if obj is None:
+        embeddings_delete(collection_object_id=collection_object_id)
+        object_unindex(collection_object_id=collection_object_id)
+        return set(SPACES)
+    changed = object_embed(collection_object=obj, force=force)
+    index = _index_module()
+    if index is None:
+        return changed
+    ids = np.array([collection_object_id], dtype=np.int64)
+    for space in sorted(changed):
+        vector = object_vector(collection_object_id=collection_object_id, space=space)
+        if vector is None:
+            index.index_remove(space=space, ids=ids)
+        else:
+            index.index_upsert(space=space, ids=ids, vectors=vector[None, :])
+    return changed
+
+
+def object_unindex(*, collection_object_id: int) -> None:
+    index = _index_module()
+    if index is None:
+        return
+    ids = np.array([collection_object_id], dtype=np.int64)
+    for space in SPACES:
+        index.index_remove(space=space, ids=ids)
+
+
+def _index_module() -> "ModuleType | None":
+    # The vector indexes are optional to embedding: without faiss, embeddings still work.
+    try:
+        import search.index as index
+    except ImportError:
+        return None
+    return index

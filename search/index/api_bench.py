@@ -1,0 +1,104 @@
+"""Measurements behind `bench_search` on the collection: API latency beside its floor.
+
+The floor is what no search can avoid: encoding the query text and the FAISS searches of the
+published indexes the query runs against. The API adds the keyword channel, fusion, filtering
+through `public_objects()`, serialisation and Django. Both are measured in this process over the
+same queries, warmed up first, so the ratio compares like with like.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import numpy as np
+
+from search.index.store import load_index
+
+API_PATH = "/api/search/"
+CANDIDATES = 100  # depth of each channel's FAISS search, as the ranking fetches it
+
+
+def read_queries(path: Path) -> list[str]:
+    queries = []
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            queries.append(str(json.loads(line)["query"]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(
+                f"{path}:{number}: a JSON object with a 'query' is expected"
+            ) from error
+    if not queries:
+        raise ValueError(f"{path} holds no queries")
+    return queries
+
+
+def _timed(run: Callable[[str], object], queries: list[str], repeat: int) -> np.ndarray:
+    from django.core.cache import cache
+
+    for query in queries:  # warm-up: models and indexes loaded
+        run(query)
+    timings = []
+    for _ in range(repeat):
+        for query in queries:
+            # Outside the timing: no cached page answers for the search, and the anonymous
+            # throttle (its counters live in the cache) does not cut the run short.
+            cache.clear()
+            started = time.perf_counter()
+            run(query)
+            timings.append((time.perf_counter() - started) * 1000.0)
+    return np.asarray(timings)
+
+
+def _floor(query: str) -> None:
+    from search.encoders import get_text_encoder
+
+    vector = get_text_encoder().encode([query])
+    for space in ("text", "joint"):
+        index = load_index(space)
+        if index is not None and index.dim == vector.shape[1]:
+            index.search(vector, CANDIDATES)
+
+
+def _api(client: Any, stages: dict[str, list[float]]) -> Callable[[str], object]:
+    def run(query: str) -> object:
+        response = client.get(f"{API_PATH}?{urlencode({'q': query})}")
+        if response.status_code != 200:
+            raise RuntimeError(f"{API_PATH} answered {response.status_code} for {query!r}")
+        # The API's own per-stage timings show where the time over the floor goes.
+        for stage, ms in (response.json().get("timings_ms") or {}).items():
+            stages.setdefault(stage, []).append(float(ms))
+        return response
+
+    return run
+
+
+def _percentiles(timings: np.ndarray) -> dict[str, float]:
+    return {"p50": float(np.percentile(timings, 50)), "p95": float(np.percentile(timings, 95))}
+
+
+def api_benchmark(queries: list[str], *, repeat: int) -> dict[str, Any]:
+    """p50/p95 of the API and of the floor over `queries`, and their ratios."""
+    from django.test import Client
+
+    if load_index("text") is None and load_index("joint") is None:
+        raise RuntimeError("no published index: run embed_collection and build_search_index first")
+    floor = _percentiles(_timed(_floor, queries, repeat))
+    stages: dict[str, list[float]] = {}
+    api = _percentiles(_timed(_api(Client(), stages), queries, repeat))
+    warm = len(queries)  # the warm-up pass is left out of the stage medians
+    return {
+        "api_stage_p50_ms": {s: float(np.median(v[warm:])) for s, v in stages.items() if v[warm:]},
+        "queries": len(queries),
+        "repeat": repeat,
+        "floor_ms": floor,
+        "api_ms": api,
+        "ratio_p50": api["p50"] / floor["p50"],
+        "ratio_p95": api["p95"] / floor["p95"],
+    }

@@ -1,0 +1,71 @@
+"""Keyword channel: BM25-style full-text search over public records.
+
+SQLite FTS5 or PostgreSQL full text, chosen by the database in use. Only public
+objects are ever written to the index; results are still re-checked against
+``public_objects()`` by the ranking service.
+"""
+
+from collections.abc import Sequence
+from types import ModuleType
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+from exhibition.models import CollectionObject
+from exhibition.selectors import public_objects
+from search.keyword import postgres, sqlite
+from search.keyword.documents import FIELDS_ALL, keyword_document, query_terms
+from search.keyword.types import KeywordHit
+
+__all__ = [
+    "KeywordHit",
+    "keyword_index_object",
+    "keyword_remove",
+    "keyword_search",
+    "rebuild_keyword_index",
+]
+
+
+def backend() -> ModuleType:
+    return postgres if connection.vendor == "postgresql" else sqlite
+
+
+def _with_text() -> QuerySet[CollectionObject]:
+    return public_objects().select_related("place").prefetch_related("creator_links__agent", "tags")
+
+
+def keyword_index_object(*, collection_object: CollectionObject) -> bool:
+    """Index the object's record if it is public, else remove it; True if now indexed."""
+    module = backend()
+    with connection.cursor() as cursor:
+        if not collection_object.is_public:
+            module.remove(cursor, [collection_object.pk])
+            return False
+        obj = _with_text().filter(pk=collection_object.pk).first()
+        if obj is None:
+            module.remove(cursor, [collection_object.pk])
+            return False
+        module.upsert(cursor, [keyword_document(obj, fields=FIELDS_ALL)])
+    return True
+
+
+def keyword_remove(*, object_ids: Sequence[int]) -> None:
+    with connection.cursor() as cursor:
+        backend().remove(cursor, list(object_ids))
+
+
+def rebuild_keyword_index() -> int:
+    """Re-index every public object from scratch; returns how many were indexed."""
+    module = backend()
+    objects = list(_with_text().order_by("pk"))
+    with transaction.atomic(), connection.cursor() as cursor:
+        module.clear(cursor)
+        module.upsert(cursor, (keyword_document(obj, fields=FIELDS_ALL) for obj in objects))
+    return len(objects)
+
+
+def keyword_search(query: str, *, limit: int = 200) -> list[KeywordHit]:
+    """Best matches first (may include ids no longer public: callers filter)."""
+    terms = query_terms(query)
+    with connection.cursor() as cursor:
+        return backend().search(cursor, terms, limit=limit)

@@ -1,0 +1,25 @@
+"""A keyword index held in memory (SQLite FTS5), for evaluations on altered records."""
+
+import sqlite3
+from collections.abc import Iterable
+
+from search.keyword import sqlite as fts
+from search.keyword.documents import KeywordDocument, query_terms
+from search.keyword.types import KeywordHit
+
+
+class MemoryKeywordIndex:
+    """Same tokenizer, weights and query rules as the site's FTS5 index."""
+
+    def __init__(self, documents: Iterable[KeywordDocument]) -> None:
+        self._connection = sqlite3.connect(":memory:", check_same_thread=False)
+        cursor = self._connection.cursor()
+        fts.create_table(cursor)
+        fts.upsert(cursor, documents)
+        self._connection.commit()
+
+    def search(self, query: str, *, limit: int = 200) -> list[KeywordHit]:
+        return fts.search(self._connection.cursor(), query_terms(query), limit=limit)
+
+    def close(self) -> None:
+        self._connection.close()

@@ -1,0 +1,85 @@
+"""Keyword channel on PostgreSQL: a weighted tsvector (A–D) with a GIN index, ts_rank_cd."""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from search.keyword.documents import COLUMNS, KeywordDocument
+from search.keyword.types import KeywordHit
+
+TABLE = "search_keyword_pg"
+_OPEN, _CLOSE = "⟦", "⟧"
+# ts_rank_cd weights are given as {D, C, B, A}: title A, tags B, creators C, the rest D.
+_RANK_WEIGHTS = "{0.25, 0.5, 0.6, 1.0}"
+CREATE_SQL = [
+    f"""CREATE TABLE IF NOT EXISTS {TABLE} (
+        object_id integer PRIMARY KEY,
+        title text NOT NULL DEFAULT '',
+        tags text NOT NULL DEFAULT '',
+        creators text NOT NULL DEFAULT '',
+        description text NOT NULL DEFAULT '',
+        other text NOT NULL DEFAULT '',
+        document tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('english', title), 'A')
+            || setweight(to_tsvector('english', tags), 'B')
+            || setweight(to_tsvector('english', creators), 'C')
+            || setweight(to_tsvector('english', description || ' ' || other), 'D')
+        ) STORED
+    )""",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING GIN (document)",
+]
+DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+
+
+def create_table(cursor: Any) -> None:
+    for statement in CREATE_SQL:
+        cursor.execute(statement)
+
+
+def upsert(cursor: Any, documents: Iterable[KeywordDocument]) -> None:
+    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in COLUMNS)
+    placeholders = ", ".join(["%s"] * (len(COLUMNS) + 1))
+    for doc in documents:
+        cursor.execute(
+            f"INSERT INTO {TABLE} (object_id, {', '.join(COLUMNS)}) VALUES ({placeholders}) "  # noqa: S608 (fixed names)
+            f"ON CONFLICT (object_id) DO UPDATE SET {updates}",
+            [doc.object_id, *(doc.column(name) for name in COLUMNS)],
+        )
+
+
+def remove(cursor: Any, object_ids: Sequence[int]) -> None:
+    if object_ids:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE object_id = ANY(%s)", [list(object_ids)])  # noqa: S608 (fixed names)
+
+
+def clear(cursor: Any) -> None:
+    cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 (fixed names)
+
+
+def _marked_words(text: str) -> list[str]:
+    words = [chunk.split(_CLOSE, 1)[0].strip() for chunk in text.split(_OPEN)[1:]]
+    return list(dict.fromkeys(word for word in words if word))
+
+
+def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]:
+    if not terms:
+        return []
+    # One plainto_tsquery per word, OR-ed: parameters, never text spliced into the query.
+    query = " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
+    options = f"StartSel={_OPEN}, StopSel={_CLOSE}, HighlightAll=true"
+    headlines = ", ".join(f"ts_headline('english', {name}, q, %s)" for name in COLUMNS)
+    cursor.execute(
+        f"WITH q AS (SELECT ({query}) AS q), top AS ("  # noqa: S608 (fixed names)
+        f" SELECT t.*, ts_rank_cd('{_RANK_WEIGHTS}', t.document, q.q) AS rank, q.q"
+        f" FROM {TABLE} t, q WHERE t.document @@ q.q ORDER BY rank DESC LIMIT %s)"
+        f" SELECT object_id, rank, {headlines} FROM top ORDER BY rank DESC, object_id",
+        [*terms, limit, *([options] * len(COLUMNS))],
+    )
+    hits = []
+    for row in cursor.fetchall():
+        matched = {
+            name: words
+            for name, text in zip(COLUMNS, row[2:], strict=True)
+            if (words := _marked_words(text or ""))
+        }
+        hits.append(KeywordHit(object_id=int(row[0]), score=float(row[1]), matched=matched))
+    return hits

@@ -1,0 +1,92 @@
+"""Keyword channel on SQLite: an FTS5 table ranked with bm25() and column weights.
+
+The functions take a DB-API cursor, so the same code serves the site's database
+and the in-memory index that ``evaluate_search --record-fields title`` builds.
+"""
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from search.keyword.documents import COLUMN_WEIGHTS, COLUMNS, KeywordDocument
+from search.keyword.types import KeywordHit
+
+TABLE = "search_keyword_fts"
+_OPEN, _CLOSE = "\x02", "\x03"
+# Porter stemming so "paintings" finds "painting"; diacritics folded ("Dürer" = "Durer").
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    + ", ".join(COLUMNS)
+    + ", tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+
+
+def _execute(cursor: Any, sql: str, params: Sequence[Any] = ()) -> None:
+    # Django's cursors take "%s" placeholders; a bare sqlite3 cursor (memory index) takes "?".
+    if isinstance(cursor, sqlite3.Cursor):
+        sql = sql.replace("%s", "?")
+    cursor.execute(sql, params)
+
+
+def create_table(cursor: Any) -> None:
+    cursor.execute(CREATE_SQL)
+
+
+def upsert(cursor: Any, documents: Iterable[KeywordDocument]) -> None:
+    placeholders = ", ".join(["%s"] * (len(COLUMNS) + 1))
+    for doc in documents:
+        _execute(cursor, f"DELETE FROM {TABLE} WHERE rowid = %s", [doc.object_id])  # noqa: S608 (fixed names)
+        _execute(
+            cursor,
+            f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) VALUES ({placeholders})",  # noqa: S608 (fixed names)
+            [doc.object_id, *(doc.column(name) for name in COLUMNS)],
+        )
+
+
+def remove(cursor: Any, object_ids: Sequence[int]) -> None:
+    for object_id in object_ids:
+        _execute(cursor, f"DELETE FROM {TABLE} WHERE rowid = %s", [object_id])  # noqa: S608 (fixed names)
+
+
+def clear(cursor: Any) -> None:
+    cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 (fixed names)
+
+
+def match_expression(terms: Sequence[str]) -> str:
+    # Each term is a quoted string (terms hold word characters only), OR-ed: a visitor's
+    # sentence should rank records by how many of its words they share, not require all.
+    return " OR ".join(f'"{term}"' for term in terms)
+
+
+def _marked_words(text: str) -> list[str]:
+    words = []
+    for chunk in text.split(_OPEN)[1:]:
+        word = chunk.split(_CLOSE, 1)[0].strip()
+        if word:
+            words.append(word)
+    return list(dict.fromkeys(words))
+
+
+def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]:
+    if not terms:
+        return []
+    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+    highlights = ", ".join(
+        f"highlight({TABLE}, {i}, '{_OPEN}', '{_CLOSE}')" for i in range(len(COLUMNS))
+    )
+    _execute(
+        cursor,
+        f"SELECT rowid, -bm25({TABLE}, {weights}), {highlights} FROM {TABLE} "  # noqa: S608 (fixed names)
+        f"WHERE {TABLE} MATCH %s ORDER BY bm25({TABLE}, {weights}) LIMIT %s",
+        [match_expression(terms), limit],
+    )
+    hits = []
+    for row in cursor.fetchall():
+        matched = {
+            name: words
+            for name, text in zip(COLUMNS, row[2:], strict=True)
+            if (words := _marked_words(text or ""))
+        }
+        hits.append(KeywordHit(object_id=int(row[0]), score=float(row[1]), matched=matched))
+    return hits

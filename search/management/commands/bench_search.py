@@ -1,0 +1,114 @@
+"""Search latency on the collection (API vs its floor), or index figures on synthetic vectors."""
+
+from __future__ import annotations
+
+import json
+import os
+from argparse import ArgumentParser
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.index.vector_index import KINDS
+
+DEV_QUERIES = Path(__file__).resolve().parents[4] / "shared" / "eval" / "search_dev.jsonl"
+
+
+class Command(BaseCommand):
+    help = (
+        "Without --synthetic: p50/p95 of GET /api/search/ over the dev queries beside the floor "
+        "(text encoding + FAISS search alone) and their ratio. With --synthetic N: build time, "
+        "memory, recall@10 and single-query latency of each index kind over N clustered vectors."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--synthetic", type=int, metavar="N", help="vectors (up to 1,000,000)")
+        parser.add_argument(
+            "--queries", type=int, default=None, help="held-out queries (synthetic: 1000)"
+        )
+        parser.add_argument("--kinds", default=",".join(KINDS), help="index kinds, comma-separated")
+        parser.add_argument("--dim", type=int, default=384)
+        parser.add_argument("--build-threads", type=int, default=os.cpu_count() or 1)
+        parser.add_argument(
+            "--query-file", default=str(DEV_QUERIES), help="JSON Lines with a 'query' field"
+        )
+        parser.add_argument("--repeat", type=int, default=4, help="passes over the dev queries")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["synthetic"] is not None:
+            result = self._synthetic(options)
+        else:
+            result = self._collection(options)
+        if options["json"]:
+            self.stdout.write(json.dumps(result))
+
+    def _synthetic(self, options: dict[str, Any]) -> dict[str, Any]:
+        from search.index.bench import synthetic_benchmark
+
+        n = int(options["synthetic"])
+        if not 1_000 <= n <= 1_000_000:
+            raise CommandError("--synthetic takes 1,000 to 1,000,000 vectors")
+        kinds = tuple(k.strip() for k in options["kinds"].split(",") if k.strip())
+        if not kinds or set(kinds) - set(KINDS):
+            raise CommandError(f"--kinds takes some of {', '.join(KINDS)}")
+        if "flat" in kinds:  # the exact index is the baseline: measure it first
+            kinds = ("flat", *(k for k in kinds if k != "flat"))
+        queries = int(options["queries"] or 1000)
+        rows: list[dict[str, Any]] = []
+        if not options["json"]:
+            self.stdout.write(
+                f"{n:,} vectors, {options['dim']} d, {queries} held-out queries, k=10"
+            )
+            self.stdout.write(
+                f"{'kind':<6} {'setting':<20} {'build s':>8} {'RSS MB':>8} {'recall@10':>9} "
+                f"{'p50 ms':>7} {'p95 ms':>7} {'p50/flat':>8}"
+            )
+        figures = synthetic_benchmark(
+            n, queries, kinds, dim=int(options["dim"]), build_threads=int(options["build_threads"])
+        )
+        for figure in figures:
+            row = asdict(figure)
+            baseline = rows[0]["p50_ms"] if rows and rows[0]["kind"] == "flat" else figure.p50_ms
+            row["p50_vs_flat"] = figure.p50_ms / baseline if baseline else None
+            rows.append(row)
+            if not options["json"]:
+                ratio = f"{row['p50_vs_flat']:.3f}" if row["p50_vs_flat"] is not None else "-"
+                self.stdout.write(
+                    f"{figure.kind:<6} {figure.setting:<20} {figure.build_s:>8.1f} "
+                    f"{figure.rss_delta_bytes / 2**20:>8.0f} {figure.recall_at_10:>9.4f} "
+                    f"{figure.p50_ms:>7.3f} {figure.p95_ms:>7.3f} {ratio:>8}"
+                )
+                self.stdout.flush()
+        return {"vectors": n, "dim": options["dim"], "queries": queries, "kinds": rows}
+
+    def _collection(self, options: dict[str, Any]) -> dict[str, Any]:
+        from search.index.api_bench import api_benchmark, read_queries
+
+        try:
+            queries = read_queries(Path(options["query_file"]))
+        except (OSError, ValueError) as error:
+            raise CommandError(f"cannot read the queries: {error}") from error
+        if options["queries"]:
+            queries = queries[: int(options["queries"])]
+        try:
+            result = api_benchmark(queries, repeat=max(1, int(options["repeat"])))
+        except RuntimeError as error:
+            raise CommandError(str(error)) from error
+        if not options["json"]:
+            floor, api = result["floor_ms"], result["api_ms"]
+            self.stdout.write(f"{result['queries']} queries × {result['repeat']} passes")
+            self.stdout.write(
+                f"floor (encode + FAISS): p50 {floor['p50']:.2f} ms, p95 {floor['p95']:.2f} ms"
+            )
+            self.stdout.write(
+                f"API GET /api/search/:   p50 {api['p50']:.2f} ms, p95 {api['p95']:.2f} ms"
+            )
+            self.stdout.write(
+                f"ratio API/floor: p50 {result['ratio_p50']:.2f}, p95 {result['ratio_p95']:.2f}"
+            )
+            stages = ", ".join(f"{s} {ms:.1f}" for s, ms in result["api_stage_p50_ms"].items())
+            self.stdout.write(f"API stages, median ms: {stages}")
+        return result

@@ -1,0 +1,289 @@
+"""Search services: by words, by photo, and "more like this", with explanations and timings.
+
+Every result passes through ``exhibition.selectors.public_objects()`` (restricted and
+draft records never appear, even if an index is stale). A missing vector index is not
+an error: the search falls back to the channels it has and says so in ``notice``.
+"""
+
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from exhibition.browse import BrowseQuery
+from exhibition.models import CollectionObject
+from exhibition.selectors import public_objects_with_media
+from search.channels import IndexMissing, SiteSources, Sources, keyword_channel, vector_channel
+from search.explanations import (
+    Explanation,
+    MatchedConcept,
+    concepts_for_photo,
+    concepts_for_text,
+    explanation_for,
+)
+from search.ranking import DEFAULT_WEIGHTS, KEYWORD, TEXT, VISUAL, ChannelResult, FusedHit, fuse
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+MAX_QUERY_CHARS = 500
+MAX_PAGE_SIZE = 50
+JOINT = "joint"
+# Search by photo: the purely visual space finds the same object or one that looks alike;
+# the joint space (what the classifier thinks it shows) is a weaker second opinion.
+PHOTO_WEIGHTS: Mapping[str, float] = {VISUAL: 1.0, JOINT: 0.35}
+NOTICE_KEYWORD_ONLY = "The meaning and image indexes are not built yet: keyword results only."
+NOTICE_PARTIAL = "Part of the search index is not built yet: some results may be missing."
+NOTICE_NO_INDEX = "The image index is not built yet: search by photo is unavailable."
+
+
+class SearchInputError(ValueError):
+    """A query the search cannot run (empty, too long, bad page); the message says why."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    collection_object: CollectionObject
+    score: float
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int
+    page: int
+    page_size: int
+    notice: str = ""
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> milliseconds
+    object_ids: list[int] = field(default_factory=list)  # every ranked id (for facets)
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            elapsed = (time.perf_counter() - started) * 1000.0
+            self.timings[name] = round(self.timings.get(name, 0.0) + elapsed, 2)
+
+
+def clean_query(query: str) -> str:
+    cleaned = " ".join(query.split())
+    if not cleaned:
+        raise SearchInputError("Type some words to search for.")
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchInputError(f"A search is at most {MAX_QUERY_CHARS} characters long.")
+    return cleaned
+
+
+def _check_page(page: int, page_size: int) -> None:
+    if page < 1:
+        raise SearchInputError("'page' must be 1 or more.")
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise SearchInputError(f"'page_size' must be between 1 and {MAX_PAGE_SIZE}.")
+
+
+@dataclass
+class TextChannels:
+    """The three channels' candidates for one text query (before fusion)."""
+
+    channels: list[ChannelResult]
+    matched_words: dict[int, dict[str, list[str]]]
+    joint_vector: np.ndarray | None
+    missing: list[str]
+
+
+def run_text_channels(
+    query: str, filters: BrowseQuery, *, sources: Sources, timer: Timer
+) -> TextChannels:
+    from search.encoders import get_image_encoder, get_text_encoder
+
+    with timer.stage("keyword"):
+        keyword_scores, matched = keyword_channel(sources, query, filters)
+    channels = [ChannelResult(KEYWORD, keyword_scores, kind="sparse")]
+    missing: list[str] = []
+    with timer.stage("encode"):
+        text_encoder, image_encoder = get_text_encoder(), get_image_encoder()
+        text_vector = text_encoder.encode([query])[0]
+        # ConSE's joint space is the record-text space: one encoding serves both channels.
+        if getattr(image_encoder, "text_encoder", None) is text_encoder:
+            joint_vector = text_vector
+        else:
+            joint_vector = image_encoder.encode_query([query])[0]
+    for name, space, vector in ((TEXT, "text", text_vector), (VISUAL, JOINT, joint_vector)):
+        with timer.stage(f"{name}_index"):
+            try:
+                channels.append(
+                    ChannelResult(name, vector_channel(sources, space, vector, filters))
+                )
+            except IndexMissing:
+                missing.append(space)
+    return TextChannels(channels, matched, joint_vector if JOINT not in missing else None, missing)
+
+
+def _page_objects(ids: list[int]) -> dict[int, CollectionObject]:
+    objects = public_objects_with_media().select_related("place").filter(pk__in=ids)
+    return {obj.pk: obj for obj in objects}
+
+
+def _paginate(fused: list[FusedHit], page: int, page_size: int) -> list[FusedHit]:
+    start = (page - 1) * page_size
+    return fused[start : start + page_size]
+
+
+def search_text(
+    *,
+    query: str,
+    filters: BrowseQuery,
+    page: int = 1,
+    page_size: int = 20,
+    sources: Sources | None = None,
+) -> SearchResults:
+    query = clean_query(query)
+    _check_page(page, page_size)
+    timer = Timer()
+    with timer.stage("total"):
+        run = run_text_channels(query, filters, sources=sources or SiteSources(), timer=timer)
+        with timer.stage("fuse"):
+            fused = fuse(run.channels, DEFAULT_WEIGHTS)
+            page_hits = _paginate(fused, page, page_size)
+        with timer.stage("load"):
+            objects = _page_objects([hit.object_id for hit in page_hits])
+        with timer.stage("explain"):
+            concepts: dict[int, list[MatchedConcept]] = {}
+            if run.joint_vector is not None:
+                concepts = concepts_for_text(run.joint_vector, list(objects))
+            hits = [
+                SearchHit(
+                    objects[h.object_id],
+                    h.score,
+                    explanation_for(
+                        h,
+                        weights=DEFAULT_WEIGHTS,
+                        fields=run.matched_words.get(h.object_id),
+                        concepts=concepts.get(h.object_id),
+                    ),
+                )
+                for h in page_hits
+                if h.object_id in objects
+            ]
+    notice = ""
+    if run.missing:
+        notice = NOTICE_KEYWORD_ONLY if len(run.missing) == 2 else NOTICE_PARTIAL
+    return SearchResults(
+        query,
+        hits,
+        len(fused),
+        page,
+        page_size,
+        notice,
+        timer.timings,
+        [h.object_id for h in fused],
+    )
+
+
+def _vector_results(
+    channels: list[ChannelResult],
+    weights: Mapping[str, float],
+    *,
+    page: int,
+    page_size: int,
+    timer: Timer,
+    concepts: Mapping[int, list[MatchedConcept]] | None = None,
+    exclude: int | None = None,
+) -> tuple[list[SearchHit], list[FusedHit]]:
+    with timer.stage("fuse"):
+        fused = [h for h in fuse(channels, weights) if h.object_id != exclude]
+        page_hits = _paginate(fused, page, page_size)
+    with timer.stage("load"):
+        objects = _page_objects([hit.object_id for hit in page_hits])
+    hits = [
+        SearchHit(
+            objects[h.object_id],
+            h.score,
+            explanation_for(h, weights=weights, concepts=(concepts or {}).get(h.object_id)),
+        )
+        for h in page_hits
+        if h.object_id in objects
+    ]
+    return hits, fused
+
+
+def search_by_image(
+    *, image: "Image.Image", filters: BrowseQuery, page: int = 1, page_size: int = 20
+) -> SearchResults:
+    from search.encoders import get_image_encoder
+
+    _check_page(page, page_size)
+    sources, timer = SiteSources(), Timer()
+    with timer.stage("total"):
+        with timer.stage("encode"):
+            encoding = get_image_encoder().encode_images([image])[0]
+        channels: list[ChannelResult] = []
+        for name, vector in ((VISUAL, encoding.visual), (JOINT, encoding.joint)):
+            if vector is None:
+                continue
+            # One space may be missing while the other still answers.
+            with timer.stage(f"{name}_index"), suppress(IndexMissing):
+                channels.append(ChannelResult(name, vector_channel(sources, name, vector, filters)))
+        query_concepts = {c.label: c.score for c in encoding.concepts}
+        with timer.stage("explain"):
+            ranked = fuse(channels, PHOTO_WEIGHTS)
+            concepts = concepts_for_photo(
+                query_concepts, [h.object_id for h in _paginate(ranked, page, page_size)]
+            )
+        hits, fused = _vector_results(
+            channels, PHOTO_WEIGHTS, page=page, page_size=page_size, timer=timer, concepts=concepts
+        )
+    notice = "" if channels else NOTICE_NO_INDEX
+    label = ", ".join(c.label for c in encoding.concepts[:2])
+    return SearchResults(
+        label,
+        hits,
+        len(fused),
+        page,
+        page_size,
+        notice,
+        timer.timings,
+        [h.object_id for h in fused],
+    )
+
+
+def more_like_this(*, collection_object: CollectionObject, limit: int = 8) -> SearchResults:
+    """Objects that look like this one, from its stored vectors (visual space, else joint)."""
+    from search.embeddings import object_vector
+
+    sources, timer = SiteSources(), Timer()
+    channels: list[ChannelResult] = []
+    with timer.stage("total"):
+        for space in (VISUAL, JOINT):
+            vector = object_vector(collection_object_id=collection_object.pk, space=space)
+            if vector is None:
+                continue
+            with timer.stage(f"{space}_index"):
+                try:
+                    scores = vector_channel(sources, space, vector, BrowseQuery())
+                except IndexMissing:
+                    continue
+            channels = [ChannelResult(space, scores)]
+            break
+        hits, fused = _vector_results(
+            channels,
+            {VISUAL: 1.0, JOINT: 1.0},
+            page=1,
+            page_size=limit,
+            timer=timer,
+            exclude=collection_object.pk,
+        )
+    notice = "" if channels else NOTICE_NO_INDEX
+    return SearchResults(collection_object.title, hits, len(fused), 1, limit, notice, timer.timings)

@@ -1,0 +1,17 @@
+"""Celery tasks for search: thin wrappers over services. With no broker they run in-process."""
+
+from celery import shared_task
+
+from search.embeddings import object_search_refresh, object_unindex
+
+
+@shared_task
+def embed_object(collection_object_id: int) -> list[str]:
+    """Re-embed one object if its record, image or the encoders changed; update the indexes."""
+    return sorted(object_search_refresh(collection_object_id=collection_object_id))
+
+
+@shared_task
+def unindex_object(collection_object_id: int) -> None:
+    """Take a deleted object out of every vector index (its embeddings went with it)."""
+    object_unindex(collection_object_id=collection_object_id)

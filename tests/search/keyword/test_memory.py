@@ -1,0 +1,57 @@
+import pytest
+
+from search.keyword.documents import KeywordDocument, query_terms
+from search.keyword.memory import MemoryKeywordIndex
+
+
+@pytest.fixture
+def index() -> MemoryKeywordIndex:
+    return MemoryKeywordIndex(
+        [
+            KeywordDocument(1, "The Fighting Temeraire", description="A ship tugged at sunset."),
+            KeywordDocument(2, "Harbour scene", tags="ship ; sea", creators="J. M. W. Turner"),
+            KeywordDocument(3, "Skaters on a frozen pond", description="People skating in winter."),
+            KeywordDocument(4, "Portrait of Albrecht Dürer", other="painting"),
+        ]
+    )
+
+
+def test_title_words_outrank_description_words(index: MemoryKeywordIndex) -> None:
+    ids = [hit.object_id for hit in index.search("temeraire ship")]
+    assert ids[0] == 1
+    assert set(ids) == {1, 2}
+
+
+def test_a_query_word_in_tags_beats_the_same_word_in_the_description() -> None:
+    index = MemoryKeywordIndex(
+        [KeywordDocument(1, "A", description="ship"), KeywordDocument(2, "B", tags="ship")]
+    )
+    assert [hit.object_id for hit in index.search("ship")] == [2, 1]
+
+
+def test_matched_words_are_reported_per_field(index: MemoryKeywordIndex) -> None:
+    hit = index.search("skating skaters")[0]
+    assert hit.object_id == 3
+    assert hit.matched == {"title": ["Skaters"], "description": ["skating"]}
+
+
+def test_stemming_and_diacritics_fold(index: MemoryKeywordIndex) -> None:
+    assert [hit.object_id for hit in index.search("durer")] == [4]
+    assert index.search("ships")[0].object_id in {1, 2}
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "***", "NEAR(ship sea)", "ship AND", "-ship", 'title:"ship', "船 ☃", "a the of"]
+)
+def test_odd_input_never_fails(index: MemoryKeywordIndex, query: str) -> None:
+    assert isinstance(index.search(query), list)
+
+
+def test_operators_typed_by_a_visitor_are_plain_words(index: MemoryKeywordIndex) -> None:
+    assert query_terms('NEAR(ship, "sea")*') == ["near", "ship", "sea"]
+    assert [hit.object_id for hit in index.search("NEAR(ship sea)")] == [2, 1]
+
+
+def test_stop_words_are_dropped_unless_they_are_all_there_is() -> None:
+    assert query_terms("a ship on the sea") == ["ship", "sea"]
+    assert query_terms("the of") == ["the", "of"]
