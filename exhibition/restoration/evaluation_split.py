@@ -1,0 +1,41 @@
+"""The fixed split by slug that training and evaluation share.
+
+One object in five (by a stable hash of its slug, never Python's salted `hash`) is held out for
+evaluation: the learned engine never trains on it, so evaluation measures what it learned about
+the collection's style, not what it memorised.
+"""
+
+import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exhibition.models import ObjectImage
+
+EVALUATION_MODULUS = 5
+
+
+def is_evaluation_slug(slug: str) -> bool:
+    digest = hashlib.sha256(slug.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % EVALUATION_MODULUS == 0
+
+
+def is_training_slug(slug: str, *, is_damaged: bool) -> bool:
+    """Training images: outside the evaluation split and intact (real damage would be learned)."""
+    return not is_evaluation_slug(slug) and not is_damaged
+
+
+def split_images(*, evaluation: bool) -> "list[ObjectImage]":
+    """The first image of every public, intact object on one side of the split, by slug.
+
+    Objects the collection marks as damaged are on neither side: their damage is real, so
+    they can be neither a training target nor an intact reference.
+    """
+    from exhibition.selectors import public_objects
+
+    chosen = []
+    objects = public_objects().filter(is_damaged=False).prefetch_related("images")
+    for collection_object in objects.order_by("slug"):
+        images = list(collection_object.images.all())
+        if images and is_evaluation_slug(collection_object.slug) == evaluation:
+            chosen.append(images[0])
+    return chosen

@@ -1,0 +1,1 @@
+"""Training of the learned inpainting engine (torch is imported inside functions)."""
