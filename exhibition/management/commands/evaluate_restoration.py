@@ -25,7 +25,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="print one JSON object")
-        parser.add_argument("--images", type=int, default=12, help="evaluation images (12)")
+        parser.add_argument(
+            "--images",
+            type=int,
+            default=None,
+            help="evaluate only the first N images of the evaluation split (default: all of them)",
+        )
         parser.add_argument("--seed", type=int, default=0, help="synthetic damage seed (0)")
         parser.add_argument(
             "--engines", default="", help="comma-separated engine names (default: all)"
@@ -37,7 +42,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         from exhibition.restoration.evaluation import evaluate
 
-        if options["images"] < 1:
+        if options["images"] is not None and options["images"] < 1:
             raise CommandError("--images must be at least 1")
         _set_threads(options["threads"])
         engines, skipped = _engines(options["engines"])
@@ -88,7 +93,7 @@ def _engines(requested: str) -> tuple[dict[str, Any], dict[str, str]]:
     return engines, skipped
 
 
-def _images(count: int) -> list[Any]:
+def _images(count: int | None) -> list[Any]:
     import numpy as np
     from PIL import Image
 
