@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from search.keyword.documents import COLUMNS, KeywordDocument
-from search.keyword.types import KeywordHit
+from search.keyword.types import KeywordHit, hits_from_rows
 
 TABLE = "search_keyword_pg"
 _OPEN, _CLOSE = "⟦", "⟧"
@@ -55,11 +55,6 @@ def clear(cursor: Any) -> None:
     cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 (fixed names)
 
 
-def _marked_words(text: str) -> list[str]:
-    words = [chunk.split(_CLOSE, 1)[0].strip() for chunk in text.split(_OPEN)[1:]]
-    return list(dict.fromkeys(word for word in words if word))
-
-
 def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]:
     if not terms:
         return []
@@ -74,12 +69,4 @@ def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]
         f" SELECT object_id, rank, {headlines} FROM top ORDER BY rank DESC, object_id",
         [*terms, limit, *([options] * len(COLUMNS))],
     )
-    hits = []
-    for row in cursor.fetchall():
-        matched = {
-            name: words
-            for name, text in zip(COLUMNS, row[2:], strict=True)
-            if (words := _marked_words(text or ""))
-        }
-        hits.append(KeywordHit(object_id=int(row[0]), score=float(row[1]), matched=matched))
-    return hits
+    return hits_from_rows(cursor.fetchall(), columns=COLUMNS, open_mark=_OPEN, close_mark=_CLOSE)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from search.keyword.documents import COLUMN_WEIGHTS, COLUMNS, KeywordDocument
-from search.keyword.types import KeywordHit
+from search.keyword.types import KeywordHit, hits_from_rows
 
 TABLE = "search_keyword_fts"
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -59,15 +59,6 @@ def match_expression(terms: Sequence[str]) -> str:
     return " OR ".join(f'"{term}"' for term in terms)
 
 
-def _marked_words(text: str) -> list[str]:
-    words = []
-    for chunk in text.split(_OPEN)[1:]:
-        word = chunk.split(_CLOSE, 1)[0].strip()
-        if word:
-            words.append(word)
-    return list(dict.fromkeys(words))
-
-
 def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]:
     if not terms:
         return []
@@ -81,12 +72,4 @@ def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]
         f"WHERE {TABLE} MATCH %s ORDER BY bm25({TABLE}, {weights}) LIMIT %s",
         [match_expression(terms), limit],
     )
-    hits = []
-    for row in cursor.fetchall():
-        matched = {
-            name: words
-            for name, text in zip(COLUMNS, row[2:], strict=True)
-            if (words := _marked_words(text or ""))
-        }
-        hits.append(KeywordHit(object_id=int(row[0]), score=float(row[1]), matched=matched))
-    return hits
+    return hits_from_rows(cursor.fetchall(), columns=COLUMNS, open_mark=_OPEN, close_mark=_CLOSE)
