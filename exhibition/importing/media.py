@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.utils.text import get_valid_filename
 from PIL import Image, UnidentifiedImageError
 
+from exhibition.image_limits import too_many_pixels_message
 from exhibition.importing.records import RecordError
 
 # Formats a browser can show and Pillow decodes losslessly enough to tile.
@@ -69,10 +70,10 @@ def check_image(path: Path, *, max_pixels: int) -> tuple[int, int]:
                     )
                 width, height = _upright_size(image)
                 if width * height > max_pixels:
-                    raise RecordError(_too_many_pixels(width * height, max_pixels, (width, height)))
+                    raise RecordError(too_many_pixels_message(width, height, max_pixels))
                 image.load()
         except Image.DecompressionBombError:
-            raise RecordError(_too_many_pixels(None, max_pixels, None)) from None
+            raise RecordError(too_many_pixels_message(None, None, max_pixels)) from None
         except RecordError:
             raise
         except UnidentifiedImageError:
@@ -87,11 +88,6 @@ def _upright_size(image: Image.Image) -> tuple[int, int]:
     orientation = image.getexif().get(0x0112, 1)
     width, height = image.size
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
-
-
-def _too_many_pixels(pixels: int | None, limit: int, size: tuple[int, int] | None) -> str:
-    found = f"{size[0]}×{size[1]} = {pixels:,} pixels" if size and pixels else "too many pixels"
-    return f"image has {found}, over the limit of {limit:,} (VITRINE_MAX_IMAGE_PIXELS)"
 
 
 def check_glb(source: SourceFile, *, max_bytes: int) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import numpy as np
 from django.conf import settings
 from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
+from exhibition.image_limits import too_many_pixels_message
 from exhibition.models import ObjectImage
 from exhibition.restoration.engines.base import RGBImage
 
@@ -52,14 +53,6 @@ def load_rgb(source: BinaryIO, *, max_pixels: int) -> RGBImage:
         except OSError as exc:  # truncated or corrupt data
             raise ImageUnreadable(f"the original could not be decoded: {exc}") from None
     return np.asarray(upright, dtype=np.uint8).copy()
-
-
-def too_many_pixels_message(width: int | None, height: int | None, limit: int) -> str:
-    if width is None or height is None:
-        found = "too many pixels"
-    else:
-        found = f"{width}×{height} = {width * height:,} pixels"
-    return f"image has {found}, over the limit of {limit:,} (VITRINE_MAX_IMAGE_PIXELS)"
 
 
 def rgb_to_png(pixels: RGBImage, *, text: dict[str, str] | None = None) -> bytes:
