@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from exhibition.admin.generics import ModelForm
+from exhibition.importing.media import check_glb_bytes
+from exhibition.importing.records import RecordError
 from exhibition.models import ObjectImage, ObjectModel3D
 
 _GLB_MAGIC = b"glTF"
@@ -89,6 +91,13 @@ class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
                 raise forms.ValidationError(f"glTF version {version} is not supported; use 2.0.")
             if length != upload.size:
                 raise forms.ValidationError("The GLB file is truncated or its header is damaged.")
+            # Then the same structural check the importer makes (chunks, JSON, buffers).
+            try:
+                check_glb_bytes(upload.read())
+            except RecordError as error:
+                raise forms.ValidationError(f"This GLB file is damaged: {error}.") from None
+            finally:
+                upload.seek(0)
             self.instance.checksum = _sha256(upload)
             self.instance.size_bytes = upload.size or 0
         return upload

@@ -97,7 +97,15 @@ def check_glb(source: SourceFile, *, max_bytes: int) -> dict[str, Any]:
             f"model is {source.size:,} bytes, over the limit of {max_bytes:,} "
             "(VITRINE_MAX_MODEL_BYTES)"
         )
-    data = source.path.read_bytes()
+    return check_glb_bytes(source.path.read_bytes())
+
+
+def check_glb_bytes(data: bytes) -> dict[str, Any]:
+    """Check a GLB's header, chunk layout and JSON chunk; return its JSON or raise RecordError.
+
+    The importer and the admin's upload form both use it, so a model refused at import is
+    refused when a curator uploads it too.
+    """
     if len(data) < 12 or data[:4] != b"glTF":
         raise RecordError("model is not a GLB file (no 'glTF' magic in its header)")
     version, declared = struct.unpack_from("<II", data, 4)

@@ -191,6 +191,11 @@ def test_an_image_over_the_pixel_limit_gets_a_clear_error(
     [
         (b"not a model at all", "not a binary glTF"),
         (glb_bytes()[:-8], "truncated"),
+        # A correct header around a JSON chunk that is not JSON: the importer's check.
+        (
+            glb_bytes()[:20] + b"{" * (len(glb_bytes()) - 20),
+            "This GLB file is damaged",
+        ),
     ],
 )
 def test_a_bad_glb_upload_gets_a_clear_error(
