@@ -169,6 +169,11 @@ SEARCH_INDEX_KIND = env_str("SEARCH_INDEX_KIND", "auto")  # auto, flat, hnsw, iv
 # Each ASGI/Celery worker bounds its own torch and FAISS/OpenMP threads.
 SEARCH_TORCH_THREADS = env_int("SEARCH_TORCH_THREADS", 1)
 SEARCH_FAISS_THREADS = env_int("SEARCH_FAISS_THREADS", 1)
+# Up to this many public records, each worker keeps their ids in memory (per collection
+# version) to check search candidates without a query; above it the database is asked.
+SEARCH_PUBLIC_IDS_IN_MEMORY = env_int("SEARCH_PUBLIC_IDS_IN_MEMORY", 200_000)
+# Search API result cards (object summary + thumbnail) each worker keeps per version.
+SEARCH_API_CARDS_IN_MEMORY = env_int("SEARCH_API_CARDS_IN_MEMORY", 5_000)
 # Re-embed objects in the background whenever the exhibition announces a change.
 SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
 

@@ -5,7 +5,7 @@ alone; the site uses :class:`SiteSources` (the keyword index in the database and
 published FAISS indexes).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -13,15 +13,26 @@ import numpy as np
 
 from exhibition.browse import BrowseQuery, browse_objects
 from exhibition.selectors import public_objects
-from search.keyword import KeywordHit, keyword_search
+from search.keyword import KeywordHit, MatchedWords, keyword_matched_words, keyword_search
+from search.public_ids import public_ids
 
 # How many candidates each channel contributes before fusion.
 CANDIDATES = 100
 _DEEPEN = 4  # over-fetch factor per round when filters drop candidates
 
 
+class KeywordIndex(Protocol):
+    def search(self, query: str, *, limit: int = ...) -> list[KeywordHit]: ...
+
+    def matched_words(self, query: str, object_ids: Sequence[int]) -> MatchedWords: ...
+
+
 class Sources(Protocol):
     def keyword(self, query: str, limit: int) -> list[KeywordHit]: ...
+
+    def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
+        """Words of the query found in each of these records, per field (for explanations)."""
+        ...
 
     def vectors(self, space: str, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(scores (k,), ids (k,)) best first, -1 ids padding; raises IndexMissing."""
@@ -37,6 +48,9 @@ class IndexMissing(LookupError):
 class SiteSources:
     def keyword(self, query: str, limit: int) -> list[KeywordHit]:
         return keyword_search(query, limit=limit)
+
+    def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
+        return keyword_matched_words(query, object_ids)
 
     def _index(self, space: str):  # type: ignore[no-untyped-def]
         from search.index import load_index
@@ -55,61 +69,78 @@ class SiteSources:
         return int(self._index(space).ntotal)
 
 
-def allowed_ids_among(ids: list[int], filters: BrowseQuery) -> set[int]:
-    """Which of these ids are public and pass the filters (one query, however big the index)."""
-    if not ids:
-        return set()
-    queryset = browse_objects(filters) if filters.is_filtered else public_objects()
-    return set(queryset.filter(pk__in=ids).order_by().values_list("pk", flat=True))
+class ShowableCheck:
+    """Which candidate ids a search may show: public now, and passing its filters.
+
+    Made once per search: without filters the public ids held in memory for the current
+    collection version (search.public_ids) are looked up once for every channel; with
+    filters (or a collection too big to hold) one query per round asks the database.
+    """
+
+    def __init__(self, filters: BrowseQuery) -> None:
+        self.filters = filters
+        self._held: frozenset[int] | None = None
+        self._held_looked_up = False
+
+    def _public(self) -> frozenset[int] | None:
+        if not self._held_looked_up:
+            self._held, self._held_looked_up = public_ids(), True
+        return self._held
+
+    def __call__(self, ids: list[int]) -> set[int]:
+        if not ids:
+            return set()
+        if not self.filters.is_filtered:
+            held = self._public()
+            if held is not None:
+                return {object_id for object_id in ids if object_id in held}
+        queryset = browse_objects(self.filters) if self.filters.is_filtered else public_objects()
+        return set(queryset.filter(pk__in=ids).order_by().values_list("pk", flat=True))
 
 
 def _deepen(
-    fetch: Callable[[int], list[tuple[int, float]]], filters: BrowseQuery, ceiling: int
+    fetch: Callable[[int], list[tuple[int, float]]], check: ShowableCheck, ceiling: int
 ) -> dict[int, float]:
-    """Fetch ever more candidates until CANDIDATES pass the filters or none are left."""
-    k = CANDIDATES * (_DEEPEN if filters.is_filtered else 1)
+    """Fetch ever more candidates until CANDIDATES pass the check or none are left."""
+    k = CANDIDATES * (_DEEPEN if check.filters.is_filtered else 1)
     while True:
         fetched = fetch(k)
-        allowed = allowed_ids_among([object_id for object_id, _ in fetched], filters)
+        allowed = check([object_id for object_id, _ in fetched])
         kept = {oid: score for oid, score in fetched if oid in allowed}
         if len(kept) >= CANDIDATES or len(fetched) < k or k >= ceiling:
             return dict(list(kept.items())[:CANDIDATES])
         k = min(k * _DEEPEN, ceiling)
 
 
-def keyword_channel(
-    sources: Sources, query: str, filters: BrowseQuery
-) -> tuple[dict[int, float], dict[int, dict[str, list[str]]]]:
-    matched: dict[int, dict[str, list[str]]] = {}
-
+def keyword_channel(sources: Sources, query: str, check: ShowableCheck) -> dict[int, float]:
     def fetch(k: int) -> list[tuple[int, float]]:
-        hits = sources.keyword(query, k)
-        matched.update({hit.object_id: hit.matched for hit in hits})
-        return [(hit.object_id, hit.score) for hit in hits]
+        return [(hit.object_id, hit.score) for hit in sources.keyword(query, k)]
 
-    scores = _deepen(fetch, filters, ceiling=1_000_000)
-    return scores, {oid: matched[oid] for oid in scores}
+    return _deepen(fetch, check, ceiling=1_000_000)
 
 
 def vector_channel(
-    sources: Sources, space: str, query: np.ndarray, filters: BrowseQuery
+    sources: Sources, space: str, query: np.ndarray, check: ShowableCheck
 ) -> dict[int, float]:
     def fetch(k: int) -> list[tuple[int, float]]:
         scores, ids = sources.vectors(space, query, k)
         return [(int(i), float(s)) for s, i in zip(scores, ids, strict=True) if i >= 0]
 
-    return _deepen(fetch, filters, ceiling=max(sources.size(space), 1))
+    return _deepen(fetch, check, ceiling=max(sources.size(space), 1))
 
 
 @dataclass(frozen=True)
 class ArraySources:
     """Exact search over vectors held in memory, with a given keyword index (evaluation)."""
 
-    keyword_index: Callable[[str, int], list[KeywordHit]]
+    keyword_index: KeywordIndex
     matrices: dict[str, tuple[np.ndarray, np.ndarray]]  # space -> (ids, vectors)
 
     def keyword(self, query: str, limit: int) -> list[KeywordHit]:
-        return self.keyword_index(query, limit)
+        return self.keyword_index.search(query, limit=limit)
+
+    def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
+        return self.keyword_index.matched_words(query, object_ids)
 
     def vectors(self, space: str, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         if space not in self.matrices or len(self.matrices[space][0]) == 0:

@@ -14,6 +14,7 @@ import numpy as np
 from django.db import transaction
 
 from exhibition.models import CollectionObject, ObjectImage
+from exhibition.page_cache import collection_changed
 from exhibition.selectors import public_objects
 from search.encoders.base import Concept
 from search.models import Embedding, EmbeddingSpace
@@ -258,6 +259,8 @@ def object_search_refresh(*, collection_object_id: int, force: bool = False) -> 
             index.index_remove(space=space, ids=ids)
         else:
             index.index_upsert(space=space, ids=ids, vectors=vector[None, :])
+    if changed:
+        collection_changed()  # cached pages' "More like this" panels come from these indexes
     return changed
 
 
@@ -268,6 +271,7 @@ def object_unindex(*, collection_object_id: int) -> None:
     ids = np.array([collection_object_id], dtype=np.int64)
     for space in SPACES:
         index.index_remove(space=space, ids=ids)
+    collection_changed()
 
 
 def _index_module() -> "ModuleType | None":

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from exhibition.models import CollectionObject
 from exhibition.page_extensions import ObjectPanel, register_object_panel
+from search.hit_objects import shown_hits
 from search.services import more_like_this
 
 PANEL_SIZE = 8
@@ -19,7 +20,7 @@ def more_like_this_context(request: HttpRequest, obj: CollectionObject) -> dict[
     results = more_like_this(collection_object=obj, limit=PANEL_SIZE)
     if not results.hits:
         return None  # no vectors or no index yet: no empty panel
-    return {"objects": [hit.collection_object for hit in results.hits]}
+    return {"objects": [hit.collection_object for hit in shown_hits(results)]}
 
 
 def connect() -> None:

@@ -28,11 +28,33 @@ class ChannelResult:
 
 
 @dataclass(frozen=True)
+class _Fusion:
+    """What one fusion saw, shared by its hits: the channels' scores as fused and raw."""
+
+    normalised: dict[str, tuple[dict[int, float], float]]  # name -> (scores, floor)
+    raw: dict[str, dict[int, float]]
+
+
+@dataclass(frozen=True)
 class FusedHit:
     object_id: int
     score: float
-    channel_scores: dict[str, float] = field(default_factory=dict)  # as fused (see above)
-    raw_scores: dict[str, float] = field(default_factory=dict)
+    fusion: _Fusion = field(repr=False, compare=False)
+
+    # Per-channel details are read for the page's hits only, so they are looked up on
+    # demand rather than copied for every candidate.
+    @property
+    def channel_scores(self) -> dict[str, float]:
+        """Each channel's score as fused (see above); the floor where not a candidate."""
+        oid = self.object_id
+        return {name: sc.get(oid, floor) for name, (sc, floor) in self.fusion.normalised.items()}
+
+    @property
+    def raw_scores(self) -> dict[str, float]:
+        """The channels' own scores, for the channels that returned this record."""
+        return {
+            name: sc[self.object_id] for name, sc in self.fusion.raw.items() if self.object_id in sc
+        }
 
 
 # Tuned on the dev set (full records and titles only together); see module docstring.
@@ -56,20 +78,19 @@ def fuse(
 ) -> list[FusedHit]:
     """Every candidate of any channel, best first (ties broken by id for stable pages)."""
     present = [channel for channel in channels if channel.scores]
-    normalised = {channel.name: normalise(channel) for channel in present}
-    candidates: set[int] = set()
-    for scores, _ in normalised.values():
-        candidates.update(scores)
-    hits = []
-    for object_id in candidates:
-        per_channel = {
-            name: scores.get(object_id, floor) for name, (scores, floor) in normalised.items()
-        }
-        total = sum(weights.get(name, 0.0) * value for name, value in per_channel.items())
-        raw = {c.name: c.scores[object_id] for c in present if object_id in c.scores}
-        hits.append(FusedHit(object_id, total, per_channel, raw))
-    hits.sort(key=lambda hit: (-hit.score, hit.object_id))
-    return hits
+    fusion = _Fusion(
+        normalised={channel.name: normalise(channel) for channel in present},
+        raw={channel.name: channel.scores for channel in present},
+    )
+    # A candidate starts from every channel's floor and gains where a channel returned it.
+    start = sum(weights.get(name, 0.0) * floor for name, (_, floor) in fusion.normalised.items())
+    totals: dict[int, float] = {}
+    for name, (scores, floor) in fusion.normalised.items():
+        weight = weights.get(name, 0.0)
+        for object_id, value in scores.items():
+            totals[object_id] = totals.get(object_id, start) + weight * (value - floor)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return [FusedHit(object_id, total, fusion) for object_id, total in ranked]
 
 
 def ranked_ids(hits: Sequence[FusedHit]) -> list[int]:

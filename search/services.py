@@ -1,8 +1,12 @@
 """Search services: by words, by photo, and "more like this", with explanations and timings.
 
-Every result passes through ``exhibition.selectors.public_objects()`` (restricted and
-draft records never appear, even if an index is stale). A missing vector index is not
-an error: the search falls back to the channels it has and says so in ``notice``.
+Every candidate passes the public check of ``search.channels`` (restricted and draft
+records never appear, even if an index is stale). A missing vector index is not an error:
+the search falls back to the channels it has and says so in ``notice``.
+
+Results carry object ids, not records: each caller loads what it shows (the pages load
+records through ``search.hit_objects``, the API its cached cards through
+``search.api.cards``), so a search does not pay for a load the caller does not need.
 """
 
 import time
@@ -15,8 +19,14 @@ import numpy as np
 
 from exhibition.browse import BrowseQuery
 from exhibition.models import CollectionObject
-from exhibition.selectors import public_objects_with_media
-from search.channels import IndexMissing, SiteSources, Sources, keyword_channel, vector_channel
+from search.channels import (
+    IndexMissing,
+    ShowableCheck,
+    SiteSources,
+    Sources,
+    keyword_channel,
+    vector_channel,
+)
 from search.explanations import (
     Explanation,
     MatchedConcept,
@@ -24,6 +34,7 @@ from search.explanations import (
     concepts_for_text,
     explanation_for,
 )
+from search.query_encoding import encode_query
 from search.ranking import DEFAULT_WEIGHTS, KEYWORD, TEXT, VISUAL, ChannelResult, FusedHit, fuse
 
 if TYPE_CHECKING:
@@ -46,7 +57,7 @@ class SearchInputError(ValueError):
 
 @dataclass(frozen=True)
 class SearchHit:
-    collection_object: CollectionObject
+    object_id: int
     score: float
     explanation: Explanation
 
@@ -98,7 +109,6 @@ class TextChannels:
     """The three channels' candidates for one text query (before fusion)."""
 
     channels: list[ChannelResult]
-    matched_words: dict[int, dict[str, list[str]]]
     joint_vector: np.ndarray | None
     missing: list[str]
 
@@ -106,34 +116,21 @@ class TextChannels:
 def run_text_channels(
     query: str, filters: BrowseQuery, *, sources: Sources, timer: Timer
 ) -> TextChannels:
-    from search.encoders import get_image_encoder, get_text_encoder
-
+    check = ShowableCheck(filters)
     with timer.stage("keyword"):
-        keyword_scores, matched = keyword_channel(sources, query, filters)
+        keyword_scores = keyword_channel(sources, query, check)
     channels = [ChannelResult(KEYWORD, keyword_scores, kind="sparse")]
-    missing: list[str] = []
     with timer.stage("encode"):
-        text_encoder, image_encoder = get_text_encoder(), get_image_encoder()
-        text_vector = text_encoder.encode([query])[0]
-        # ConSE's joint space is the record-text space: one encoding serves both channels.
-        if getattr(image_encoder, "text_encoder", None) is text_encoder:
-            joint_vector = text_vector
-        else:
-            joint_vector = image_encoder.encode_query([query])[0]
-    for name, space, vector in ((TEXT, "text", text_vector), (VISUAL, JOINT, joint_vector)):
+        vectors = encode_query(query)
+    missing: list[str] = []
+    for name, space, vector in ((TEXT, "text", vectors.text), (VISUAL, JOINT, vectors.joint)):
         with timer.stage(f"{name}_index"):
             try:
-                channels.append(
-                    ChannelResult(name, vector_channel(sources, space, vector, filters))
-                )
+                channels.append(ChannelResult(name, vector_channel(sources, space, vector, check)))
             except IndexMissing:
                 missing.append(space)
-    return TextChannels(channels, matched, joint_vector if JOINT not in missing else None, missing)
-
-
-def _page_objects(ids: list[int]) -> dict[int, CollectionObject]:
-    objects = public_objects_with_media().select_related("place").filter(pk__in=ids)
-    return {obj.pk: obj for obj in objects}
+    joint = vectors.joint if JOINT not in missing else None
+    return TextChannels(channels, joint, missing)
 
 
 def _paginate(fused: list[FusedHit], page: int, page_size: int) -> list[FusedHit]:
@@ -153,29 +150,32 @@ def search_text(
     _check_page(page, page_size)
     timer = Timer()
     with timer.stage("total"):
-        run = run_text_channels(query, filters, sources=sources or SiteSources(), timer=timer)
+        sources = sources or SiteSources()
+        run = run_text_channels(query, filters, sources=sources, timer=timer)
         with timer.stage("fuse"):
             fused = fuse(run.channels, DEFAULT_WEIGHTS)
             page_hits = _paginate(fused, page, page_size)
-        with timer.stage("load"):
-            objects = _page_objects([hit.object_id for hit in page_hits])
         with timer.stage("explain"):
+            page_ids = [h.object_id for h in page_hits]
             concepts: dict[int, list[MatchedConcept]] = {}
             if run.joint_vector is not None:
-                concepts = concepts_for_text(run.joint_vector, list(objects))
+                concepts = concepts_for_text(run.joint_vector, page_ids)
+            # Highlighting costs more than ranking: only the page's keyword hits ask for it.
+            matched_words = sources.keyword_matches(
+                query, [h.object_id for h in page_hits if KEYWORD in h.raw_scores]
+            )
             hits = [
                 SearchHit(
-                    objects[h.object_id],
+                    h.object_id,
                     h.score,
                     explanation_for(
                         h,
                         weights=DEFAULT_WEIGHTS,
-                        fields=run.matched_words.get(h.object_id),
+                        fields=matched_words.get(h.object_id),
                         concepts=concepts.get(h.object_id),
                     ),
                 )
                 for h in page_hits
-                if h.object_id in objects
             ]
     notice = ""
     if run.missing:
@@ -205,16 +205,13 @@ def _vector_results(
     with timer.stage("fuse"):
         fused = [h for h in fuse(channels, weights) if h.object_id != exclude]
         page_hits = _paginate(fused, page, page_size)
-    with timer.stage("load"):
-        objects = _page_objects([hit.object_id for hit in page_hits])
     hits = [
         SearchHit(
-            objects[h.object_id],
+            h.object_id,
             h.score,
             explanation_for(h, weights=weights, concepts=(concepts or {}).get(h.object_id)),
         )
         for h in page_hits
-        if h.object_id in objects
     ]
     return hits, fused
 
@@ -230,12 +227,13 @@ def search_by_image(
         with timer.stage("encode"):
             encoding = get_image_encoder().encode_images([image])[0]
         channels: list[ChannelResult] = []
+        check = ShowableCheck(filters)
         for name, vector in ((VISUAL, encoding.visual), (JOINT, encoding.joint)):
             if vector is None:
                 continue
             # One space may be missing while the other still answers.
             with timer.stage(f"{name}_index"), suppress(IndexMissing):
-                channels.append(ChannelResult(name, vector_channel(sources, name, vector, filters)))
+                channels.append(ChannelResult(name, vector_channel(sources, name, vector, check)))
         query_concepts = {c.label: c.score for c in encoding.concepts}
         with timer.stage("explain"):
             ranked = fuse(channels, PHOTO_WEIGHTS)
@@ -272,7 +270,7 @@ def more_like_this(*, collection_object: CollectionObject, limit: int = 8) -> Se
                 continue
             with timer.stage(f"{space}_index"):
                 try:
-                    scores = vector_channel(sources, space, vector, BrowseQuery())
+                    scores = vector_channel(sources, space, vector, ShowableCheck(BrowseQuery()))
                 except IndexMissing:
                     continue
             channels = [ChannelResult(space, scores)]

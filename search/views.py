@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
 from exhibition.selectors import public_objects
+from search.hit_objects import shown_hits
 from search.services import (
     MAX_QUERY_CHARS,
     SearchInputError,
@@ -78,6 +79,7 @@ def _render(
         "q": q,
         "query": query,
         "results": results,
+        "hits": shown_hits(results) if results is not None else [],
         "error": error,
         "photo": photo,
         "max_query_chars": MAX_QUERY_CHARS,

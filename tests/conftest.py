@@ -24,10 +24,18 @@ def _no_search_embedding(settings: object, request: pytest.FixtureRequest) -> No
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     # Throttle counters and cached pages live in the cache (Redis in the scale-out run):
-    # each test starts from an empty one.
+    # each test starts from an empty one. Search keeps per-version copies in the process,
+    # and a rolled-back test reuses version numbers: those go too.
     from django.core.cache import cache
 
+    from search import public_ids
+    from search.api.cards import CARDS
+    from search.explanations import CONCEPT_MEMO
+
     cache.clear()
+    public_ids.forget()
+    CARDS.clear()
+    CONCEPT_MEMO.clear()
 
 
 @pytest.fixture

@@ -1,13 +1,13 @@
-"""Output shapes of the search API: hits with their explanation, and per-stage timings."""
+"""Output shapes of the search API: hits with their explanation, and per-stage timings.
 
-from typing import Any
+These declare the OpenAPI schema; the body itself is built by ``search.api.payload``
+(tests validate responses against this schema).
+"""
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from exhibition.api.fields import ThumbnailSerializer, thumbnail
+from exhibition.api.fields import ThumbnailSerializer
 from exhibition.api.objects import ObjectSummarySerializer
-from search.services import SearchHit
 
 
 class ChannelScoreSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -32,7 +32,7 @@ class MatchedConceptSerializer(serializers.Serializer):  # type: ignore[type-arg
 
 
 class ExplanationSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    summary = serializers.ListField(child=serializers.CharField(), source="sentences")
+    summary = serializers.ListField(child=serializers.CharField())
     matched_fields = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Record field -> the query's words found in it",
@@ -44,33 +44,19 @@ class ExplanationSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class SearchHitSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    object = ObjectSummarySerializer(source="collection_object")
-    thumbnail = serializers.SerializerMethodField()
+    object = ObjectSummarySerializer()
+    thumbnail = ThumbnailSerializer(allow_null=True)
     score = serializers.FloatField(help_text="Fused score; only the order is meaningful")
-    explanation = serializers.SerializerMethodField()
-
-    @extend_schema_field(ThumbnailSerializer(allow_null=True))
-    def get_thumbnail(self, hit: SearchHit) -> Any:
-        return thumbnail(self, hit.collection_object)
-
-    @extend_schema_field(ExplanationSerializer)
-    def get_explanation(self, hit: SearchHit) -> Any:
-        explanation = hit.explanation
-        return {
-            "summary": explanation.sentences(),
-            "matched_fields": explanation.fields,
-            "concepts": [vars(c) for c in explanation.concepts],
-            "channels": {name: vars(score) for name, score in explanation.channels.items()},
-        }
+    explanation = ExplanationSerializer()
 
 
 class SearchResultsSerializer(serializers.Serializer):  # type: ignore[type-arg]
     query = serializers.CharField(help_text="The query as searched (by photo: what it shows)")
-    count = serializers.IntegerField(source="total")
+    count = serializers.IntegerField()
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     notice = serializers.CharField(help_text="e.g. an index is missing; empty when all is well")
     timings_ms = serializers.DictField(
-        child=serializers.FloatField(), source="timings", help_text="Milliseconds per stage"
+        child=serializers.FloatField(), help_text="Milliseconds per stage"
     )
-    results = SearchHitSerializer(source="hits", many=True)
+    results = SearchHitSerializer(many=True)

@@ -1,5 +1,6 @@
 """Search API views: one class per action; validation here, the work in search.services."""
 
+import time
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,8 @@ from exhibition.api.errors import InvalidQuery
 from exhibition.api.pagination import _positive_int
 from exhibition.api.schema import ERROR_RESPONSES, ErrorSerializer
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
+from search.api.cards import CARDS, CardHit
+from search.api.payload import results_payload
 from search.api.serializers import SearchResultsSerializer
 from search.services import (
     MAX_PAGE_SIZE,
@@ -87,8 +90,15 @@ def _filter_parameters() -> list[OpenApiParameter]:
 
 
 def _respond(view: GenericAPIView, results: SearchResults) -> Response:  # type: ignore[type-arg]
-    context = view.get_serializer_context()
-    return Response(SearchResultsSerializer(results, context=context).data)
+    started = time.perf_counter()
+    cards = CARDS.cards([hit.object_id for hit in results.hits], view.request)
+    hits = [
+        CardHit(cards[hit.object_id], hit.score, hit.explanation)
+        for hit in results.hits
+        if hit.object_id in cards  # made restricted since it was ranked
+    ]
+    results.timings["load"] = round((time.perf_counter() - started) * 1000.0, 2)
+    return Response(results_payload(results, hits))
 
 
 class SearchApi(PublicReadView):

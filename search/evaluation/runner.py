@@ -46,7 +46,7 @@ def title_sources() -> ArraySources:
     ids = np.array([o.pk for o in objects], dtype=np.int64)
     texts = get_text_encoder().encode([record_text(o, fields=FIELDS_TITLE) for o in objects])
     return ArraySources(
-        keyword_index=lambda query, limit: keyword.search(query, limit=limit),
+        keyword_index=keyword,
         matrices={"text": (ids, texts), "joint": embedding_matrix("joint")},
     )
 

@@ -95,4 +95,8 @@ def rebuild_space(*, space: str, kind: str = "auto") -> VectorIndex:
 
 def rebuild_indexes(*, kind: str = "auto") -> dict[str, int]:
     """Rebuild every space; returns the number of vectors indexed in each."""
-    return {space: rebuild_space(space=space, kind=kind).ntotal for space in SPACES}
+    from exhibition.page_cache import collection_changed
+
+    counts = {space: rebuild_space(space=space, kind=kind).ntotal for space in SPACES}
+    collection_changed()  # cached pages' "More like this" panels come from these indexes
+    return counts

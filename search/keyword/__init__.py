@@ -15,11 +15,13 @@ from exhibition.models import CollectionObject
 from exhibition.selectors import public_objects
 from search.keyword import postgres, sqlite
 from search.keyword.documents import FIELDS_ALL, keyword_document, query_terms
-from search.keyword.types import KeywordHit
+from search.keyword.types import KeywordHit, MatchedWords
 
 __all__ = [
     "KeywordHit",
+    "MatchedWords",
     "keyword_index_object",
+    "keyword_matched_words",
     "keyword_remove",
     "keyword_search",
     "rebuild_keyword_index",
@@ -69,3 +71,10 @@ def keyword_search(query: str, *, limit: int = 200) -> list[KeywordHit]:
     terms = query_terms(query)
     with connection.cursor() as cursor:
         return backend().search(cursor, terms, limit=limit)
+
+
+def keyword_matched_words(query: str, object_ids: Sequence[int]) -> MatchedWords:
+    """For each of these records the query matched, its matched words per column."""
+    terms = query_terms(query)
+    with connection.cursor() as cursor:
+        return backend().matched_words(cursor, terms, list(object_ids))

@@ -1,11 +1,11 @@
 """A keyword index held in memory (SQLite FTS5), for evaluations on altered records."""
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from search.keyword import sqlite as fts
 from search.keyword.documents import KeywordDocument, query_terms
-from search.keyword.types import KeywordHit
+from search.keyword.types import KeywordHit, MatchedWords
 
 
 class MemoryKeywordIndex:
@@ -20,6 +20,9 @@ class MemoryKeywordIndex:
 
     def search(self, query: str, *, limit: int = 200) -> list[KeywordHit]:
         return fts.search(self._connection.cursor(), query_terms(query), limit=limit)
+
+    def matched_words(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
+        return fts.matched_words(self._connection.cursor(), query_terms(query), object_ids)
 
     def close(self) -> None:
         self._connection.close()

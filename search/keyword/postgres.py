@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from search.keyword.documents import COLUMNS, KeywordDocument
-from search.keyword.types import KeywordHit, hits_from_rows
+from search.keyword.types import KeywordHit, MatchedWords, matches_from_rows
 
 TABLE = "search_keyword_pg"
 _OPEN, _CLOSE = "⟦", "⟧"
@@ -55,18 +55,37 @@ def clear(cursor: Any) -> None:
     cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 (fixed names)
 
 
+def _tsquery(terms: Sequence[str]) -> str:
+    # One plainto_tsquery per word, OR-ed: parameters, never text spliced into the query.
+    return " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
+
+
 def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]:
+    """Best matches first, ranked by ts_rank_cd with the column weights."""
     if not terms:
         return []
-    # One plainto_tsquery per word, OR-ed: parameters, never text spliced into the query.
-    query = " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
-    options = f"StartSel={_OPEN}, StopSel={_CLOSE}, HighlightAll=true"
-    headlines = ", ".join(f"ts_headline('english', {name}, q, %s)" for name in COLUMNS)
     cursor.execute(
-        f"WITH q AS (SELECT ({query}) AS q), top AS ("  # noqa: S608 (fixed names)
-        f" SELECT t.*, ts_rank_cd('{_RANK_WEIGHTS}', t.document, q.q) AS rank, q.q"
-        f" FROM {TABLE} t, q WHERE t.document @@ q.q ORDER BY rank DESC LIMIT %s)"
-        f" SELECT object_id, rank, {headlines} FROM top ORDER BY rank DESC, object_id",
-        [*terms, limit, *([options] * len(COLUMNS))],
+        f"WITH q AS (SELECT ({_tsquery(terms)}) AS q)"  # noqa: S608 (fixed names)
+        f" SELECT object_id, ts_rank_cd('{_RANK_WEIGHTS}', t.document, q.q) AS rank"
+        f" FROM {TABLE} t, q WHERE t.document @@ q.q ORDER BY rank DESC, object_id LIMIT %s",
+        [*terms, limit],
     )
-    return hits_from_rows(cursor.fetchall(), columns=COLUMNS, open_mark=_OPEN, close_mark=_CLOSE)
+    return [KeywordHit(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+
+
+def matched_words(cursor: Any, terms: Sequence[str], object_ids: Sequence[int]) -> MatchedWords:
+    """The words of each of these records that the terms matched, per column.
+
+    Asked for the page of results only: ts_headline costs far more than ranking.
+    """
+    if not terms or not object_ids:
+        return {}
+    options = f"StartSel={_OPEN}, StopSel={_CLOSE}, HighlightAll=true"
+    headlines = ", ".join(f"ts_headline('english', {name}, q.q, %s)" for name in COLUMNS)
+    cursor.execute(
+        f"WITH q AS (SELECT ({_tsquery(terms)}) AS q)"  # noqa: S608 (fixed names)
+        f" SELECT object_id, {headlines} FROM {TABLE} t, q"
+        f" WHERE t.object_id = ANY(%s) AND t.document @@ q.q",
+        [*terms, *([options] * len(COLUMNS)), list(object_ids)],
+    )
+    return matches_from_rows(cursor.fetchall(), columns=COLUMNS, open_mark=_OPEN, close_mark=_CLOSE)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from search.keyword.documents import COLUMN_WEIGHTS, COLUMNS, KeywordDocument
-from search.keyword.types import KeywordHit, hits_from_rows
+from search.keyword.types import KeywordHit, MatchedWords, matches_from_rows
 
 TABLE = "search_keyword_fts"
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -60,16 +60,34 @@ def match_expression(terms: Sequence[str]) -> str:
 
 
 def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]:
+    """Best matches first, ranked by bm25() with the column weights."""
     if not terms:
         return []
     weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-    highlights = ", ".join(
-        f"highlight({TABLE}, {i}, '{_OPEN}', '{_CLOSE}')" for i in range(len(COLUMNS))
-    )
     _execute(
         cursor,
-        f"SELECT rowid, -bm25({TABLE}, {weights}), {highlights} FROM {TABLE} "  # noqa: S608 (fixed names)
+        f"SELECT rowid, -bm25({TABLE}, {weights}) FROM {TABLE} "  # noqa: S608 (fixed names)
         f"WHERE {TABLE} MATCH %s ORDER BY bm25({TABLE}, {weights}) LIMIT %s",
         [match_expression(terms), limit],
     )
-    return hits_from_rows(cursor.fetchall(), columns=COLUMNS, open_mark=_OPEN, close_mark=_CLOSE)
+    return [KeywordHit(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+
+
+def matched_words(cursor: Any, terms: Sequence[str], object_ids: Sequence[int]) -> MatchedWords:
+    """The words of each of these records that the terms matched, per column.
+
+    Asked for the page of results only: highlighting costs more than ranking.
+    """
+    if not terms or not object_ids:
+        return {}
+    highlights = ", ".join(
+        f"highlight({TABLE}, {i}, '{_OPEN}', '{_CLOSE}')" for i in range(len(COLUMNS))
+    )
+    ids = ", ".join(["%s"] * len(object_ids))
+    _execute(
+        cursor,
+        f"SELECT rowid, {highlights} FROM {TABLE} "  # noqa: S608 (fixed names)
+        f"WHERE {TABLE} MATCH %s AND rowid IN ({ids})",
+        [match_expression(terms), *object_ids],
+    )
+    return matches_from_rows(cursor.fetchall(), columns=COLUMNS, open_mark=_OPEN, close_mark=_CLOSE)

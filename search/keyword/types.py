@@ -1,7 +1,7 @@
 """What the keyword channel returns."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -9,8 +9,10 @@ from typing import Any
 class KeywordHit:
     object_id: int
     score: float  # higher is better (BM25-style; scale differs between backends)
-    # Column name -> the words of the record that matched, as written in the record.
-    matched: dict[str, list[str]] = field(default_factory=dict)
+
+
+# Object id -> column name -> the words of the record that matched, as written in the record.
+MatchedWords = dict[int, dict[str, list[str]]]
 
 
 def marked_words(text: str, *, open_mark: str, close_mark: str) -> list[str]:
@@ -19,19 +21,18 @@ def marked_words(text: str, *, open_mark: str, close_mark: str) -> list[str]:
     return list(dict.fromkeys(word for word in words if word))
 
 
-def hits_from_rows(
+def matches_from_rows(
     rows: Iterable[Sequence[Any]], *, columns: Sequence[str], open_mark: str, close_mark: str
-) -> list[KeywordHit]:
-    """Rows of (object id, score, one highlighted text per column) as hits.
+) -> MatchedWords:
+    """Rows of (object id, one highlighted text per column) as the words matched per column.
 
     Both backends answer in this shape; only their highlight marks differ.
     """
-    hits = []
+    matches: MatchedWords = {}
     for row in rows:
-        matched = {
+        matches[int(row[0])] = {
             name: words
-            for name, text in zip(columns, row[2:], strict=True)
+            for name, text in zip(columns, row[1:], strict=True)
             if (words := marked_words(text or "", open_mark=open_mark, close_mark=close_mark))
         }
-        hits.append(KeywordHit(object_id=int(row[0]), score=float(row[1]), matched=matched))
-    return hits
+    return matches

@@ -1,7 +1,9 @@
 """The search API end to end: real encoders, real indexes, a tiny collection."""
 
 import io
+from typing import Any
 
+import jsonschema
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -100,6 +102,31 @@ def test_restricted_records_never_appear_even_from_a_stale_index(
     assert secret.slug not in _slugs(response)
 
 
+# Committed for real: each write moves the collection version on, as in production.
+@pytest.mark.django_db(transaction=True)
+def test_a_record_restricted_after_a_search_is_gone_from_the_next_one(
+    client: Client, collection: dict[str, CollectionObject]
+) -> None:
+    # The first search leaves this worker holding the public ids and the hit cards.
+    secret = collection["secret"]
+    assert secret.slug in _slugs(client.get("/api/search/", {"q": "secret ship"}))
+    secret.visibility = Visibility.RESTRICTED
+    secret.save()
+    assert secret.slug not in _slugs(client.get("/api/search/", {"q": "secret ship"}))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_changed_record_shows_its_new_card_in_the_next_search(
+    client: Client, collection: dict[str, CollectionObject]
+) -> None:
+    dog = collection["dog"]
+    client.get("/api/search/", {"q": "dog"})
+    dog.date_display = "about 1890"
+    dog.save()
+    first = client.get("/api/search/", {"q": "dog"}).json()["results"][0]["object"]
+    assert (first["slug"], first["date_display"]) == (dog.slug, "about 1890")
+
+
 def test_filters_keep_only_matching_objects(
     client: Client, collection: dict[str, CollectionObject]
 ) -> None:
@@ -133,3 +160,37 @@ def test_object_page_shows_more_like_this(
     html = client.get(collection["ship"].get_absolute_url()).content.decode()
     assert "More like this" in html
     assert collection["skaters"].title in html
+
+
+def _json_schema(openapi: Any, name: str) -> dict[str, Any]:
+    """An OpenAPI 3.0 component as a JSON Schema (``nullable`` becomes a null alternative)."""
+
+    def convert(node: Any) -> Any:
+        if isinstance(node, list):
+            return [convert(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        converted = {key: convert(value) for key, value in node.items() if key != "nullable"}
+        if node.get("nullable"):
+            return {"anyOf": [converted, {"type": "null"}]}
+        return converted
+
+    return {"$ref": f"#/components/schemas/{name}", "components": convert(openapi["components"])}
+
+
+def test_responses_match_the_documented_schema(
+    client: Client, collection: dict[str, CollectionObject]
+) -> None:
+    # The body is built as plain data for speed; the OpenAPI schema is what clients read.
+    from drf_spectacular.generators import SchemaGenerator
+
+    openapi = SchemaGenerator().get_schema(request=None, public=True)
+    schema = _json_schema(openapi, "SearchResults")
+    by_words = client.get("/api/search/", {"q": "ships in a storm"}).json()
+    upload = SimpleUploadedFile("photo.jpg", _picture("stripes"), content_type="image/jpeg")
+    by_photo = client.post("/api/search/by-image/", {"image": upload}).json()
+    for body in (by_words, by_photo):
+        assert body["results"]
+        jsonschema.validate(body, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**by_words, "count": "many"}, schema)

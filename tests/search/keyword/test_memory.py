@@ -30,9 +30,15 @@ def test_a_query_word_in_tags_beats_the_same_word_in_the_description() -> None:
 
 
 def test_matched_words_are_reported_per_field(index: MemoryKeywordIndex) -> None:
-    hit = index.search("skating skaters")[0]
-    assert hit.object_id == 3
-    assert hit.matched == {"title": ["Skaters"], "description": ["skating"]}
+    assert index.search("skating skaters")[0].object_id == 3
+    assert index.matched_words("skating skaters", [3, 4]) == {
+        3: {"title": ["Skaters"], "description": ["skating"]}
+    }
+
+
+def test_matched_words_only_for_the_records_asked_about(index: MemoryKeywordIndex) -> None:
+    assert set(index.matched_words("ship", [2])) == {2}
+    assert index.matched_words("ship", []) == {}
 
 
 def test_stemming_and_diacritics_fold(index: MemoryKeywordIndex) -> None:

@@ -4,7 +4,7 @@ import pytest
 
 from exhibition.models import Tag, Visibility
 from exhibition.signals import collection_object_changed, collection_object_deleted
-from search.keyword import keyword_search, rebuild_keyword_index
+from search.keyword import keyword_matched_words, keyword_search, rebuild_keyword_index
 from tests.builders import make_agent, make_object
 
 pytestmark = pytest.mark.django_db
@@ -33,11 +33,11 @@ def test_title_outranks_tags_outranks_creator_outranks_description() -> None:
 
 
 def test_matched_words_name_the_field() -> None:
-    make_object(title="Skaters on a frozen pond", description="People skating.")
+    skaters = make_object(title="Skaters on a frozen pond", description="People skating.")
     rebuild_keyword_index()
-    assert keyword_search("frozen skating")[0].matched == {
-        "title": ["frozen"],
-        "description": ["skating"],
+    assert keyword_search("frozen skating")[0].object_id == skaters.pk
+    assert keyword_matched_words("frozen skating", [skaters.pk]) == {
+        skaters.pk: {"title": ["frozen"], "description": ["skating"]}
     }
 
 
