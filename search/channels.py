@@ -124,7 +124,7 @@ def vector_channel(
 ) -> dict[int, float]:
     def fetch(k: int) -> list[tuple[int, float]]:
         scores, ids = sources.vectors(space, query, k)
-        return [(int(i), float(s)) for s, i in zip(scores, ids, strict=True) if i >= 0]
+        return [(i, s) for i, s in zip(ids.tolist(), scores.tolist(), strict=True) if i >= 0]
 
     return _deepen(fetch, check, ceiling=max(sources.size(space), 1))
 

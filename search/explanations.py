@@ -66,23 +66,25 @@ _label_cache: dict[str, np.ndarray] = {}
 _label_lock = threading.Lock()
 
 
-def _label_vectors(labels: Sequence[str]) -> np.ndarray:
+def _label_similarities(labels: Sequence[str], query_vector: np.ndarray) -> dict[str, float]:
+    """Cosine of each concept label with the query, in the joint space."""
     from search.encoders import get_image_encoder
 
     encoder = get_image_encoder()
-    # ConSE already holds an embedding of every class it can name: look them up.
-    known = getattr(encoder, "labels", None)
+    # ConSE holds an embedding of every class it can name: use the rows of these labels.
+    row_of = getattr(encoder, "label_rows", None)
     vectors = getattr(encoder, "class_vectors", None)
-    if known is not None and vectors is not None and not _label_cache:
-        with _label_lock:
-            _label_cache.update(zip(known, vectors, strict=True))
+    if row_of is not None and vectors is not None and all(label in row_of for label in labels):
+        cosines = vectors[[row_of[label] for label in labels]] @ query_vector
+        return dict(zip(labels, cosines.tolist(), strict=True))
     with _label_lock:
         missing = [label for label in dict.fromkeys(labels) if label not in _label_cache]
     if missing:
         encoded = encoder.encode_query(missing)
         with _label_lock:
             _label_cache.update(zip(missing, encoded, strict=True))
-    return np.stack([_label_cache[label] for label in labels])
+    with _label_lock:
+        return {label: float(_label_cache[label] @ query_vector) for label in labels}
 
 
 class _ConceptMemo:
@@ -149,10 +151,10 @@ def concepts_for_text(
 ) -> dict[int, list[MatchedConcept]]:
     """Each object's classifier concepts that relate to a text query, closest first."""
     by_object = stored_concepts(object_ids)
-    labels = [c.label for concepts in by_object.values() for c in concepts]
+    labels = list(dict.fromkeys(c.label for concepts in by_object.values() for c in concepts))
     if not labels:
         return {oid: [] for oid in by_object}
-    similarity = dict(zip(labels, (_label_vectors(labels) @ query_vector).tolist(), strict=True))
+    similarity = _label_similarities(labels, query_vector)
     result = {}
     for oid, concepts in by_object.items():
         matched = [

@@ -34,6 +34,7 @@ from search.explanations import (
     concepts_for_text,
     explanation_for,
 )
+from search.keyword import MatchedWords
 from search.query_encoding import encode_query
 from search.ranking import DEFAULT_WEIGHTS, KEYWORD, TEXT, VISUAL, ChannelResult, FusedHit, fuse
 
@@ -111,14 +112,24 @@ class TextChannels:
     channels: list[ChannelResult]
     joint_vector: np.ndarray | None
     missing: list[str]
+    # Matched words of the best keyword candidates, read before encoding (see below).
+    matched_ahead: MatchedWords = field(default_factory=dict)
 
 
 def run_text_channels(
-    query: str, filters: BrowseQuery, *, sources: Sources, timer: Timer
+    query: str, filters: BrowseQuery, *, sources: Sources, timer: Timer, highlight_ahead: int = 0
 ) -> TextChannels:
+    """Each channel's candidates; ``highlight_ahead`` best keyword ones also get their words.
+
+    A first page's keyword hits are mostly the channel's best candidates. Their matched
+    words are read here, before the query is encoded: the encoder's pass over the model
+    leaves the processor's caches cold, and the same reads cost about twice as much after.
+    """
     check = ShowableCheck(filters)
     with timer.stage("keyword"):
         keyword_scores = keyword_channel(sources, query, check)
+        ahead = list(keyword_scores)[:highlight_ahead]
+        matched_ahead = sources.keyword_matches(query, ahead) if ahead else {}
     channels = [ChannelResult(KEYWORD, keyword_scores, kind="sparse")]
     with timer.stage("encode"):
         vectors = encode_query(query)
@@ -130,7 +141,9 @@ def run_text_channels(
             except IndexMissing:
                 missing.append(space)
     joint = vectors.joint if JOINT not in missing else None
-    return TextChannels(channels, joint, missing)
+    return TextChannels(
+        channels, joint, missing, {oid: matched_ahead.get(oid, {}) for oid in ahead}
+    )
 
 
 def _paginate(fused: list[FusedHit], page: int, page_size: int) -> list[FusedHit]:
@@ -151,7 +164,13 @@ def search_text(
     timer = Timer()
     with timer.stage("total"):
         sources = sources or SiteSources()
-        run = run_text_channels(query, filters, sources=sources, timer=timer)
+        run = run_text_channels(
+            query,
+            filters,
+            sources=sources,
+            timer=timer,
+            highlight_ahead=page_size if page == 1 else 0,
+        )
         with timer.stage("fuse"):
             fused = fuse(run.channels, DEFAULT_WEIGHTS)
             page_hits = _paginate(fused, page, page_size)
@@ -161,9 +180,14 @@ def search_text(
             if run.joint_vector is not None:
                 concepts = concepts_for_text(run.joint_vector, page_ids)
             # Highlighting costs more than ranking: only the page's keyword hits ask for it.
-            matched_words = sources.keyword_matches(
-                query, [h.object_id for h in page_hits if KEYWORD in h.raw_scores]
-            )
+            matched_words = dict(run.matched_ahead)
+            later = [
+                h.object_id
+                for h in page_hits
+                if KEYWORD in h.raw_scores and h.object_id not in matched_words
+            ]
+            if later:
+                matched_words.update(sources.keyword_matches(query, later))
             hits = [
                 SearchHit(
                     h.object_id,

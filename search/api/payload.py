@@ -12,17 +12,28 @@ from search.api.cards import CardHit
 from search.explanations import Explanation
 from search.services import SearchResults
 
+# Scores are sent to four decimals: enough to compare, and half the digits to write.
+DECIMALS = 4
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, DECIMALS)
+
 
 def explanation_payload(explanation: Explanation) -> dict[str, Any]:
     return {
         "summary": explanation.sentences(),
         "matched_fields": explanation.fields,
         "concepts": [
-            {"label": c.label, "score": c.score, "similarity": c.similarity}
+            {"label": c.label, "score": _rounded(c.score), "similarity": _rounded(c.similarity)}
             for c in explanation.concepts
         ],
         "channels": {
-            name: {"raw": score.raw, "normalised": score.normalised, "weight": score.weight}
+            name: {
+                "raw": _rounded(score.raw),
+                "normalised": _rounded(score.normalised),
+                "weight": score.weight,
+            }
             for name, score in explanation.channels.items()
         },
     }
@@ -40,7 +51,7 @@ def results_payload(results: SearchResults, hits: list[CardHit]) -> dict[str, An
             {
                 "object": hit.card["object"],
                 "thumbnail": hit.card["thumbnail"],
-                "score": hit.score,
+                "score": _rounded(hit.score),
                 "explanation": explanation_payload(hit.explanation),
             }
             for hit in hits

@@ -104,6 +104,7 @@ class ConSEImageEncoder(ImageEncoder):
         self.model: EfficientNetLite0 = load_efficientnet_lite0()
         table = load_class_table()
         self.labels = [concept_label(lemmas) for lemmas, _ in table]
+        self.label_rows = {label: row for row, label in enumerate(self.labels)}
         descriptions = [class_description(*row) for row in table]
         self.class_vectors = class_vectors(text_encoder, descriptions, cache_dir)
         # The network is not re-entrant-safe to share across threads mid-forward on every
