@@ -1,8 +1,9 @@
 """Computing, storing and reading the embeddings search ranks by.
 
-Spaces: "text" (the record's text in MiniLM's space), "joint" (the image in the space text
-queries are compared in: MiniLM's for ConSE, CLIP's for CLIP) and "visual" (purely visual,
-for photo search and "more like this"). Only public objects have embeddings.
+Spaces: "text" (the record's whole text in MiniLM's space), "heading" (its title, creators,
+type and tags alone, same space), "joint" (the image in the space text queries are compared
+in: MiniLM's for ConSE, CLIP's for CLIP) and "visual" (purely visual, for photo search and
+"more like this"). Only public objects have embeddings.
 """
 
 import hashlib
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
     from search.encoders.base import ImageEncoding
 
-SPACES = ("joint", "text", "visual")
+SPACES = ("joint", "text", "heading", "visual")
+TEXT_SPACES = ("text", "heading")
 IMAGE_SPACES = ("joint", "visual")
 # Large enough for the encoders' views (224-px tiles of 60% of the image) to stay sharp.
 IMAGE_DECODE_SIDE = 1024
@@ -55,6 +57,26 @@ def record_text(obj: CollectionObject, *, fields: str = "all") -> str:
     return ". ".join(part.strip() for part in parts if part and part.strip())
 
 
+def record_heading(obj: CollectionObject, *, fields: str = "all") -> str:
+    """What a record is about in a few words: title, creators, object type and tags.
+
+    Embedded as a whole, a record's description dilutes these among its sentences: a short
+    query ("helmet", "dancers") is closer to the heading, a longer one to the whole text.
+    The record-text channel ranks each record by the closer of its two vectors.
+    """
+    if fields == "title":
+        return obj.title.strip()
+    if fields != "all":
+        raise ValueError(f"fields must be 'all' or 'title', not {fields!r}")
+    creators = ", ".join(link.agent.name for link in obj.creator_links.all())
+    tags = ", ".join(tag.name for tag in obj.tags.all())
+    parts = [obj.title, creators, obj.object_type, tags]
+    return ". ".join(part.strip() for part in parts if part and part.strip())
+
+
+TEXT_OF_SPACE = {"text": record_text, "heading": record_heading}
+
+
 def text_checksum(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -79,8 +101,8 @@ def objects_embed(
         if not obj.is_public:
             changed[obj.pk] |= embeddings_delete(collection_object_id=obj.pk)
     stored = _stored_rows([obj.pk for obj in public])
-    for pk in _embed_texts(public, stored, force=force):
-        changed[pk].add("text")
+    for pk, space in _embed_texts(public, stored, force=force):
+        changed[pk].add(space)
     for obj in public:
         changed[obj.pk] |= _embed_image(obj, stored, force=force)
     return changed
@@ -105,22 +127,24 @@ def _embed_texts(
     stored: dict[tuple[int, str], tuple[str, str, str]],
     *,
     force: bool,
-) -> list[int]:
+) -> list[tuple[int, str]]:
+    """Embed the texts of every text space that changed, in one batch; (pk, space) written."""
     from search.encoders import get_text_encoder
 
     encoder = get_text_encoder()
     pending = []
     for obj in objects:
-        text = record_text(obj)
-        key = (encoder.name, encoder.version, text_checksum(text))
-        if force or stored.get((obj.pk, "text")) != key:
-            pending.append((obj, text))
+        for space in TEXT_SPACES:
+            text = TEXT_OF_SPACE[space](obj)
+            key = (encoder.name, encoder.version, text_checksum(text))
+            if force or stored.get((obj.pk, space)) != key:
+                pending.append((obj, space, text))
     if not pending:
         return []
-    vectors = encoder.encode([text for _, text in pending])
-    for (obj, text), vector in zip(pending, vectors, strict=True):
-        _store(obj, "text", encoder.name, encoder.version, text_checksum(text), vector, [])
-    return [obj.pk for obj, _ in pending]
+    vectors = encoder.encode([text for _, _, text in pending])
+    for (obj, space, text), vector in zip(pending, vectors, strict=True):
+        _store(obj, space, encoder.name, encoder.version, text_checksum(text), vector, [])
+    return [(obj.pk, space) for obj, space, _ in pending]
 
 
 def _embed_image(

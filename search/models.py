@@ -12,6 +12,7 @@ from exhibition.models import CollectionObject
 class EmbeddingSpace(models.TextChoices):
     JOINT = "joint", "Text–image (joint)"
     TEXT = "text", "Record text"
+    HEADING = "heading", "Record heading (title, creators, type, tags)"
     VISUAL = "visual", "Visual"
 
 

@@ -24,3 +24,19 @@ def encode_query(query: str) -> QueryVectors:
     if getattr(image_encoder, "text_encoder", None) is text_encoder:
         return QueryVectors(text_vector, text_vector)
     return QueryVectors(text_vector, image_encoder.encode_query([query])[0])
+
+
+def query_visualness(joint_vector: np.ndarray) -> float | None:
+    """How plainly a query names something the image classifier can see, or None.
+
+    Under ConSE a text query is compared with images through the classifier's 1,000 class
+    descriptions, so the comparison means something only when the query is close to one of
+    them: its best cosine with them ("a ship" high, "Rembrandt" or "China" low). CLIP has
+    no such list: None.
+    """
+    from search.encoders import get_image_encoder
+
+    class_vectors = getattr(get_image_encoder(), "class_vectors", None)
+    if class_vectors is None:
+        return None
+    return float(np.max(class_vectors @ joint_vector))

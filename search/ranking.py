@@ -59,6 +59,22 @@ class FusedHit:
 
 # Tuned on the dev set (full records and titles only together); see module docstring.
 DEFAULT_WEIGHTS: Mapping[str, float] = {KEYWORD: 1.0, TEXT: 1.0, VISUAL: 0.75}
+# With ConSE the visual channel's weight follows the query's visualness (its best cosine
+# with the classifier's class descriptions, see search.query_encoding): none below the
+# first figure, rising to VISUAL_MAX_WEIGHT at the second. A query naming no visible thing
+# ("Rembrandt", "China") would otherwise rank by images that match it only by chance.
+# Chosen as the middle of the settings that beat the fixed weight in both conditions.
+VISUAL_GATE = (0.35, 0.55)
+VISUAL_MAX_WEIGHT = 1.0
+
+
+def text_query_weights(visualness: float | None) -> Mapping[str, float]:
+    """The channels' weights for a text query of this visualness (None: the fixed ones)."""
+    if visualness is None:
+        return DEFAULT_WEIGHTS
+    low, high = VISUAL_GATE
+    share = min(max((visualness - low) / (high - low), 0.0), 1.0)
+    return {**DEFAULT_WEIGHTS, VISUAL: round(VISUAL_MAX_WEIGHT * share, 4)}
 
 
 def normalise(channel: ChannelResult) -> tuple[dict[int, float], float]:

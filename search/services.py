@@ -35,8 +35,16 @@ from search.explanations import (
     explanation_for,
 )
 from search.keyword import MatchedWords
-from search.query_encoding import encode_query
-from search.ranking import DEFAULT_WEIGHTS, KEYWORD, TEXT, VISUAL, ChannelResult, FusedHit, fuse
+from search.query_encoding import encode_query, query_visualness
+from search.ranking import (
+    KEYWORD,
+    TEXT,
+    VISUAL,
+    ChannelResult,
+    FusedHit,
+    fuse,
+    text_query_weights,
+)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -111,9 +119,32 @@ class TextChannels:
 
     channels: list[ChannelResult]
     joint_vector: np.ndarray | None
-    missing: list[str]
+    missing: list[str]  # spaces without a published index
+    weights: Mapping[str, float]  # the channels' weights for this query
     # Matched words of the best keyword candidates, read before encoding (see below).
     matched_ahead: MatchedWords = field(default_factory=dict)
+
+    @property
+    def notice(self) -> str:
+        if not self.missing:
+            return ""
+        dense = any(channel.name != KEYWORD for channel in self.channels)
+        return NOTICE_PARTIAL if dense else NOTICE_KEYWORD_ONLY
+
+
+# The record-text channel ranks a record by the closer of its whole text and its heading
+# (see search.embeddings.record_heading); the visual channel compares with the images.
+TEXT_CHANNEL_SPACES = {TEXT: ("text", "heading"), VISUAL: (JOINT,)}
+
+
+def _closest(space_scores: list[dict[int, float]]) -> dict[int, float]:
+    """One channel from several spaces: each record at its best score, best first."""
+    merged: dict[int, float] = {}
+    for scores in space_scores:
+        for object_id, score in scores.items():
+            if score > merged.get(object_id, -np.inf):
+                merged[object_id] = score
+    return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
 
 
 def run_text_channels(
@@ -134,16 +165,21 @@ def run_text_channels(
     with timer.stage("encode"):
         vectors = encode_query(query)
     missing: list[str] = []
-    for name, space, vector in ((TEXT, "text", vectors.text), (VISUAL, JOINT, vectors.joint)):
+    for name, vector in ((TEXT, vectors.text), (VISUAL, vectors.joint)):
         with timer.stage(f"{name}_index"):
-            try:
-                channels.append(ChannelResult(name, vector_channel(sources, space, vector, check)))
-            except IndexMissing:
-                missing.append(space)
+            found = []
+            for space in TEXT_CHANNEL_SPACES[name]:
+                try:
+                    found.append(vector_channel(sources, space, vector, check))
+                except IndexMissing:
+                    missing.append(space)
+            if found:
+                channels.append(ChannelResult(name, _closest(found)))
     joint = vectors.joint if JOINT not in missing else None
-    return TextChannels(
-        channels, joint, missing, {oid: matched_ahead.get(oid, {}) for oid in ahead}
-    )
+    weights = text_query_weights(query_visualness(joint) if joint is not None else None)
+    # A candidate the highlighter found no words in gets an empty entry: not asked again.
+    matched = {oid: matched_ahead.get(oid, {}) for oid in ahead}
+    return TextChannels(channels, joint, missing, weights, matched)
 
 
 def _paginate(fused: list[FusedHit], page: int, page_size: int) -> list[FusedHit]:
@@ -172,7 +208,7 @@ def search_text(
             highlight_ahead=page_size if page == 1 else 0,
         )
         with timer.stage("fuse"):
-            fused = fuse(run.channels, DEFAULT_WEIGHTS)
+            fused = fuse(run.channels, run.weights)
             page_hits = _paginate(fused, page, page_size)
         with timer.stage("explain"):
             page_ids = [h.object_id for h in page_hits]
@@ -194,23 +230,20 @@ def search_text(
                     h.score,
                     explanation_for(
                         h,
-                        weights=DEFAULT_WEIGHTS,
+                        weights=run.weights,
                         fields=matched_words.get(h.object_id),
                         concepts=concepts.get(h.object_id),
                     ),
                 )
                 for h in page_hits
             ]
-    notice = ""
-    if run.missing:
-        notice = NOTICE_KEYWORD_ONLY if len(run.missing) == 2 else NOTICE_PARTIAL
     return SearchResults(
         query,
         hits,
         len(fused),
         page,
         page_size,
-        notice,
+        run.notice,
         timer.timings,
         [h.object_id for h in fused],
     )

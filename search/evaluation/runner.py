@@ -19,7 +19,7 @@ from search.evaluation.metrics import ndcg_at_k, percentile, recall_at_k, recipr
 from search.evaluation.queries import EvalQuery
 from search.keyword.documents import FIELDS_ALL, FIELDS_TITLE, keyword_document
 from search.keyword.memory import MemoryKeywordIndex
-from search.ranking import CHANNELS, DEFAULT_WEIGHTS, fuse
+from search.ranking import fuse
 from search.services import Timer, run_text_channels, search_text
 
 METHODS = ("keyword", "text", "visual", "hybrid")
@@ -47,7 +47,12 @@ def title_sources() -> ArraySources:
     texts = get_text_encoder().encode([record_text(o, fields=FIELDS_TITLE) for o in objects])
     return ArraySources(
         keyword_index=keyword,
-        matrices={"text": (ids, texts), "joint": embedding_matrix("joint")},
+        # A title-only record's heading is its title.
+        matrices={
+            "text": (ids, texts),
+            "heading": (ids, texts),
+            "joint": embedding_matrix("joint"),
+        },
     )
 
 
@@ -59,7 +64,8 @@ def sources_for(record_fields: str) -> Sources:
     raise EvaluationError(f"record fields must be 'all' or 'title', not '{record_fields}'")
 
 
-def rank_query(query: EvalQuery, sources: Sources, weights: dict[str, float]) -> QueryRun:
+def rank_query(query: EvalQuery, sources: Sources) -> QueryRun:
+    """The query's ranking by each channel alone and by the hybrid, as the site fuses it."""
     run = run_text_channels(query.query, BrowseQuery(), sources=sources, timer=Timer())
     if run.missing:
         raise EvaluationError(
@@ -68,7 +74,7 @@ def rank_query(query: EvalQuery, sources: Sources, weights: dict[str, float]) ->
     rankings = {
         channel.name: [hit.object_id for hit in fuse([channel])] for channel in run.channels
     }
-    rankings["hybrid"] = [hit.object_id for hit in fuse(run.channels, weights)]
+    rankings["hybrid"] = [hit.object_id for hit in fuse(run.channels, run.weights)]
     slugs = dict(public_objects().values_list("pk", "slug"))
     return QueryRun(
         query, {m: [slugs[i] for i in ids if i in slugs] for m, ids in rankings.items()}
@@ -108,9 +114,8 @@ def latencies(queries: Sequence[EvalQuery], sources: Sources) -> list[float]:
 
 def evaluate(queries: Sequence[EvalQuery], *, record_fields: str = FIELDS_ALL) -> dict[str, Any]:
     sources = sources_for(record_fields)
-    weights = {name: DEFAULT_WEIGHTS[name] for name in CHANNELS}
     try:
-        runs = [rank_query(query, sources, weights) for query in queries]
+        runs = [rank_query(query, sources) for query in queries]
         times = latencies(queries, sources)
     except IndexMissing as exc:
         raise EvaluationError(f"No index for {exc}: run build_search_index.") from None

@@ -73,7 +73,7 @@ def _floor(query: str) -> None:
     from search.encoders import get_text_encoder
 
     vector = get_text_encoder().encode([query])
-    for space in ("text", "joint"):
+    for space in ("text", "heading", "joint"):
         index = load_index(space)
         if index is not None and index.dim == vector.shape[1]:
             index.search(vector, CANDIDATES)

@@ -21,7 +21,7 @@ from search.index.vector_index import (
     choose_kind,
 )
 
-SPACES = ("joint", "text", "visual")
+SPACES = ("joint", "text", "heading", "visual")
 
 
 def index_upsert(*, space: str, ids: np.ndarray, vectors: np.ndarray) -> None:

@@ -9,6 +9,7 @@ from search.embeddings import (
     object_concepts,
     object_embed,
     object_vector,
+    record_heading,
     record_text,
 )
 from search.models import Embedding
@@ -23,9 +24,9 @@ def pictured(**fields: object) -> CollectionObject:
     return obj
 
 
-def test_a_public_object_with_an_image_gets_all_three_spaces() -> None:
+def test_a_public_object_with_an_image_gets_every_space() -> None:
     obj = pictured(title="Ships in a storm")
-    assert object_embed(collection_object=obj) == {"joint", "text", "visual"}
+    assert object_embed(collection_object=obj) == {"joint", "text", "heading", "visual"}
     rows = {row.space: row for row in Embedding.objects.filter(collection_object=obj)}
     assert rows["text"].dim == 384 and rows["joint"].dim == 384 and rows["visual"].dim == 1280
     assert rows["text"].encoder == "all-MiniLM-L6-v2"
@@ -40,12 +41,17 @@ def test_embedding_again_without_changes_recomputes_nothing() -> None:
     object_embed(collection_object=obj)
     before = dict(Embedding.objects.filter(collection_object=obj).values_list("space", "vector"))
     assert object_embed(collection_object=obj) == set()
-    assert object_embed(collection_object=obj, force=True) == {"joint", "text", "visual"}
+    assert object_embed(collection_object=obj, force=True) == {
+        "joint",
+        "text",
+        "heading",
+        "visual",
+    }
     after = dict(Embedding.objects.filter(collection_object=obj).values_list("space", "vector"))
     assert {k: bytes(v) for k, v in after.items()} == {k: bytes(v) for k, v in before.items()}
 
 
-def test_an_edited_record_recomputes_only_its_text() -> None:
+def test_an_edited_description_recomputes_only_the_record_text() -> None:
     obj = pictured(title="A harbour")
     object_embed(collection_object=obj)
     old = object_vector(collection_object_id=obj.pk, space="text")
@@ -56,9 +62,9 @@ def test_an_edited_record_recomputes_only_its_text() -> None:
     assert old is not None and new is not None and not np.allclose(old, new)
 
 
-def test_an_object_without_an_image_has_only_a_text_embedding() -> None:
+def test_an_object_without_an_image_has_only_text_embeddings() -> None:
     obj = builders.make_object()
-    assert object_embed(collection_object=obj) == {"text"}
+    assert object_embed(collection_object=obj) == {"text", "heading"}
     assert object_vector(collection_object_id=obj.pk, space="joint") is None
 
 
@@ -68,7 +74,7 @@ def test_hiding_an_object_deletes_its_embeddings(visibility: str) -> None:
     object_embed(collection_object=obj)
     obj.visibility = visibility
     obj.save()
-    assert object_embed(collection_object=obj) == {"joint", "text", "visual"}
+    assert object_embed(collection_object=obj) == {"joint", "text", "heading", "visual"}
     assert not Embedding.objects.filter(collection_object=obj).exists()
 
 
@@ -106,3 +112,20 @@ def test_record_text_reads_the_record_or_only_its_title() -> None:
     assert record_text(obj, fields="title") == "The Great Wave"
     with pytest.raises(ValueError):
         record_text(obj, fields="tags")
+
+
+def test_the_heading_is_title_creators_type_and_tags_without_the_description() -> None:
+    painter = builders.make_agent("Hokusai")
+    obj = builders.make_object(
+        title="The Great Wave", creator=painter, object_type="print", description="A huge wave."
+    )
+    obj.tags.add(Tag.objects.create(name="sea"))
+    assert record_heading(obj) == "The Great Wave. Hokusai. print. sea"
+    assert record_heading(obj, fields="title") == "The Great Wave"
+
+
+def test_a_new_tag_recomputes_both_text_spaces_but_not_the_image() -> None:
+    obj = pictured(title="A harbour")
+    object_embed(collection_object=obj)
+    obj.tags.add(Tag.objects.create(name="boats"))
+    assert object_embed(collection_object=obj) == {"text", "heading"}

@@ -1,6 +1,16 @@
 import pytest
 
-from search.ranking import ChannelResult, fuse, normalise
+from search.ranking import (
+    DEFAULT_WEIGHTS,
+    TEXT,
+    VISUAL,
+    VISUAL_GATE,
+    VISUAL_MAX_WEIGHT,
+    ChannelResult,
+    fuse,
+    normalise,
+    text_query_weights,
+)
 
 
 def test_keyword_scores_are_divided_by_the_best_and_keep_their_zero() -> None:
@@ -36,3 +46,13 @@ def test_empty_channels_are_ignored() -> None:
     hits = fuse([ChannelResult("text", {}), ChannelResult("keyword", {7: 1.0}, kind="sparse")])
     assert [hit.object_id for hit in hits] == [7]
     assert set(hits[0].channel_scores) == {"keyword"}
+
+
+def test_a_query_naming_nothing_visible_gets_no_visual_weight() -> None:
+    low, high = VISUAL_GATE
+    assert text_query_weights(low - 0.05)[VISUAL] == 0.0
+    assert text_query_weights((low + high) / 2)[VISUAL] == pytest.approx(VISUAL_MAX_WEIGHT / 2)
+    assert text_query_weights(high + 0.2)[VISUAL] == VISUAL_MAX_WEIGHT
+    # The other channels keep their weights; without ConSE (CLIP) the fixed ones apply.
+    assert text_query_weights(0.0)[TEXT] == DEFAULT_WEIGHTS[TEXT]
+    assert text_query_weights(None) == DEFAULT_WEIGHTS

@@ -43,9 +43,10 @@ def test_an_imported_object_is_embedded_and_findable(
     assert set(Embedding.objects.filter(collection_object=obj).values_list("space", flat=True)) == {
         "joint",
         "text",
+        "heading",
         "visual",
     }
-    assert all(found(space, obj.pk) for space in ("joint", "text", "visual"))
+    assert all(found(space, obj.pk) for space in ("joint", "text", "heading", "visual"))
 
 
 def test_an_object_made_restricted_leaves_the_indexes(
@@ -96,4 +97,4 @@ def test_no_embedding_on_change_when_switched_off(
 
 
 def test_embedding_a_vanished_object_is_harmless() -> None:
-    assert embed_object.delay(987654).get() == ["joint", "text", "visual"]
+    assert embed_object.delay(987654).get() == ["heading", "joint", "text", "visual"]
