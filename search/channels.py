@@ -7,7 +7,7 @@ published FAISS indexes).
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -46,16 +46,27 @@ class IndexMissing(LookupError):
 
 
 class SiteSources:
+    """The site's keyword index and published vector indexes, as of one search.
+
+    Each space's index is looked up once per instance (a search makes its own): looking
+    it up checks the publication on disk, which one search need not do more than once.
+    """
+
+    def __init__(self) -> None:
+        self._indexes: dict[str, Any] = {}
+
     def keyword(self, query: str, limit: int) -> list[KeywordHit]:
         return keyword_search(query, limit=limit)
 
     def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
         return keyword_matched_words(query, object_ids)
 
-    def _index(self, space: str):  # type: ignore[no-untyped-def]
+    def _index(self, space: str) -> Any:
         from search.index import load_index
 
-        index = load_index(space)
+        if space not in self._indexes:
+            self._indexes[space] = load_index(space)
+        index = self._indexes[space]
         if index is None or index.ntotal == 0:
             raise IndexMissing(space)
         return index

@@ -138,13 +138,13 @@ TEXT_CHANNEL_SPACES = {TEXT: ("text", "heading"), VISUAL: (JOINT,)}
 
 
 def _closest(space_scores: list[dict[int, float]]) -> dict[int, float]:
-    """One channel from several spaces: each record at its best score, best first."""
-    merged: dict[int, float] = {}
-    for scores in space_scores:
+    """One channel from several spaces: each record at its best score (fusion sorts)."""
+    merged = dict(space_scores[0])
+    for scores in space_scores[1:]:
         for object_id, score in scores.items():
             if score > merged.get(object_id, -np.inf):
                 merged[object_id] = score
-    return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
+    return merged
 
 
 def run_text_channels(

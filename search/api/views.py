@@ -26,6 +26,7 @@ from exhibition.api.schema import ERROR_RESPONSES, ErrorSerializer
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
 from search.api.cards import CARDS, CardHit
 from search.api.payload import results_payload
+from search.api.renderers import FastJSONRenderer
 from search.api.serializers import SearchResultsSerializer
 from search.services import (
     MAX_PAGE_SIZE,
@@ -106,6 +107,7 @@ class SearchApi(PublicReadView):
 
     allowed_params = FILTER_PARAMS | PAGE_PARAMS | {"q"}
     pagination_class = None
+    renderer_classes = [FastJSONRenderer]
 
     @extend_schema(
         operation_id="search",
@@ -148,6 +150,7 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
 
     authentication_classes: list[Any] = []
     parser_classes = [MultiPartParser]
+    renderer_classes = [FastJSONRenderer]
     http_method_names = ["post", "options"]
     pagination_class = None
 
