@@ -13,6 +13,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.websocket_routing import websocket_urlpatterns  # noqa: E402
+from search.warmup import warm_up_in_background  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
@@ -20,3 +21,6 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(URLRouter(websocket_urlpatterns)),
     }
 )
+
+# The first visitor's search should not wait for the models to load (see search/warmup.py).
+warm_up_in_background()

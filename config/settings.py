@@ -174,6 +174,9 @@ SEARCH_FAISS_THREADS = env_int("SEARCH_FAISS_THREADS", 1)
 SEARCH_PUBLIC_IDS_IN_MEMORY = env_int("SEARCH_PUBLIC_IDS_IN_MEMORY", 200_000)
 # Search API result cards (object summary + thumbnail) each worker keeps per version.
 SEARCH_API_CARDS_IN_MEMORY = env_int("SEARCH_API_CARDS_IN_MEMORY", 5_000)
+# Load the search models and indexes when the web server starts (not at the first search).
+# Off for servers that fork after loading the application (see search/warmup.py).
+SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
 # Re-embed objects in the background whenever the exhibition announces a change.
 SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
 
