@@ -34,27 +34,42 @@ IMAGE_SPACES = ("joint", "visual")
 IMAGE_DECODE_SIDE = 1024
 
 
+def _title_only(fields: str) -> bool:
+    if fields not in ("all", "title"):
+        raise ValueError(f"fields must be 'all' or 'title', not {fields!r}")
+    return fields == "title"
+
+
+def _joined(parts: Sequence[str]) -> str:
+    return ". ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _creators(obj: CollectionObject) -> str:
+    return ", ".join(link.agent.name for link in obj.creator_links.all())
+
+
+def _tags(obj: CollectionObject) -> str:
+    return ", ".join(tag.name for tag in obj.tags.all())
+
+
 def record_text(obj: CollectionObject, *, fields: str = "all") -> str:
     """The text a record is searched by: its title only, or everything a visitor reads."""
-    if fields == "title":
+    if _title_only(fields):
         return obj.title.strip()
-    if fields != "all":
-        raise ValueError(f"fields must be 'all' or 'title', not {fields!r}")
-    creators = ", ".join(link.agent.name for link in obj.creator_links.all())
-    tags = ", ".join(tag.name for tag in obj.tags.all())
     place = obj.place.name if obj.place_id and obj.place else ""
-    parts = [
-        obj.title,
-        creators,
-        obj.date_display,
-        obj.object_type,
-        obj.culture,
-        place,
-        obj.medium,
-        obj.description,
-        tags,
-    ]
-    return ". ".join(part.strip() for part in parts if part and part.strip())
+    return _joined(
+        [
+            obj.title,
+            _creators(obj),
+            obj.date_display,
+            obj.object_type,
+            obj.culture,
+            place,
+            obj.medium,
+            obj.description,
+            _tags(obj),
+        ]
+    )
 
 
 def record_heading(obj: CollectionObject, *, fields: str = "all") -> str:
@@ -64,14 +79,9 @@ def record_heading(obj: CollectionObject, *, fields: str = "all") -> str:
     query ("helmet", "dancers") is closer to the heading, a longer one to the whole text.
     The record-text channel ranks each record by the closer of its two vectors.
     """
-    if fields == "title":
+    if _title_only(fields):
         return obj.title.strip()
-    if fields != "all":
-        raise ValueError(f"fields must be 'all' or 'title', not {fields!r}")
-    creators = ", ".join(link.agent.name for link in obj.creator_links.all())
-    tags = ", ".join(tag.name for tag in obj.tags.all())
-    parts = [obj.title, creators, obj.object_type, tags]
-    return ". ".join(part.strip() for part in parts if part and part.strip())
+    return _joined([obj.title, _creators(obj), obj.object_type, _tags(obj)])
 
 
 TEXT_OF_SPACE = {"text": record_text, "heading": record_heading}
