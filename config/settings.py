@@ -166,6 +166,9 @@ SEARCH_CLIP_MODEL = env_str("SEARCH_CLIP_MODEL", "")  # path to a sentence-trans
 # Exact (flat) search below this many vectors; an approximate index above it.
 SEARCH_EXACT_MAX_VECTORS = env_int("SEARCH_EXACT_MAX_VECTORS", 50_000)
 SEARCH_INDEX_KIND = env_str("SEARCH_INDEX_KIND", "auto")  # auto, flat, hnsw, ivfpq
+# Vectors upserted since the last index build are kept in a small exact delta beside it
+# (edits do not rewrite the big index); past this many the next edit compacts them in.
+SEARCH_DELTA_MAX_VECTORS = env_int("SEARCH_DELTA_MAX_VECTORS", 5_000)
 # Each ASGI/Celery worker bounds its own torch and FAISS/OpenMP threads.
 SEARCH_TORCH_THREADS = env_int("SEARCH_TORCH_THREADS", 1)
 SEARCH_FAISS_THREADS = env_int("SEARCH_FAISS_THREADS", 1)

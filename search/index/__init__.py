@@ -3,12 +3,14 @@
 Heavy imports (faiss) happen inside the functions, on first use.
 """
 
+from search.index.segments import LayeredIndex
 from search.index.store import load_index, publish_index, unpublish_index
 from search.index.updates import SPACES, index_remove, index_upsert, rebuild_indexes, rebuild_space
 from search.index.vector_index import VectorIndex, build_index, choose_kind
 
 __all__ = [
     "SPACES",
+    "LayeredIndex",
     "VectorIndex",
     "build_index",
     "choose_kind",

@@ -1,4 +1,5 @@
-"""Measurements behind `bench_search --synthetic`: build time, memory, recall@10, latency per kind.
+"""Measurements behind `bench_search --synthetic`: build time, memory, recall@10, latency per kind,
+and what one curator edit costs (`index_upsert` of one vector) against publishing the whole index.
 
 Synthetic vectors are a two-level mixture of Gaussians on the unit sphere (topics, then clusters
 within topics): real embeddings are clustered like this, and uniform random vectors would make an
@@ -12,9 +13,11 @@ are held out of the indexed set.
 from __future__ import annotations
 
 import gc
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -90,6 +93,9 @@ SWEEPS: dict[str, tuple[dict[str, int], ...]] = {
     ),
 }
 FLAT_LATENCY_QUERIES = 200  # an exact scan of 1M vectors is slow: fewer queries time it well enough
+# Single-vector upserts timed per kind (the median is reported): the first one also reads the
+# base's ids into the writer's memory, once per base and process.
+UPSERTS = 3
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,21 @@ class KindFigures:
     recall_at_10: float
     p50_ms: float
     p95_ms: float
+
+
+@dataclass(frozen=True)
+class UpdateFigures:
+    """One edit into a published index of the benchmark's size, against publishing all of it."""
+
+    kind: str
+    upsert_ms: float  # median `index_upsert` of one vector
+    upsert_bytes: int  # what that upsert wrote: its version record
+    publish_ms: float  # writing the whole index (what every edit cost before deltas)
+    publish_bytes: int
+
+    @property
+    def ratio(self) -> float:
+        return self.upsert_ms / self.publish_ms if self.publish_ms else float("nan")
 
 
 def exact_neighbours(base: np.ndarray, queries: np.ndarray, k: int = 10) -> np.ndarray:
@@ -131,8 +152,9 @@ def single_query_latencies(index: VectorIndex, queries: np.ndarray, k: int = 10)
 
 def measure_kind(
     kind: str, base: np.ndarray, queries: np.ndarray, truth: np.ndarray, *, build_threads: int
-) -> Iterator[KindFigures]:
-    """Build one kind over `base` (ids = row positions), measure each search setting, free it."""
+) -> Iterator[KindFigures | UpdateFigures]:
+    """Build one kind over `base` (ids = row positions), measure each search setting and the
+    cost of an edit, free it."""
     faiss = faiss_module()
     gc.collect()
     before = rss_bytes()
@@ -158,14 +180,56 @@ def measure_kind(
             p50_ms=float(np.percentile(timings, 50)),
             p95_ms=float(np.percentile(timings, 95)),
         )
+    yield measure_update_cost(index, synthetic_vectors(UPSERTS, base.shape[1], seed=2))
     del index
     gc.collect()
 
 
+def measure_update_cost(index: VectorIndex, new_vectors: np.ndarray) -> UpdateFigures:
+    """Publish `index` in a scratch folder, then time single-vector upserts into it."""
+    from django.test import override_settings
+
+    from search.index.store import publish_index, read_record, space_dir
+    from search.index.updates import index_upsert
+
+    space = "text"
+    first_new_id = int(index.labels.max(initial=-1)) + 1
+    # The exact kind stays exact here (no compaction into HNSW past SEARCH_EXACT_MAX_VECTORS).
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-index-") as folder,
+        override_settings(INDEX_DIR=Path(folder), SEARCH_INDEX_KIND=index.kind),
+    ):
+        started = time.perf_counter()
+        path = publish_index(space=space, index=index)
+        publish_ms = (time.perf_counter() - started) * 1000.0
+        publish_bytes = path.stat().st_size + path.with_suffix(".ids.npy").stat().st_size
+        timings = []
+        for row in range(new_vectors.shape[0]):
+            started = time.perf_counter()
+            index_upsert(
+                space=space,
+                ids=np.array([first_new_id + row], dtype=np.int64),
+                vectors=new_vectors[row : row + 1],
+            )
+            timings.append((time.perf_counter() - started) * 1000.0)
+        published = read_record(space)
+        if published is None or published[1].base != path.name.split(".", 1)[0]:
+            raise RuntimeError("the benchmark's upserts compacted the index: not an edit's cost")
+        record_path = space_dir(space) / f"{published[0]}.delta.npz"
+        return UpdateFigures(
+            kind=index.kind,
+            upsert_ms=float(np.median(timings)),
+            upsert_bytes=record_path.stat().st_size,
+            publish_ms=publish_ms,
+            publish_bytes=publish_bytes,
+        )
+
+
 def synthetic_benchmark(
     n: int, n_queries: int, kinds: tuple[str, ...], *, dim: int = 384, build_threads: int = 2
-) -> Iterator[KindFigures]:
-    """Figures for each kind over `n` synthetic vectors, the exact "flat" first as the baseline."""
+) -> Iterator[KindFigures | UpdateFigures]:
+    """Figures for each kind over `n` synthetic vectors, the exact "flat" first as the baseline;
+    after each kind's search figures, the cost of an edit to it."""
     clusters = max(16, n // 1000)  # about a thousand vectors a cluster
     base = synthetic_vectors(n, dim, clusters=clusters, seed=0)
     queries = synthetic_vectors(n_queries, dim, clusters=clusters, seed=1)

@@ -1,18 +1,45 @@
 """Incremental changes to published indexes, and the full rebuild.
 
-Each change reads the published index under the space's write lock, changes it and publishes it,
-so concurrent workers never lose each other's writes. A replaced or removed vector is tombstoned
-(see `search.index.vector_index`); an exact index is compacted at once (cheap and keeps it exact),
-an approximate one is rebuilt from the stored embeddings once tombstones pass
-`MAX_DEAD_FRACTION`. Changes cost a read and a write of the whole index — fine for imports of a
-few objects at a time; bulk loads should run `build_search_index` instead.
+A published version is a base segment plus a small exact delta and the base tombstones (see
+`search.index.segments` and `search.index.store`). `index_upsert` and `index_remove` read the
+published version record under the space's write lock (so concurrent workers never lose each
+other's writes), change the delta and the tombstones and publish a new record on the same base:
+an edit costs a read and a write of the delta and tombstones, never of the base (600 MB of HNSW
+at 1M vectors). Which ids the base holds comes from its `.ids.npy` (8 bytes a vector, read once
+per base by each writer process), not from the FAISS file.
+
+Compaction folds the delta and the tombstones into a new base, at the change after which:
+
+- the delta holds more than `settings.SEARCH_DELTA_MAX_VECTORS` vectors (default 5,000: an
+  exact scan of them costs a query about a millisecond, and each edit rewrites them — 7.5 MB
+  of 384-d vectors at most), or more than `DELTA_MAX_FRACTION` (10%) of the base's live
+  vectors (small bases compact often, cheaply);
+- the tombstones pass the same limit, or `MAX_DEAD_FRACTION` (10%) of the base's live vectors
+  if that is fewer (searches over-fetch from the base by their number, and an HNSW search
+  widens its beam to match, so they must stay few);
+- an exact base would outgrow `settings.SEARCH_EXACT_MAX_VECTORS` (it becomes the approximate
+  kind its size calls for, as a rebuild would choose).
+
+An exact (flat) base is compacted by merging its live vectors with the delta (no database); an
+approximate one is rebuilt from the stored embeddings (`search.embeddings.embedding_matrix`), as
+`rebuild_space` does. Bulk loads should still run `build_search_index`.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from django.conf import settings
 
-from search.index.store import publish_index, read_published, space_lock, unpublish_index
+from search.index.segments import VersionRecord
+from search.index.store import (
+    live_base_ids,
+    publish_index,
+    publish_record,
+    read_base,
+    read_record,
+    space_lock,
+    unpublish_index,
+)
 from search.index.vector_index import (
     MAX_DEAD_FRACTION,
     VectorIndex,
@@ -22,6 +49,9 @@ from search.index.vector_index import (
 )
 
 SPACES = ("joint", "text", "heading", "visual")
+
+# Above this share of the base's live vectors, the delta is folded into a new base.
+DELTA_MAX_FRACTION = 0.1
 
 
 def index_upsert(*, space: str, ids: np.ndarray, vectors: np.ndarray) -> None:
@@ -35,51 +65,108 @@ def index_upsert(*, space: str, ids: np.ndarray, vectors: np.ndarray) -> None:
     if np.unique(ids).shape[0] != ids.shape[0]:
         raise ValueError("each id may appear once in an upsert")
     with space_lock(space):
-        published = read_published(space, writable=True)
+        published = read_record(space)
         if published is None:
-            index = build_index(vectors=vectors, ids=ids, space=space)
-        else:
-            index = published[1]
-            as_matrix(vectors, index.dim)  # a clear error when the encoder changed dimension
-            index.remove(ids)
-            index.add(ids, vectors)
-            index = _tidy(index)
-        publish_index(space=space, index=index)
+            publish_index(space=space, index=build_index(vectors=vectors, ids=ids, space=space))
+            return
+        record = published[1]
+        as_matrix(vectors, record.dim)  # a clear error when the encoder changed dimension
+        kept = ~np.isin(record.delta_ids, ids)  # the delta vectors these ids replace go
+        _publish(
+            space,
+            record.changed(
+                delta_ids=np.concatenate([record.delta_ids[kept], ids]),
+                delta_vectors=np.concatenate([record.delta_vectors[kept], vectors]),
+                tombstones=np.concatenate([record.tombstones, _newly_dead(space, record, ids)]),
+            ),
+        )
 
 
 def index_remove(*, space: str, ids: np.ndarray) -> None:
     """Remove the vectors of `ids` from the `space` index (unknown ids are ignored); publish."""
     ids = np.ascontiguousarray(ids, dtype=np.int64).reshape(-1)
     with space_lock(space):
-        published = read_published(space, writable=True)
+        published = read_record(space)
         if published is None:
             return
-        index = published[1]
-        if index.remove(ids) == 0:
+        record = published[1]
+        dead = _newly_dead(space, record, ids)
+        kept = ~np.isin(record.delta_ids, ids)
+        if dead.shape[0] == 0 and bool(kept.all()):
             return
-        publish_index(space=space, index=_tidy(index))
+        _publish(
+            space,
+            record.changed(
+                delta_ids=record.delta_ids[kept],
+                delta_vectors=record.delta_vectors[kept],
+                tombstones=np.concatenate([record.tombstones, dead]),
+            ),
+        )
 
 
-def _tidy(index: VectorIndex) -> VectorIndex:
-    """Compact (or outgrow) an exact index; rebuild an approximate one with many tombstones."""
-    if index.kind == "flat":
-        if index.n_dead:
-            index.drop_tombstones()
-        # A growing collection moves to the approximate kind its size calls for.
-        if choose_kind(index.ntotal) != "flat":
-            vectors = index.faiss_index.reconstruct_n(0, index.faiss_index.ntotal)
-            return build_index(vectors=vectors, ids=index.labels, space=index.space)
-        return index
-    if index.n_dead > MAX_DEAD_FRACTION * index.labels.shape[0]:
-        from search.embeddings import embedding_matrix
+def _newly_dead(space: str, record: VersionRecord, ids: np.ndarray) -> np.ndarray:
+    """Those of `ids` live in the base and not yet tombstoned: their base vectors must go."""
+    live = live_base_ids(space, record.base)
+    if live.shape[0] == 0:
+        return np.zeros(0, dtype=np.int64)
+    positions = np.minimum(np.searchsorted(live, ids), live.shape[0] - 1)
+    in_base = ids[live[positions] == ids]
+    return in_base[~np.isin(in_base, record.tombstones)]
 
-        ids, vectors = embedding_matrix(index.space)
-        return build_index(vectors=vectors, ids=ids, kind=index.kind, space=index.space)
-    return index
+
+def _publish(space: str, record: VersionRecord) -> None:
+    if not _needs_compaction(space, record):
+        publish_record(space=space, record=record)
+        return
+    compacted = _compacted(space, record)
+    if compacted.ntotal == 0 and record.kind != "flat":
+        # No stored embeddings to rebuild from: nothing to search, as after `rebuild_space`.
+        unpublish_index(space=space)
+        return
+    publish_index(space=space, index=compacted)
+
+
+def _needs_compaction(space: str, record: VersionRecord) -> bool:
+    base_live = int(live_base_ids(space, record.base).shape[0])
+    delta = int(record.delta_ids.shape[0])
+    tombstones = int(record.tombstones.shape[0])
+    most = int(settings.SEARCH_DELTA_MAX_VECTORS)
+    if delta > min(most, DELTA_MAX_FRACTION * base_live):
+        return True
+    if tombstones > min(most, MAX_DEAD_FRACTION * base_live):
+        return True
+    # A growing collection moves to the approximate kind its size calls for.
+    return record.kind == "flat" and choose_kind(base_live - tombstones + delta) != "flat"
+
+
+def _compacted(space: str, record: VersionRecord) -> VectorIndex:
+    """A new base holding the live vectors of the base and the delta."""
+    if record.kind == "flat":
+        return _merged_flat(space, record)
+    # Approximate vectors cannot be read back exactly: rebuild from the stored embeddings.
+    from search.embeddings import embedding_matrix
+
+    ids, vectors = embedding_matrix(space)
+    return build_index(vectors=vectors, ids=ids, kind=record.kind, space=space)
+
+
+def _merged_flat(space: str, record: VersionRecord) -> VectorIndex:
+    base = read_base(space, record.base)
+    labels = base.labels
+    live = (labels >= 0) & ~np.isin(labels, record.tombstones)
+    vectors = base.faiss_index.reconstruct_n(0, base.faiss_index.ntotal)
+    return build_index(
+        vectors=np.concatenate([vectors[live], record.delta_vectors]),
+        ids=np.concatenate([labels[live], record.delta_ids]),
+        space=space,
+    )
 
 
 def rebuild_space(*, space: str, kind: str = "auto") -> VectorIndex:
-    """Build the `space` index from the stored embeddings of public objects, and publish it."""
+    """Build the `space` index from the stored embeddings of public objects, and publish it.
+
+    The new version is a fresh base with an empty delta.
+    """
     from search.embeddings import embedding_matrix
 
     with space_lock(space):

@@ -20,9 +20,10 @@ thread; p95 there is dominated by other engineers' load, p50 is the index's own 
 
 Every kind uses FAISS's own sequential positions; `labels` maps a position to the object id, and
 a removed or replaced vector is tombstoned (its label set to -1) and dropped from results — HNSW
-cannot delete, and one mechanism for all kinds keeps updates simple. Exact indexes are compacted
-at once; approximate ones are rebuilt from the stored embeddings once tombstones pass
-`MAX_DEAD_FRACTION` (see `search.index.updates`).
+cannot delete, and one mechanism for all kinds keeps updates simple. A published index is such a
+base plus a small exact delta and base tombstones kept outside it (`search.index.segments`), so
+edits do not rewrite it; `search.index.updates` folds them into a new base past its thresholds
+(`MAX_DEAD_FRACTION` of tombstones among them).
 """
 
 from __future__ import annotations

@@ -7,11 +7,14 @@ import os
 from argparse import ArgumentParser
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search.index.vector_index import KINDS
+
+if TYPE_CHECKING:
+    from search.index.bench import UpdateFigures
 
 DEV_QUERIES = Path(__file__).resolve().parents[4] / "shared" / "eval" / "search_dev.jsonl"
 
@@ -20,7 +23,8 @@ class Command(BaseCommand):
     help = (
         "Without --synthetic: p50/p95 of GET /api/search/ over the dev queries beside the floor "
         "(text encoding + FAISS search alone) and their ratio. With --synthetic N: build time, "
-        "memory, recall@10 and single-query latency of each index kind over N clustered vectors."
+        "memory, recall@10 and single-query latency of each index kind over N clustered vectors, "
+        "and the time of one single-vector index_upsert into it vs publishing the whole index."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -46,7 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result))
 
     def _synthetic(self, options: dict[str, Any]) -> dict[str, Any]:
-        from search.index.bench import synthetic_benchmark
+        from search.index.bench import UpdateFigures, synthetic_benchmark
 
         n = int(options["synthetic"])
         if not 1_000 <= n <= 1_000_000:
@@ -69,7 +73,13 @@ class Command(BaseCommand):
         figures = synthetic_benchmark(
             n, queries, kinds, dim=int(options["dim"]), build_threads=int(options["build_threads"])
         )
+        updates: list[dict[str, Any]] = []
         for figure in figures:
+            if isinstance(figure, UpdateFigures):
+                updates.append({**asdict(figure), "upsert_vs_publish": figure.ratio})
+                if not options["json"]:
+                    self._write_update(figure)
+                continue
             row = asdict(figure)
             baseline = rows[0]["p50_ms"] if rows and rows[0]["kind"] == "flat" else figure.p50_ms
             row["p50_vs_flat"] = figure.p50_ms / baseline if baseline else None
@@ -82,7 +92,23 @@ class Command(BaseCommand):
                     f"{figure.p50_ms:>7.3f} {figure.p95_ms:>7.3f} {ratio:>8}"
                 )
                 self.stdout.flush()
-        return {"vectors": n, "dim": options["dim"], "queries": queries, "kinds": rows}
+        return {
+            "vectors": n,
+            "dim": options["dim"],
+            "queries": queries,
+            "kinds": rows,
+            "updates": updates,
+        }
+
+    def _write_update(self, figure: UpdateFigures) -> None:
+        # One edit now (a delta record) against the whole index written (every edit before).
+        self.stdout.write(
+            f"{figure.kind:<6} edit: index_upsert of 1 vector {figure.upsert_ms:.2f} ms "
+            f"({figure.upsert_bytes / 2**10:.1f} KiB written) vs publishing the whole index "
+            f"{figure.publish_ms:.1f} ms ({figure.publish_bytes / 2**20:.1f} MiB): "
+            f"ratio {figure.ratio:.4f}"
+        )
+        self.stdout.flush()
 
     def _collection(self, options: dict[str, Any]) -> dict[str, Any]:
         from search.index.api_bench import api_benchmark, read_queries

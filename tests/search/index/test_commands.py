@@ -30,6 +30,13 @@ def test_bench_search_synthetic_reports_exact_recall_and_each_setting() -> None:
     assert report["kinds"][0]["recall_at_10"] == 1.0
     assert all(row["recall_at_10"] >= 0.9 for row in report["kinds"])
     assert all(row["p95_ms"] >= row["p50_ms"] > 0 for row in report["kinds"])
+    # One edit per kind, timed against publishing the whole index (what an edit used to cost).
+    updates = {row["kind"]: row for row in report["updates"]}
+    assert set(updates) == {"flat", "hnsw"}
+    for row in updates.values():
+        assert row["upsert_ms"] > 0 and row["publish_ms"] > 0
+        assert row["upsert_vs_publish"] == pytest.approx(row["upsert_ms"] / row["publish_ms"])
+        assert row["upsert_bytes"] * 100 < row["publish_bytes"]  # a record, not the index
 
 
 @pytest.mark.parametrize(
