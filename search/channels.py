@@ -13,7 +13,13 @@ import numpy as np
 
 from exhibition.browse import BrowseQuery, browse_objects
 from exhibition.selectors import public_objects
-from search.keyword import KeywordHit, MatchedWords, keyword_matched_words, keyword_search
+from search.keyword import (
+    KeywordHit,
+    MatchedWords,
+    keyword_matched_words,
+    keyword_search,
+    keyword_term_maxima,
+)
 from search.public_ids import public_ids
 
 # How many candidates each channel contributes before fusion.
@@ -26,12 +32,18 @@ class KeywordIndex(Protocol):
 
     def matched_words(self, query: str, object_ids: Sequence[int]) -> MatchedWords: ...
 
+    def term_maxima(self, query: str) -> list[float]: ...
+
 
 class Sources(Protocol):
     def keyword(self, query: str, limit: int) -> list[KeywordHit]: ...
 
     def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
         """Words of the query found in each of these records, per field (for explanations)."""
+        ...
+
+    def keyword_term_maxima(self, query: str) -> list[float]:
+        """Each query word's best keyword score on its own (0 where no record has it)."""
         ...
 
     def vectors(self, space: str, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -60,6 +72,9 @@ class SiteSources:
 
     def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
         return keyword_matched_words(query, object_ids)
+
+    def keyword_term_maxima(self, query: str) -> list[float]:
+        return keyword_term_maxima(query)
 
     def _index(self, space: str) -> Any:
         from search.index import load_index
@@ -152,6 +167,9 @@ class ArraySources:
 
     def keyword_matches(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
         return self.keyword_index.matched_words(query, object_ids)
+
+    def keyword_term_maxima(self, query: str) -> list[float]:
+        return self.keyword_index.term_maxima(query)
 
     def vectors(self, space: str, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         if space not in self.matrices or len(self.matrices[space][0]) == 0:

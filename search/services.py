@@ -43,6 +43,7 @@ from search.ranking import (
     ChannelResult,
     FusedHit,
     fuse,
+    keyword_scale,
     text_query_weights,
 )
 
@@ -159,9 +160,10 @@ def run_text_channels(
     check = ShowableCheck(filters)
     with timer.stage("keyword"):
         keyword_scores = keyword_channel(sources, query, check)
+        scale = keyword_scale(sources.keyword_term_maxima(query)) if keyword_scores else None
         ahead = list(keyword_scores)[:highlight_ahead]
         matched_ahead = sources.keyword_matches(query, ahead) if ahead else {}
-    channels = [ChannelResult(KEYWORD, keyword_scores, kind="sparse")]
+    channels = [ChannelResult(KEYWORD, keyword_scores, kind="sparse", scale=scale)]
     with timer.stage("encode"):
         vectors = encode_query(query)
     missing: list[str] = []

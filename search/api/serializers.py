@@ -16,7 +16,8 @@ class ChannelScoreSerializer(serializers.Serializer):  # type: ignore[type-arg]
         help_text="The channel's own score (BM25 or cosine); null if not a candidate",
     )
     normalised = serializers.FloatField(
-        help_text="As fused: keyword 0–1 (share of the best match), others the cosine"
+        help_text="As fused: keyword 0–1 (how fully the record matches every word), "
+        "others the cosine"
     )
     weight = serializers.FloatField(help_text="The channel's weight in the fused score")
 

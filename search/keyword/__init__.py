@@ -24,6 +24,7 @@ __all__ = [
     "keyword_matched_words",
     "keyword_remove",
     "keyword_search",
+    "keyword_term_maxima",
     "rebuild_keyword_index",
 ]
 
@@ -71,6 +72,13 @@ def keyword_search(query: str, *, limit: int = 200) -> list[KeywordHit]:
     terms = query_terms(query)
     with connection.cursor() as cursor:
         return backend().search(cursor, terms, limit=limit)
+
+
+def keyword_term_maxima(query: str) -> list[float]:
+    """Each word of the query's best score on its own (0 where no public record has it)."""
+    terms = query_terms(query)
+    with connection.cursor() as cursor:
+        return backend().term_maxima(cursor, terms)
 
 
 def keyword_matched_words(query: str, object_ids: Sequence[int]) -> MatchedWords:

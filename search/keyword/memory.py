@@ -21,6 +21,9 @@ class MemoryKeywordIndex:
     def search(self, query: str, *, limit: int = 200) -> list[KeywordHit]:
         return fts.search(self._connection.cursor(), query_terms(query), limit=limit)
 
+    def term_maxima(self, query: str) -> list[float]:
+        return fts.term_maxima(self._connection.cursor(), query_terms(query))
+
     def matched_words(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
         return fts.matched_words(self._connection.cursor(), query_terms(query), object_ids)
 

@@ -73,6 +73,21 @@ def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]
     return [KeywordHit(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
 
+def term_maxima(cursor: Any, terms: Sequence[str]) -> list[float]:
+    """Each term's best rank on its own (0 where no record has it), in one statement."""
+    if not terms:
+        return []
+    best_of_term = (
+        f"(SELECT max(ts_rank_cd('{_RANK_WEIGHTS}', document, plainto_tsquery('english', %s)))"  # noqa: S608 (fixed names)
+        f" FROM {TABLE} WHERE document @@ plainto_tsquery('english', %s))"
+    )
+    cursor.execute(
+        "SELECT " + ", ".join([best_of_term] * len(terms)),
+        [value for term in terms for value in (term, term)],
+    )
+    return [float(score or 0.0) for score in cursor.fetchone()]
+
+
 def matched_words(cursor: Any, terms: Sequence[str], object_ids: Sequence[int]) -> MatchedWords:
     """The words of each of these records that the terms matched, per column.
 

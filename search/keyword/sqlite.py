@@ -73,6 +73,27 @@ def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]
     return [KeywordHit(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
 
+def term_maxima(cursor: Any, terms: Sequence[str]) -> list[float]:
+    """Each term's best score on its own (0 where no record has it), in one statement.
+
+    BM25 adds up over terms, so their sum bounds what a record matching every word of
+    the query could score (see search.ranking: the keyword channel is scaled by it).
+    """
+    if not terms:
+        return []
+    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+    best_of_term = (
+        f"(SELECT -bm25({TABLE}, {weights}) FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608 (fixed names)
+        f"ORDER BY bm25({TABLE}, {weights}) LIMIT 1)"
+    )
+    _execute(
+        cursor,
+        "SELECT " + ", ".join([best_of_term] * len(terms)),
+        [match_expression([term]) for term in terms],
+    )
+    return [float(score or 0.0) for score in cursor.fetchone()]
+
+
 def matched_words(cursor: Any, terms: Sequence[str], object_ids: Sequence[int]) -> MatchedWords:
     """The words of each of these records that the terms matched, per column.
 

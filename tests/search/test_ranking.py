@@ -8,15 +8,31 @@ from search.ranking import (
     VISUAL_MAX_WEIGHT,
     ChannelResult,
     fuse,
+    keyword_scale,
     normalise,
     text_query_weights,
 )
 
 
-def test_keyword_scores_are_divided_by_the_best_and_keep_their_zero() -> None:
+def test_keyword_scores_are_a_squared_share_of_the_best_and_keep_their_zero() -> None:
     scores, missing = normalise(ChannelResult("keyword", {1: 8.0, 2: 2.0}, kind="sparse"))
-    assert scores == {1: 1.0, 2: 0.25}
+    assert scores == {1: 1.0, 2: pytest.approx(0.0625)}
     assert missing == 0.0
+
+
+def test_keyword_scores_are_a_share_of_what_a_complete_match_would_score() -> None:
+    # Best found 4.0, but a record with every word would score 8.0: the best gets (1/2)².
+    channel = ChannelResult("keyword", {1: 4.0, 2: 2.0}, kind="sparse", scale=8.0)
+    assert normalise(channel)[0] == pytest.approx({1: 0.25, 2: 0.0625})
+    # A bound below the best found (computed over other records) never inflates a score.
+    assert normalise(ChannelResult("keyword", {1: 4.0}, kind="sparse", scale=2.0))[0] == {1: 1.0}
+
+
+def test_the_bound_counts_a_word_no_record_has_as_the_strongest_matched_word() -> None:
+    assert keyword_scale([3.0, 5.0]) == 8.0
+    assert keyword_scale([0.0, 3.0, 5.0]) == 13.0
+    assert keyword_scale([0.0, 0.0]) is None
+    assert keyword_scale([]) is None
 
 
 def test_cosines_keep_their_scale_and_absent_records_get_the_lowest() -> None:

@@ -61,3 +61,10 @@ def test_operators_typed_by_a_visitor_are_plain_words(index: MemoryKeywordIndex)
 def test_stop_words_are_dropped_unless_they_are_all_there_is() -> None:
     assert query_terms("a ship on the sea") == ["ship", "sea"]
     assert query_terms("the of") == ["the", "of"]
+
+
+def test_each_word_has_its_best_score_on_its_own(index: MemoryKeywordIndex) -> None:
+    ship, unknown = index.term_maxima("ship zeppelin")
+    assert ship == pytest.approx(max(hit.score for hit in index.search("ship")))
+    assert unknown == 0.0
+    assert index.term_maxima("") == []

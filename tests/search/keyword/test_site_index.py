@@ -4,7 +4,12 @@ import pytest
 
 from exhibition.models import Tag, Visibility
 from exhibition.signals import collection_object_changed, collection_object_deleted
-from search.keyword import keyword_matched_words, keyword_search, rebuild_keyword_index
+from search.keyword import (
+    keyword_matched_words,
+    keyword_search,
+    keyword_term_maxima,
+    rebuild_keyword_index,
+)
 from tests.builders import make_agent, make_object
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +75,13 @@ def test_odd_input_returns_a_list(query: str) -> None:
     make_object(title="ship")
     rebuild_keyword_index()
     assert isinstance(keyword_search(query), list)
+
+
+def test_each_word_has_its_best_score_on_its_own() -> None:
+    make_object(title="Lighthouse at dusk", description="A lighthouse on the rocks.")
+    make_object(title="Dusk over the harbour")
+    rebuild_keyword_index()
+    lighthouse, dusk, unknown = keyword_term_maxima("lighthouse dusk zeppelin")
+    assert lighthouse == pytest.approx(keyword_search("lighthouse")[0].score)
+    assert dusk == pytest.approx(keyword_search("dusk")[0].score)
+    assert unknown == 0.0
