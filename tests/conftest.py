@@ -31,11 +31,13 @@ def _fresh_cache() -> None:
     from search import public_ids
     from search.api.cards import CARDS
     from search.explanations import CONCEPT_MEMO
+    from search.keyword import TERM_MAXIMA
 
     cache.clear()
     public_ids.forget()
     CARDS.clear()
     CONCEPT_MEMO.clear()
+    TERM_MAXIMA.clear()
 
 
 @pytest.fixture
