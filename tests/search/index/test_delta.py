@@ -10,6 +10,7 @@ import pytest
 
 from search.index import build_index, index_remove, index_upsert, load_index, publish_index
 from search.index.store import IndexStore, read_record, space_dir
+from tests.search.index.readers import read_while
 
 
 def _publish_base(vectors, ids, kind="flat", space="text") -> Path:
@@ -232,33 +233,19 @@ def test_two_threads_upserting_at_once_lose_no_writes(vectors, ids) -> None:
 
 def test_readers_never_see_half_a_delta_publication(vectors, ids) -> None:
     _publish_base(vectors[:1000], ids[:1000])
-    errors: list[BaseException] = []
-    sizes: set[int] = set()
-    done = threading.Event()
+    worker = IndexStore()  # a warm reader: hot reloads each new version
 
-    def read() -> None:
-        worker = IndexStore()  # a warm reader: hot reloads each new version
-        while not done.is_set():
-            try:
-                for index in (worker.get("text"), IndexStore().get("text")):  # warm and cold
-                    assert index.search(vectors[:1], 1)[1][0, 0] == ids[0]
-                    assert index.ntotal == index.labels.shape[0]
-                    sizes.add(index.ntotal)
-            except BaseException as error:  # any failure is the finding
-                errors.append(error)
-                return
+    def read_once() -> int:
+        for index in (worker.get("text"), IndexStore().get("text")):  # warm and cold
+            assert index.search(vectors[:1], 1)[1][0, 0] == ids[0]
+            assert index.ntotal == index.labels.shape[0]
+        return int(index.ntotal)
 
-    readers = [threading.Thread(target=read) for _ in range(2)]
-    for thread in readers:
-        thread.start()
-    for row in range(1000, 1040):
-        index_upsert(space="text", ids=ids[row : row + 1], vectors=vectors[row : row + 1])
-    done.set()
-    for thread in readers:
-        thread.join(timeout=30)
+    def write() -> None:
+        for row in range(1000, 1040):
+            index_upsert(space="text", ids=ids[row : row + 1], vectors=vectors[row : row + 1])
 
-    assert errors == []
-    assert sizes <= set(range(1000, 1041))
+    assert read_while(read_once, write) <= set(range(1000, 1041))
 
 
 def test_a_version_written_before_records_is_read_as_its_own_base(vectors, ids) -> None:

@@ -1,11 +1,11 @@
 import os
-import threading
 
 import numpy as np
 import pytest
 
 from search.index import build_index, load_index, publish_index, unpublish_index
 from search.index.store import IndexStore, current_version, space_dir
+from tests.search.index.readers import read_while
 
 
 def _publish(vectors, ids, space="text"):
@@ -58,32 +58,18 @@ def test_only_the_current_and_the_previous_versions_stay_on_disk(vectors, ids) -
 
 def test_readers_never_fail_or_see_a_partial_index_while_publishing(vectors, ids) -> None:
     _publish(vectors[:500], ids[:500])
-    errors: list[BaseException] = []
-    sizes: set[int] = set()
-    done = threading.Event()
 
-    def read() -> None:
-        while not done.is_set():
-            try:
-                worker = IndexStore()  # a cold reader: reads the files every time
-                index = worker.get("text")
-                _, found = index.search(vectors[:1], 1)
-                assert found[0, 0] == ids[0]
-                sizes.add(index.ntotal)
-            except BaseException as error:  # any failure is the finding
-                errors.append(error)
-                return
+    def read_once() -> int:
+        index = IndexStore().get("text")  # a cold reader: reads the files every time
+        _, found = index.search(vectors[:1], 1)
+        assert found[0, 0] == ids[0]
+        return int(index.ntotal)
 
-    readers = [threading.Thread(target=read) for _ in range(2)]
-    for thread in readers:
-        thread.start()
-    for size in (600, 700, 800, 900, 1000, 1100):
-        _publish(vectors[:size], ids[:size])
-    done.set()
-    for thread in readers:
-        thread.join(timeout=30)
+    def write() -> None:
+        for size in (600, 700, 800, 900, 1000, 1100):
+            _publish(vectors[:size], ids[:size])
 
-    assert errors == []
+    sizes = read_while(read_once, write)
     assert sizes <= {500, 600, 700, 800, 900, 1000, 1100} and len(sizes) >= 1
 
 
