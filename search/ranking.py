@@ -16,8 +16,8 @@ scores sit in a narrow band, and stretching that band to 0–1 (min-max) turns i
 noise into full-size votes; on its own scale it only reorders close calls.
 
 The weights, the visual gate (below) and the square were chosen on the development
-queries (../shared/eval/search_dev.jsonl and a second set of 30 written without looking
-at the system's results), as the setting whose smallest margin over the best single
+queries (../shared/eval/search_dev.jsonl and eval/search_second_dev.jsonl, 30 written
+without looking at the system's results), as the setting whose smallest margin over the best single
 channel, across both sets and both conditions (full records, titles only), was largest,
 taken from the middle of a plateau rather than its single best point; see
 ``evaluate_search``.
