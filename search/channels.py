@@ -134,6 +134,8 @@ def _deepen(
         allowed = check([object_id for object_id, _ in fetched])
         kept = {oid: score for oid, score in fetched if oid in allowed}
         if len(kept) >= CANDIDATES or len(fetched) < k or k >= ceiling:
+            if len(kept) <= CANDIDATES:
+                return kept
             return dict(list(kept.items())[:CANDIDATES])
         k = min(k * _DEEPEN, ceiling)
 

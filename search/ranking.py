@@ -59,7 +59,8 @@ class _Fusion:
     raw: dict[str, dict[int, float]]
 
 
-@dataclass(frozen=True)
+# Slotted and not frozen: a fusion makes one per candidate, and frozen ones cost more to make.
+@dataclass(slots=True)
 class FusedHit:
     object_id: int
     score: float
