@@ -46,6 +46,14 @@ class Sources(Protocol):
         """Each query word's best keyword score on its own (0 where no record has it)."""
         ...
 
+    def stored_vectors(self, space: str, object_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """The stored vectors of these objects in ``space`` (those that have one)."""
+        ...
+
+    def catalogue_is_sparse(self) -> bool:
+        """Whether most records are little more than a title (see search.feedback)."""
+        ...
+
     def vectors(self, space: str, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(scores (k,), ids (k,)) best first, -1 ids padding; raises IndexMissing."""
         ...
@@ -75,6 +83,16 @@ class SiteSources:
 
     def keyword_term_maxima(self, query: str) -> list[float]:
         return keyword_term_maxima(query)
+
+    def stored_vectors(self, space: str, object_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        from search.embeddings import stored_vectors
+
+        return stored_vectors(space=space, object_ids=object_ids)
+
+    def catalogue_is_sparse(self) -> bool:
+        from search.sparsity import catalogue_is_sparse
+
+        return catalogue_is_sparse()
 
     def _index(self, space: str) -> Any:
         from search.index import load_index
@@ -163,6 +181,7 @@ class ArraySources:
 
     keyword_index: KeywordIndex
     matrices: dict[str, tuple[np.ndarray, np.ndarray]]  # space -> (ids, vectors)
+    sparse: bool = False  # records reduced to their titles (evaluate_search --record-fields)
 
     def keyword(self, query: str, limit: int) -> list[KeywordHit]:
         return self.keyword_index.search(query, limit=limit)
@@ -172,6 +191,16 @@ class ArraySources:
 
     def keyword_term_maxima(self, query: str) -> list[float]:
         return self.keyword_index.term_maxima(query)
+
+    def stored_vectors(self, space: str, object_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        if space not in self.matrices:
+            return {}
+        ids, matrix = self.matrices[space]
+        row_of = {int(object_id): row for row, object_id in enumerate(ids.tolist())}
+        return {oid: matrix[row_of[oid]] for oid in object_ids if oid in row_of}
+
+    def catalogue_is_sparse(self) -> bool:
+        return self.sparse
 
     def vectors(self, space: str, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         if space not in self.matrices or len(self.matrices[space][0]) == 0:

@@ -245,6 +245,18 @@ def embedding_matrix(space: str) -> tuple[np.ndarray, np.ndarray]:
     return ids, vectors.astype(np.float32)
 
 
+def stored_vectors(*, space: str, object_ids: Sequence[int]) -> dict[int, np.ndarray]:
+    """The stored vectors of these public objects in ``space``, in one query."""
+    rows = Embedding.objects.filter(
+        collection_object_id__in=list(object_ids),
+        space=space,
+        collection_object__in=public_objects(),
+    ).values_list("collection_object_id", "vector")
+    return {
+        oid: np.frombuffer(bytes(vector), dtype="<f4").astype(np.float32) for oid, vector in rows
+    }
+
+
 def object_vector(*, collection_object_id: int, space: str) -> np.ndarray | None:
     row = (
         Embedding.objects.filter(

@@ -34,6 +34,7 @@ from search.explanations import (
     concepts_for_text,
     explanation_for,
 )
+from search.feedback import FEEDBACK, FEEDBACK_WEIGHT, feedback_channel
 from search.keyword import MatchedWords
 from search.query_encoding import encode_query, query_visualness
 from search.ranking import (
@@ -122,6 +123,7 @@ class TextChannels:
     joint_vector: np.ndarray | None
     missing: list[str]  # spaces without a published index
     weights: Mapping[str, float]  # the channels' weights for this query
+    check: ShowableCheck  # which candidates may be shown (filters, public)
     # Matched words of the best keyword candidates, read before encoding (see below).
     matched_ahead: MatchedWords = field(default_factory=dict)
 
@@ -181,7 +183,21 @@ def run_text_channels(
     weights = text_query_weights(query_visualness(joint) if joint is not None else None)
     # A candidate the highlighter found no words in gets an empty entry: not asked again.
     matched = {oid: matched_ahead.get(oid, {}) for oid in ahead}
-    return TextChannels(channels, joint, missing, weights, matched)
+    return TextChannels(channels, joint, missing, weights, check, matched)
+
+
+def hybrid_ranking(
+    run: TextChannels, sources: Sources
+) -> tuple[list[FusedHit], Mapping[str, float]]:
+    """The channels fused, with visual feedback in a sparse catalogue; and the weights used."""
+    fused = fuse(run.channels, run.weights)
+    if not sources.catalogue_is_sparse():
+        return fused, run.weights
+    feedback = feedback_channel(fused, sources, run.check)
+    if feedback is None:
+        return fused, run.weights
+    weights = {**run.weights, FEEDBACK: FEEDBACK_WEIGHT}
+    return fuse([*run.channels, feedback], weights), weights
 
 
 def _paginate(fused: list[FusedHit], page: int, page_size: int) -> list[FusedHit]:
@@ -210,7 +226,7 @@ def search_text(
             highlight_ahead=page_size if page == 1 else 0,
         )
         with timer.stage("fuse"):
-            fused = fuse(run.channels, run.weights)
+            fused, weights = hybrid_ranking(run, sources)
             page_hits = _paginate(fused, page, page_size)
         with timer.stage("explain"):
             page_ids = [h.object_id for h in page_hits]
@@ -232,7 +248,7 @@ def search_text(
                     h.score,
                     explanation_for(
                         h,
-                        weights=run.weights,
+                        weights=weights,
                         fields=matched_words.get(h.object_id),
                         concepts=concepts.get(h.object_id),
                     ),

@@ -28,13 +28,14 @@ def _fresh_cache() -> None:
     # and a rolled-back test reuses version numbers: those go too.
     from django.core.cache import cache
 
-    from search import public_ids
+    from search import public_ids, sparsity
     from search.api.cards import CARDS
     from search.explanations import CONCEPT_MEMO
     from search.keyword import TERM_MAXIMA
 
     cache.clear()
     public_ids.forget()
+    sparsity.forget()
     CARDS.clear()
     CONCEPT_MEMO.clear()
     TERM_MAXIMA.clear()

@@ -40,7 +40,8 @@ class ExplanationSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
     concepts = MatchedConceptSerializer(many=True)
     channels = serializers.DictField(
-        child=ChannelScoreSerializer(), help_text="keyword, text, visual (or joint)"
+        child=ChannelScoreSerializer(),
+        help_text="keyword, text, visual (or joint); looks_like in a sparse catalogue",
     )
 
 

@@ -20,7 +20,7 @@ from search.evaluation.queries import EvalQuery
 from search.keyword.documents import FIELDS_ALL, FIELDS_TITLE, keyword_document
 from search.keyword.memory import MemoryKeywordIndex
 from search.ranking import fuse
-from search.services import Timer, run_text_channels, search_text
+from search.services import Timer, hybrid_ranking, run_text_channels, search_text
 
 METHODS = ("keyword", "text", "visual", "hybrid")
 
@@ -46,12 +46,14 @@ def title_sources() -> ArraySources:
     ids = np.array([o.pk for o in objects], dtype=np.int64)
     texts = get_text_encoder().encode([record_text(o, fields=FIELDS_TITLE) for o in objects])
     return ArraySources(
+        sparse=True,
         keyword_index=keyword,
         # A title-only record's heading is its title.
         matrices={
             "text": (ids, texts),
             "heading": (ids, texts),
             "joint": embedding_matrix("joint"),
+            "visual": embedding_matrix("visual"),  # images are unchanged
         },
     )
 
@@ -74,7 +76,7 @@ def rank_query(query: EvalQuery, sources: Sources) -> QueryRun:
     rankings = {
         channel.name: [hit.object_id for hit in fuse([channel])] for channel in run.channels
     }
-    rankings["hybrid"] = [hit.object_id for hit in fuse(run.channels, run.weights)]
+    rankings["hybrid"] = [hit.object_id for hit in hybrid_ranking(run, sources)[0]]
     slugs = dict(public_objects().values_list("pk", "slug"))
     return QueryRun(
         query, {m: [slugs[i] for i in ids if i in slugs] for m, ids in rankings.items()}
