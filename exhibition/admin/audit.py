@@ -1,16 +1,17 @@
 """The audit log in the admin: readable by curators, writable by no one."""
 
 from django.contrib import admin
-from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from exhibition.admin.generics import ModelAdmin
+from exhibition.admin.readonly import WrittenBySystem
 from exhibition.models import AuditLogEntry
 
 
 @admin.register(AuditLogEntry)
-class AuditLogEntryAdmin(ModelAdmin[AuditLogEntry]):
+class AuditLogEntryAdmin(WrittenBySystem, ModelAdmin[AuditLogEntry]):
+    # Append-only: entries are written by the system, never added, edited or removed here.
     list_display = ["at", "actor_name", "action", "target_model", "target_repr", "changed_fields"]
     list_filter = ["action", "target_model", "at"]
     search_fields = ["target_repr", "actor_name", "note", "target_pk"]
@@ -28,16 +29,6 @@ class AuditLogEntryAdmin(ModelAdmin[AuditLogEntry]):
         "note",
     )
     fields = readonly_fields
-
-    # Append-only: entries are written by the system, never added, edited or removed here.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: AuditLogEntry | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: AuditLogEntry | None = None) -> bool:
-        return False
 
     @admin.display(description="Fields")
     def changed_fields(self, entry: AuditLogEntry) -> str:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
 from exhibition.admin.previews import EMPTY, figure, image_preview, side_by_side
+from exhibition.admin.readonly import WrittenBySystem
 from exhibition.admin.restoration_tools import RestorationTools, tool_link
 from exhibition.models import MachineOutput, ProvenanceEvent, Restoration, ReviewStatus
 from exhibition.services.review import (
@@ -113,7 +114,8 @@ class ProvenanceEventInline(TabularInline[ProvenanceEvent, MachineOutput]):
 
 
 @admin.register(MachineOutput)
-class MachineOutputAdmin(ModelAdmin[MachineOutput]):
+class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
+    # A curator reviews machine output but never edits what produced it.
     list_display = [
         "collection_object",
         "kind",
@@ -156,17 +158,6 @@ class MachineOutputAdmin(ModelAdmin[MachineOutput]):
         *("duration_seconds", "produced_at", "error"),
         *("status", "reviewed_by", "reviewed_at", "review_note"),
     ]
-
-    # A curator reviews machine output but never edits what produced it; outputs are
-    # recorded by the pipelines and kept with their history.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         user = request.user
@@ -331,7 +322,7 @@ def _related_output_summary(output: MachineOutput) -> SafeString | str:
 
 
 @admin.register(Restoration)
-class RestorationAdmin(ModelAdmin[Restoration]):
+class RestorationAdmin(WrittenBySystem, ModelAdmin[Restoration]):
     """Read-only: a restoration is reviewed through its machine output in the queue."""
 
     list_display = ["result_preview", "source_object", "engine", "status", "review_link"]
@@ -351,15 +342,6 @@ class RestorationAdmin(ModelAdmin[Restoration]):
     def get_urls(self) -> list[URLPattern]:
         # The curators' tool (detect, paint or upload a mask, run, compare) lives here.
         return [*RestorationTools(self.admin_site).urls(), *super().get_urls()]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description="Result")
     def result_preview(self, restoration: Restoration) -> SafeString | str:
