@@ -7,13 +7,13 @@ Concepts are machine output: the page labels them as such.
 """
 
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from search.encoders.base import Concept
+from search.per_version import VersionedLRU
 from search.ranking import FusedHit
 
 # A concept is shown when its label is at least this close to the query (cosine in the
@@ -87,62 +87,26 @@ def _label_similarities(labels: Sequence[str], query_vector: np.ndarray) -> dict
         return {label: float(_label_cache[label] @ query_vector) for label in labels}
 
 
-class _ConceptMemo:
-    """Stored concepts this process has read, per collection version (bounded LRU).
-
-    Every write of an embedding moves the collection version on (search.receivers), so a
-    concept read here is never older than the embedding it came with.
-    """
-
-    def __init__(self, max_objects: int = 20_000) -> None:
-        self._concepts: OrderedDict[tuple[int, int], list[Concept]] = OrderedDict()
-        self._max = max_objects
-        self._lock = threading.Lock()
-
-    def get_many(self, version: int, ids: list[int]) -> dict[int, list[Concept]]:
-        with self._lock:
-            found = {}
-            for oid in ids:
-                concepts = self._concepts.get((version, oid))
-                if concepts is not None:
-                    self._concepts.move_to_end((version, oid))
-                    found[oid] = concepts
-            return found
-
-    def put_many(self, version: int, concepts: Mapping[int, list[Concept]]) -> None:
-        with self._lock:
-            for oid, listed in concepts.items():
-                self._concepts[(version, oid)] = listed
-            while len(self._concepts) > self._max:
-                self._concepts.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._concepts.clear()
+# Every write of an embedding moves the collection version on (search.receivers), so a
+# concept held here is never older than the embedding it came with.
+_CONCEPTS: VersionedLRU[int, list[Concept]] = VersionedLRU(lambda: 20_000)
 
 
-CONCEPT_MEMO = _ConceptMemo()
+def _read_concepts(object_ids: list[int]) -> dict[int, list[Concept]]:
+    from search.models import Embedding
+
+    rows = Embedding.objects.filter(collection_object_id__in=object_ids, space="joint")
+    read = {
+        oid: [Concept(str(label), float(score)) for label, score in concepts or []]
+        for oid, concepts in rows.values_list("collection_object_id", "concepts")
+    }
+    return {oid: read.get(oid, []) for oid in object_ids}
 
 
 def stored_concepts(object_ids: Iterable[int]) -> dict[int, list[Concept]]:
     """The classifier concepts stored with each object's image embedding (one query at most)."""
-    from exhibition.page_cache import collection_version
-    from search.models import Embedding
-
     ids = list(object_ids)
-    version = collection_version()
-    found = CONCEPT_MEMO.get_many(version, ids)
-    missing = [oid for oid in ids if oid not in found]
-    if missing:
-        rows = Embedding.objects.filter(
-            collection_object_id__in=missing, space="joint"
-        ).values_list("collection_object_id", "concepts")
-        read = {
-            oid: [Concept(str(label), float(score)) for label, score in c or []] for oid, c in rows
-        }
-        read = {oid: read.get(oid, []) for oid in missing}
-        CONCEPT_MEMO.put_many(version, read)
-        found.update(read)
+    found = _CONCEPTS.get_many(ids, _read_concepts)
     return {oid: found[oid] for oid in ids}
 
 

@@ -11,36 +11,21 @@ tens of megabytes per worker and a long rebuild after each change) and the datab
 answers as before.
 """
 
-import threading
-
 from django.conf import settings
 
-from exhibition.page_cache import collection_version
 from exhibition.selectors import public_objects
+from search.per_version import VersionedValue
 
-_lock = threading.Lock()
-# (collection version, the public ids, or None when there are too many to hold)
-_held: tuple[int, frozenset[int] | None] | None = None
+
+def _read_public_ids() -> frozenset[int] | None:
+    limit = int(settings.SEARCH_PUBLIC_IDS_IN_MEMORY)
+    ids = list(public_objects().order_by().values_list("pk", flat=True)[: limit + 1])
+    return frozenset(ids) if len(ids) <= limit else None
+
+
+_PUBLIC_IDS = VersionedValue(_read_public_ids)
 
 
 def public_ids() -> frozenset[int] | None:
     """The ids of every public object, or None when the collection is too big to hold."""
-    global _held
-    version = collection_version()
-    held = _held
-    if held is not None and held[0] == version:
-        return held[1]
-    with _lock:
-        if _held is not None and _held[0] == version:
-            return _held[1]
-        limit = int(settings.SEARCH_PUBLIC_IDS_IN_MEMORY)
-        ids = list(public_objects().order_by().values_list("pk", flat=True)[: limit + 1])
-        _held = (version, frozenset(ids) if len(ids) <= limit else None)
-        return _held[1]
-
-
-def forget() -> None:
-    """Drop the held set (tests: a rolled-back transaction reuses version numbers)."""
-    global _held
-    with _lock:
-        _held = None
+    return _PUBLIC_IDS.get()

@@ -24,21 +24,14 @@ def _no_search_embedding(settings: object, request: pytest.FixtureRequest) -> No
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     # Throttle counters and cached pages live in the cache (Redis in the scale-out run):
-    # each test starts from an empty one. Search keeps per-version copies in the process,
+    # each test starts from an empty one. Search holds per-version copies in the process,
     # and a rolled-back test reuses version numbers: those go too.
     from django.core.cache import cache
 
-    from search import public_ids, sparsity
-    from search.api.cards import CARDS
-    from search.explanations import CONCEPT_MEMO
-    from search.keyword import TERM_MAXIMA
+    from search.per_version import forget_all
 
     cache.clear()
-    public_ids.forget()
-    sparsity.forget()
-    CARDS.clear()
-    CONCEPT_MEMO.clear()
-    TERM_MAXIMA.clear()
+    forget_all()
 
 
 @pytest.fixture

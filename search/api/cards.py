@@ -3,12 +3,11 @@
 A card (the object's summary and thumbnail, as the list API shows them) changes only
 when the collection does, and the same objects come up in search after search, while
 building one costs several queries and most of a response's serialisation time. Each
-worker keeps a bounded LRU of cards keyed by collection version and site address, so
-any collection change (a record restricted, a new thumbnail) shows in the next search.
+worker keeps a bounded LRU of cards per collection version (``search.per_version``) and
+site address, so any collection change (a record restricted, a new thumbnail) shows in the
+next search.
 """
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,9 +17,9 @@ from rest_framework.request import Request
 
 from exhibition.api.fields import thumbnail
 from exhibition.api.objects import ObjectSummarySerializer
-from exhibition.page_cache import collection_version
 from search.explanations import Explanation
 from search.hit_objects import public_records
+from search.per_version import VersionedLRU
 
 Card = dict[str, Any]  # {"object": summary, "thumbnail": thumbnail or None}
 
@@ -41,35 +40,19 @@ def build_cards(object_ids: Sequence[int], request: Request) -> dict[int, Card]:
     return cards
 
 
-class CardCache:
-    def __init__(self) -> None:
-        self._cards: OrderedDict[tuple[int, str, int], Card] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def cards(self, object_ids: Sequence[int], request: Request) -> dict[int, Card]:
-        """The cards of these ids that are public now (the others are left out)."""
-        version, site = collection_version(), request.build_absolute_uri("/")
-        found: dict[int, Card] = {}
-        with self._lock:
-            for object_id in object_ids:
-                card = self._cards.get((version, site, object_id))
-                if card is not None:
-                    self._cards.move_to_end((version, site, object_id))
-                    found[object_id] = card
-        missing = [object_id for object_id in object_ids if object_id not in found]
-        if missing:
-            built = build_cards(missing, request)
-            found.update(built)
-            with self._lock:
-                for object_id, card in built.items():
-                    self._cards[(version, site, object_id)] = card
-                while len(self._cards) > max(int(settings.SEARCH_API_CARDS_IN_MEMORY), 0):
-                    self._cards.popitem(last=False)
-        return found
-
-    def clear(self) -> None:
-        with self._lock:
-            self._cards.clear()
+# (site address, object id) -> card: the links in a card are absolute.
+_CARDS: VersionedLRU[tuple[str, int], Card] = VersionedLRU(
+    lambda: int(settings.SEARCH_API_CARDS_IN_MEMORY)
+)
 
 
-CARDS = CardCache()
+def public_cards(object_ids: Sequence[int], request: Request) -> dict[int, Card]:
+    """The cards of these ids that are public now (the others are left out)."""
+    site = request.build_absolute_uri("/")
+
+    def build(keys: list[tuple[str, int]]) -> dict[tuple[str, int], Card]:
+        built = build_cards([object_id for _, object_id in keys], request)
+        return {(site, object_id): card for object_id, card in built.items()}
+
+    held = _CARDS.get_many([(site, object_id) for object_id in object_ids], build)
+    return {object_id: card for (_, object_id), card in held.items()}

@@ -24,7 +24,7 @@ from exhibition.api.errors import InvalidQuery
 from exhibition.api.pagination import _positive_int
 from exhibition.api.schema import ERROR_RESPONSES, ErrorSerializer
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
-from search.api.cards import CARDS, CardHit
+from search.api.cards import CardHit, public_cards
 from search.api.payload import results_payload
 from search.api.renderers import FastJSONRenderer
 from search.api.serializers import SearchResultsSerializer
@@ -92,7 +92,7 @@ def _filter_parameters() -> list[OpenApiParameter]:
 
 def _respond(view: GenericAPIView, results: SearchResults) -> Response:  # type: ignore[type-arg]
     started = time.perf_counter()
-    cards = CARDS.cards([hit.object_id for hit in results.hits], view.request)
+    cards = public_cards([hit.object_id for hit in results.hits], view.request)
     hits = [
         CardHit(cards[hit.object_id], hit.score, hit.explanation)
         for hit in results.hits

@@ -5,8 +5,6 @@ objects are ever written to the index; results are still re-checked against
 ``public_objects()`` by the ranking service.
 """
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -14,11 +12,12 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from exhibition.models import CollectionObject
-from exhibition.page_cache import collection_changed, collection_version
+from exhibition.page_cache import collection_changed
 from exhibition.selectors import public_objects
 from search.keyword import postgres, sqlite
 from search.keyword.documents import FIELDS_ALL, keyword_document, query_terms
 from search.keyword.types import KeywordHit, MatchedWords
+from search.per_version import VersionedLRU
 
 __all__ = [
     "KeywordHit",
@@ -67,7 +66,7 @@ def rebuild_keyword_index() -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         module.clear(cursor)
         module.upsert(cursor, (keyword_document(obj, fields=FIELDS_ALL) for obj in objects))
-        collection_changed()  # word statistics held per version (TERM_MAXIMA) are stale now
+        collection_changed()  # word statistics held per version are stale now
     return len(objects)
 
 
@@ -78,46 +77,23 @@ def keyword_search(query: str, *, limit: int = 200) -> list[KeywordHit]:
         return backend().search(cursor, terms, limit=limit)
 
 
-class _TermMaxima:
-    """Each word's best score, remembered per collection version (bounded LRU).
-
-    A statistic of the collection, like a word's document frequency: it changes only when
-    the keyword index does, which moves the collection version on, and the same words
-    come back in query after query.
-    """
-
-    def __init__(self, max_terms: int = 20_000) -> None:
-        self._scores: OrderedDict[tuple[int, str, str], float] = OrderedDict()
-        self._max = max_terms
-        self._lock = threading.Lock()
-
-    def get(self, terms: Sequence[str]) -> list[float]:
-        version, vendor = collection_version(), connection.vendor
-        with self._lock:
-            known = {t: self._scores.get((version, vendor, t)) for t in terms}
-        missing = [term for term, score in known.items() if score is None]
-        if missing:
-            with connection.cursor() as cursor:
-                found = dict(zip(missing, backend().term_maxima(cursor, missing), strict=True))
-            known.update(found)
-            with self._lock:
-                for term, score in found.items():
-                    self._scores[(version, vendor, term)] = score
-                while len(self._scores) > self._max:
-                    self._scores.popitem(last=False)
-        return [float(known[term] or 0.0) for term in terms]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._scores.clear()
+# A statistic of the collection, like a word's document frequency: it changes only when
+# the keyword index does, which moves the collection version on, and the same words come
+# back in query after query. Keyed by database vendor and word.
+_TERM_MAXIMA: VersionedLRU[tuple[str, str], float] = VersionedLRU(lambda: 20_000)
 
 
-TERM_MAXIMA = _TermMaxima()
+def _read_term_maxima(keys: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    with connection.cursor() as cursor:
+        scores = backend().term_maxima(cursor, [term for _, term in keys])
+    return dict(zip(keys, scores, strict=True))
 
 
 def keyword_term_maxima(query: str) -> list[float]:
     """Each word of the query's best score on its own (0 where no public record has it)."""
-    return TERM_MAXIMA.get(query_terms(query))
+    keys = [(connection.vendor, term) for term in query_terms(query)]
+    found = _TERM_MAXIMA.get_many(keys, _read_term_maxima)
+    return [float(found[key]) for key in keys]
 
 
 def keyword_matched_words(query: str, object_ids: Sequence[int]) -> MatchedWords:
