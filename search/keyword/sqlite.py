@@ -20,6 +20,11 @@ CREATE_SQL = (
     + ", tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+# bm25() with the column weights; lower is better, so rankings order by it ascending.
+BM25 = f"bm25({TABLE}, {', '.join(str(weight) for weight in COLUMN_WEIGHTS)})"
+HIGHLIGHTS = ", ".join(
+    f"highlight({TABLE}, {i}, '{_OPEN}', '{_CLOSE}')" for i in range(len(COLUMNS))
+)
 
 
 def _execute(cursor: Any, sql: str, params: Sequence[Any] = ()) -> None:
@@ -63,11 +68,10 @@ def search(cursor: Any, terms: Sequence[str], *, limit: int) -> list[KeywordHit]
     """Best matches first, ranked by bm25() with the column weights."""
     if not terms:
         return []
-    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
     _execute(
         cursor,
-        f"SELECT rowid, -bm25({TABLE}, {weights}) FROM {TABLE} "  # noqa: S608 (fixed names)
-        f"WHERE {TABLE} MATCH %s ORDER BY bm25({TABLE}, {weights}) LIMIT %s",
+        f"SELECT rowid, -{BM25} FROM {TABLE} "  # noqa: S608 (fixed names)
+        f"WHERE {TABLE} MATCH %s ORDER BY {BM25} LIMIT %s",
         [match_expression(terms), limit],
     )
     return [KeywordHit(int(row[0]), float(row[1])) for row in cursor.fetchall()]
@@ -81,11 +85,7 @@ def term_maxima(cursor: Any, terms: Sequence[str]) -> list[float]:
     """
     if not terms:
         return []
-    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-    best_of_term = (
-        f"(SELECT -bm25({TABLE}, {weights}) FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608 (fixed names)
-        f"ORDER BY bm25({TABLE}, {weights}) LIMIT 1)"
-    )
+    best_of_term = f"(SELECT -{BM25} FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY {BM25} LIMIT 1)"  # noqa: S608 (fixed names)
     _execute(
         cursor,
         "SELECT " + ", ".join([best_of_term] * len(terms)),
@@ -105,15 +105,11 @@ def matched_words(cursor: Any, terms: Sequence[str], object_ids: Sequence[int]) 
     if not terms or not object_ids:
         return {}
     wanted = set(object_ids)
-    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-    highlights = ", ".join(
-        f"highlight({TABLE}, {i}, '{_OPEN}', '{_CLOSE}')" for i in range(len(COLUMNS))
-    )
     expression = match_expression(terms)
     _execute(
         cursor,
-        f"SELECT rowid, {highlights} FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608 (fixed names)
-        f"ORDER BY bm25({TABLE}, {weights}) LIMIT %s",
+        f"SELECT rowid, {HIGHLIGHTS} FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608 (fixed names)
+        f"ORDER BY {BM25} LIMIT %s",
         [expression, len(wanted)],
     )
     rows = [row for row in cursor.fetchall() if row[0] in wanted]
@@ -122,7 +118,7 @@ def matched_words(cursor: Any, terms: Sequence[str], object_ids: Sequence[int]) 
         ids = ", ".join(["%s"] * len(rest))
         _execute(
             cursor,
-            f"SELECT rowid, {highlights} FROM {TABLE} "  # noqa: S608 (fixed names)
+            f"SELECT rowid, {HIGHLIGHTS} FROM {TABLE} "  # noqa: S608 (fixed names)
             f"WHERE {TABLE} MATCH %s AND rowid IN ({ids})",
             [expression, *rest],
         )
