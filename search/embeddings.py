@@ -115,6 +115,8 @@ def objects_embed(
         changed[pk].add(space)
     for obj in public:
         changed[obj.pk] |= _embed_image(obj, stored, force=force)
+    if any(changed.values()):
+        collection_changed()  # concepts held per version and cached pages follow embeddings
     return changed
 
 

@@ -2,7 +2,8 @@
 
 The other way round too: what search computes is part of what the site shows (the
 "More like this" panel of a cached object page, the classifier concepts in a hit's
-explanation), so a changed embedding moves the collection version on like any edit.
+explanation), so ``search.embeddings`` moves the collection version on when it writes
+embeddings or changes an index, like any edit.
 """
 
 import logging
@@ -10,12 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 
 from exhibition.models import CollectionObject
-from exhibition.page_cache import collection_changed
 from exhibition.signals import collection_object_changed, collection_object_deleted
-from search.models import Embedding
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +38,6 @@ def on_object_deleted(sender: Any, *, object_id: int, **kwargs: Any) -> None:
     transaction.on_commit(lambda: _run(unindex_object, object_id))
 
 
-def on_embedding_written(sender: Any, **kwargs: Any) -> None:
-    collection_changed()
-
-
 def _run(task: Any, object_id: int) -> None:
     # Tasks run eagerly without a broker: a model that fails on one image must not turn an
     # import or an admin save into an error. The object is re-embedded by the next change
@@ -57,5 +51,3 @@ def _run(task: Any, object_id: int) -> None:
 def connect() -> None:
     collection_object_changed.connect(on_object_changed, dispatch_uid="search.embed_object")
     collection_object_deleted.connect(on_object_deleted, dispatch_uid="search.unindex_object")
-    for signal in (post_save, post_delete):
-        signal.connect(on_embedding_written, sender=Embedding, dispatch_uid="search.embedding")

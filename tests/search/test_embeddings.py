@@ -129,3 +129,17 @@ def test_a_new_tag_recomputes_both_text_spaces_but_not_the_image() -> None:
     object_embed(collection_object=obj)
     obj.tags.add(Tag.objects.create(name="boats"))
     assert object_embed(collection_object=obj) == {"text", "heading"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_new_embeddings_move_the_collection_version_on_and_unchanged_ones_do_not() -> None:
+    # Concepts held per version and cached pages' "More like this" follow the embeddings.
+    from exhibition.page_cache import collection_version
+
+    obj = pictured()
+    before = collection_version()
+    object_embed(collection_object=obj)
+    embedded = collection_version()
+    assert embedded > before
+    object_embed(collection_object=obj)
+    assert collection_version() == embedded
