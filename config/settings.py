@@ -144,6 +144,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 INDEX_DIR = Path(env_str("INDEX_DIR", str(VAR_DIR / "index")))
 # Serve MEDIA_ROOT from Django itself (embedded default); behind a proxy, let it serve them.
 VITRINE_SERVE_MEDIA = env_bool("VITRINE_SERVE_MEDIA", True)
+# Behind nginx: an `internal` location aliased to MEDIA_ROOT (e.g. "/protected-media/").
+# Django still decides who may read each file, then hands the bytes to the proxy with
+# X-Accel-Redirect; the proxy must never serve MEDIA_ROOT by URL itself.
+VITRINE_MEDIA_ACCEL_REDIRECT = env_str("VITRINE_MEDIA_ACCEL_REDIRECT", "")
 
 VITRINE_COLLECTION = Path(
     env_str("VITRINE_COLLECTION", str(BASE_DIR.parent / "shared" / "data" / "collection"))

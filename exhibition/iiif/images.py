@@ -15,7 +15,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from exhibition.iiif.tiles import tile_dir
+from exhibition.iiif.tiles import iiif_root, tile_dir
 from exhibition.models import ObjectImage
 from exhibition.views.media_links import image_thumbnail
 
@@ -67,6 +67,11 @@ def tile_file(
     if not path.is_relative_to(root) or not path.is_file():
         return None
     return path
+
+
+def tile_name(path: Path) -> str:
+    """A tile file's stored name under MEDIA_ROOT (``iiif/<identifier>/…``)."""
+    return path.relative_to(iiif_root().resolve().parent).as_posix()
 
 
 def read_stored_info(identifier: str) -> dict[str, Any] | None:

@@ -4,7 +4,7 @@ Only public objects answer; a restricted or draft object, a missing tile or tile
 cut yet all answer 404, with CORS so a viewer on another origin can read why.
 """
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase, HttpResponseRedirectBase
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -18,9 +18,11 @@ from exhibition.iiif.images import (
     read_stored_info,
     service_path,
     tile_file,
+    tile_name,
 )
 from exhibition.iiif.manifests import PRESENTATION_CONTEXT, NoCanvasError, build_manifest
 from exhibition.models import ObjectImage
+from exhibition.views.file_responses import stored_file_response
 
 INFO_MAX_AGE = 60 * 60
 MANIFEST_MAX_AGE = 5 * 60
@@ -88,7 +90,9 @@ def image_tile(
     not_modified = get_conditional_response(request, last_modified=modified)
     if not_modified is not None:
         return not_modified
-    response = FileResponse(path.open("rb"), content_type=FORMAT_CONTENT_TYPES[fmt])
+    response = stored_file_response(
+        path=path, name=tile_name(path), content_type=FORMAT_CONTENT_TYPES[fmt]
+    )
     response["Last-Modified"] = http_date(modified)
     response["Cache-Control"] = f"public, max-age={TILE_MAX_AGE}"
     return response
