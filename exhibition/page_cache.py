@@ -62,8 +62,12 @@ def collection_changed() -> None:
 
 
 def _page_key(request: HttpRequest) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"vitrine:page:{collection_version()}:{request.method}:{path}"
+    # Pages hold absolute URLs (canonical link, JSON-LD, manifest links) built from the
+    # request's scheme and host: a page asked for under another allowed host name must
+    # never be served to visitors of this one.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"vitrine:page:{collection_version()}:{request.method}:{digest}"
 
 
 def cached_public_page(view: View) -> View:

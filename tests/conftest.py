@@ -28,9 +28,11 @@ def _fresh_cache() -> None:
     # and a rolled-back test reuses version numbers: those go too.
     from django.core.cache import cache
 
+    from config.throttling import throttle_cache
     from search.per_version import forget_all
 
     cache.clear()
+    throttle_cache().clear()
     forget_all()
 
 

@@ -48,11 +48,12 @@ def _timed_pair(
     Alternating query by query exposes both to the same moments of a shared machine, so
     their ratio holds when the machine's speed drifts during the run.
     """
-    from django.core.cache import cache
-    from rest_framework.throttling import AnonRateThrottle
+    from config.throttling import AnonRateThrottle, throttle_cache
+
+    cache = throttle_cache()
 
     # The test client's address; its anonymous throttle counter is reset outside the timing
-    # so that the run is not cut short (the rest of the cache stays warm, as on a site).
+    # so that the run is not cut short (the page and search caches stay warm, as on a site).
     throttle_key = AnonRateThrottle.cache_format % {"scope": "anon", "ident": "127.0.0.1"}
     for query in queries:  # warm-up: models and indexes loaded
         cache.delete(throttle_key)

@@ -87,3 +87,23 @@ def test_a_change_made_by_another_process_shows_once_the_version_is_reread(
     CollectionVersion.objects.update(version=F("version") + 1)
     cache.delete(VERSION_KEY)  # what VERSION_SECONDS of waiting does
     assert b"After" in client.get(obj.get_absolute_url()).content
+
+
+def test_a_page_asked_for_under_another_host_name_is_not_served_to_this_one(
+    client: Client,
+) -> None:
+    obj = builders.make_object(title="The Hay Wain")
+    builders.add_image(obj)
+    poisoned = client.get(obj.get_absolute_url(), HTTP_HOST="testserver")
+    assert b"http://testserver/" in poisoned.content
+    honest = client.get(obj.get_absolute_url(), HTTP_HOST="localhost")
+    assert honest.status_code == 200
+    assert b"http://testserver/" not in honest.content
+    assert b"http://localhost/" in honest.content
+    # And each host keeps its own cached copy.
+    assert client.get(obj.get_absolute_url(), HTTP_HOST="localhost").content == honest.content
+
+
+def test_a_host_name_not_allowed_is_refused_before_the_cache(client: Client) -> None:
+    obj = builders.make_object()
+    assert client.get(obj.get_absolute_url(), HTTP_HOST="evil.example").status_code == 400
