@@ -93,7 +93,10 @@ REDIS_URL = env_str("REDIS_URL", "")
 THROTTLE_CACHE = "throttle"
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
         THROTTLE_CACHE: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("THROTTLE_REDIS_URL", REDIS_URL),

@@ -2,6 +2,7 @@
 
 import pytest
 from rest_framework.test import APIClient
+
 from config.throttling import AnonRateThrottle
 
 pytestmark = pytest.mark.django_db
