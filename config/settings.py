@@ -44,6 +44,7 @@ MIDDLEWARE = [
     # Inert unless VITRINE_SERVER_TIMING is on (the page benchmark turns it on).
     "exhibition.benchmarking.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -205,6 +206,13 @@ SEARCH_API_CARDS_IN_MEMORY = env_int("SEARCH_API_CARDS_IN_MEMORY", 5_000)
 SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
 # Re-embed objects in the background whenever the exhibition announces a change.
 SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
+# Search by photo: the memory each process lends to decoding visitors' photos (a 40 MP
+# PNG needs ~190 MB of it), how long a photo waits for room and how many may wait, before
+# the visitor is told the search is busy (503); and how often one visitor may search by photo.
+SEARCH_PHOTO_DECODE_BUDGET_MB = env_int("SEARCH_PHOTO_DECODE_BUDGET_MB", 200)
+SEARCH_PHOTO_DECODE_WAIT_SECONDS = env_int("SEARCH_PHOTO_DECODE_WAIT_SECONDS", 5)
+SEARCH_PHOTO_DECODE_MAX_WAITING = env_int("SEARCH_PHOTO_DECODE_MAX_WAITING", 8)
+SEARCH_PHOTO_RATE = env_str("SEARCH_PHOTO_RATE", "12/minute")
 
 # Virtual restoration (see exhibition/restoration/): versioned weights of the learned engine.
 VITRINE_INPAINTER_DIR = Path(
@@ -234,7 +242,11 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Production hardening; `check --deploy --fail-level WARNING` is clean with DJANGO_DEBUG=0.
-if not DEBUG:
+# HTTPS-only cookies, redirects and HSTS are on whenever DEBUG is off, except where the
+# site is served over plain HTTP on purpose: `make demo` on the loopback sets
+# VITRINE_HTTPS=0 (debug pages stay off there all the same).
+VITRINE_HTTPS = env_bool("VITRINE_HTTPS", not DEBUG)
+if VITRINE_HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
@@ -245,6 +257,36 @@ if not DEBUG:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (config/security_headers.py): no inline script anywhere. The
+# 3D viewer compiles its Draco/Basis decoders (WebAssembly) in blob: workers and reads
+# textures from blob:/data: URLs. The admin's own templates still carry <style> blocks.
+VITRINE_CSP: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "connect-src": ["'self'", "data:", "blob:"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+VITRINE_CSP_PATH_EXTRAS: dict[str, dict[str, list[str]]] = {
+    "/admin/": {"style-src": ["'unsafe-inline'"]}
+}
+VITRINE_CSP_REPORT_ONLY = env_bool("VITRINE_CSP_REPORT_ONLY", False)
+# Powerful features nobody here uses are off, for our pages and any frame; model-viewer's
+# AR and the viewers' full screen stay on for our own origin, and a kiosk may keep its
+# screen awake.
+VITRINE_PERMISSIONS_POLICY = (
+    "accelerometer=(), ambient-light-sensor=(), bluetooth=(), browsing-topics=(), camera=(),"
+    " display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(),"
+    " microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(),"
+    " fullscreen=(self), xr-spatial-tracking=(self), screen-wake-lock=(self)"
+)
 
 LOGGING = {
     "version": 1,

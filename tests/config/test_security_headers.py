@@ -1,0 +1,82 @@
+"""Every response carries the Content-Security-Policy and the Permissions-Policy."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from config.security_headers import csp_header_value
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(header: str) -> dict[str, list[str]]:
+    parsed: dict[str, list[str]] = {}
+    for part in header.split(";"):
+        name, *sources = part.split()
+        parsed[name] = sources
+    return parsed
+
+
+def test_public_page_forbids_inline_and_foreign_scripts(client: Client) -> None:
+    response = client.get(reverse("exhibition:home"))
+
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["default-src"] == ["'self'"]
+
+
+def test_permissions_policy_denies_sensors_and_keeps_fullscreen_and_ar(client: Client) -> None:
+    response = client.get(reverse("exhibition:home"))
+
+    items = response["Permissions-Policy"].split(",")
+    features = dict(item.strip().split("=", 1) for item in items)
+    for denied in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert features[denied] == "()", denied
+    assert features["fullscreen"] == "(self)"
+    assert features["xr-spatial-tracking"] == "(self)"
+
+
+def test_admin_relaxes_styles_only(client: Client) -> None:
+    response = client.get(reverse("admin:login"))
+
+    policy = directives(response["Content-Security-Policy"])
+    assert "'unsafe-inline'" in policy["style-src"]
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
+
+
+def test_json_and_error_responses_carry_the_headers_too(client: Client) -> None:
+    for url in ("/api/objects/", "/no-such-page/"):
+        response = client.get(url)
+        assert "script-src 'self'" in response["Content-Security-Policy"], url
+        assert "camera=()" in response["Permissions-Policy"], url
+
+
+def test_report_only_mode_uses_the_report_only_header(client: Client, settings: object) -> None:
+    settings.VITRINE_CSP_REPORT_ONLY = True  # type: ignore[attr-defined]
+
+    response = client.get(reverse("exhibition:home"))
+
+    assert "Content-Security-Policy" not in response
+    assert "script-src 'self'" in response["Content-Security-Policy-Report-Only"]
+
+
+def test_django_debug_page_stays_readable_in_development(client: Client, settings: object) -> None:
+    settings.DEBUG = True  # type: ignore[attr-defined]
+
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert b'content="NONE,NOARCHIVE"' in response.content
+    assert "Content-Security-Policy" not in response
+
+
+def test_extras_add_sources_without_repeating_them() -> None:
+    value = csp_header_value(
+        {"default-src": ["'self'"], "style-src": ["'self'"]},
+        {"style-src": ["'self'", "'unsafe-inline'"], "img-src": ["data:"]},
+    )
+
+    assert value == "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src data:"
