@@ -55,13 +55,24 @@ collection: migrate chromium
 	$(PY) manage.py build_keyword_index
 	$(PY) manage.py build_search_index
 
-demo: collection
-	$(PY) manage.py create_demo_curator --password-file var/demo-curator.txt
-	@echo "Serving Vitrine on http://$(HOST):$(PORT)  (curator login: http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+# The demo serves as a museum would: DEBUG off (the site's own 404 and 500 pages, never
+# Django's debug page), static files collected and served by WhiteNoise, daphne as the
+# ASGI server. Plain HTTP on the loopback, so the HTTPS-only settings are off.
+DEMO_ENV = DJANGO_DEBUG=0 VITRINE_HTTPS=0 SECRET_KEY="$$(cat var/secret-key)"
 
+var/secret-key:
+	mkdir -p var
+	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+demo: collection var/secret-key
+	$(PY) manage.py create_demo_curator --password-file var/demo-curator.txt
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving Vitrine on http://$(HOST):$(PORT)  (curator login: http://$(HOST):$(PORT)/admin/)"
+	$(DEMO_ENV) $(VENV)/bin/daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+# Development mode: DEBUG on, code reloaded on change, static files from the source tree.
 serve: install
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .
