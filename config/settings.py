@@ -6,6 +6,7 @@ layer, local-memory cache, Celery tasks run in-process). Setting ``DATABASE_URL`
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -92,6 +93,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 # Throttle counters live in a cache of their own: pages and search copies filling the
 # default cache must never evict them (that would reset every client's allowance).
 THROTTLE_CACHE = "throttle"
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -207,9 +209,9 @@ SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
 # Re-embed objects in the background whenever the exhibition announces a change.
 SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
 # Search by photo: the memory each process lends to decoding visitors' photos (a 40 MP
-# PNG needs ~190 MB of it), how long a photo waits for room and how many may wait, before
+# PNG needs ~200 MB of it), how long a photo waits for room and how many may wait, before
 # the visitor is told the search is busy (503); and how often one visitor may search by photo.
-SEARCH_PHOTO_DECODE_BUDGET_MB = env_int("SEARCH_PHOTO_DECODE_BUDGET_MB", 200)
+SEARCH_PHOTO_DECODE_BUDGET_MB = env_int("SEARCH_PHOTO_DECODE_BUDGET_MB", 256)
 SEARCH_PHOTO_DECODE_WAIT_SECONDS = env_int("SEARCH_PHOTO_DECODE_WAIT_SECONDS", 5)
 SEARCH_PHOTO_DECODE_MAX_WAITING = env_int("SEARCH_PHOTO_DECODE_MAX_WAITING", 8)
 SEARCH_PHOTO_RATE = env_str("SEARCH_PHOTO_RATE", "12/minute")
@@ -220,6 +222,11 @@ VITRINE_INPAINTER_DIR = Path(
 )
 
 LOGIN_URL = "admin:login"
+# Curators' sign-in (exhibition/admin/login.py): failures allowed per user name and
+# address, and per address alone, within the window; then sign-in pauses until it ends.
+VITRINE_LOGIN_MAX_FAILURES = env_int("VITRINE_LOGIN_MAX_FAILURES", 5)
+VITRINE_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("VITRINE_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
+VITRINE_LOGIN_LOCKOUT_SECONDS = env_int("VITRINE_LOGIN_LOCKOUT_SECONDS", 15 * 60)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
