@@ -2,7 +2,9 @@
 
 The type is sniffed from the bytes (the file name and the browser's content type are
 not trusted); size and pixel count are checked before any pixel is decoded. The photo
-lives in memory only for the request.
+lives in memory only for the request, and is decoded straight to the small size search
+needs at a cost estimated from its header and reserved from the process's decoding
+budget (search.photo_decode, search.decode_budget).
 
 EXIF: metadata (camera, time, location) is never read into the search nor kept. The
 orientation tag alone is applied, because a phone photo is often stored sideways with
@@ -15,25 +17,32 @@ import warnings
 from typing import IO
 
 from django.conf import settings
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
+
+from search import decode_budget
+from search.photo_decode import check_depth, decode_cost, draft_small, small_upright_rgb
+from search.upload_errors import (
+    CorruptImage,
+    ImageTooLarge,
+    PhotoSearchBusy,
+    UnsupportedImage,
+    UploadError,
+)
+
+__all__ = [
+    "CorruptImage",
+    "ImageTooLarge",
+    "PhotoSearchBusy",
+    "UnsupportedImage",
+    "UploadError",
+    "open_upload",
+    "read_limited",
+    "sniff_format",
+    "too_large",
+]
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
-
-
-class UploadError(ValueError):
-    status_code = 400
-
-
-class UnsupportedImage(UploadError):
-    status_code = 415
-
-
-class CorruptImage(UploadError):
-    status_code = 400
-
-
-class ImageTooLarge(UploadError):
-    status_code = 413
+KIND_NAMES = {"JPEG": "JPEG", "PNG": "PNG image", "WEBP": "WebP image"}
 
 
 def sniff_format(head: bytes) -> str | None:
@@ -62,8 +71,41 @@ def read_limited(stream: IO[bytes], *, declared_size: int | None = None) -> byte
     return data
 
 
+def _over_pixel_limit(width: int, height: int) -> ImageTooLarge:
+    max_pixels = settings.VITRINE_MAX_IMAGE_PIXELS
+    return ImageTooLarge(
+        f"The photo has {width}×{height} pixels; the limit is "
+        f"{max_pixels / 1_000_000:g} megapixels."
+    )
+
+
+def _over_budget(
+    kind: str, image: ImageFile.ImageFile, full_size: tuple[int, int], cost: int
+) -> ImageTooLarge:
+    """A photo that would need more memory to read than the whole budget allows."""
+    width, height = full_size
+    name = KIND_NAMES[kind]
+    if kind == "JPEG" and (image.info.get("progressive") or image.info.get("progression")):
+        name = "progressive JPEG"
+    fitting = width * height * decode_budget.capacity_bytes() / cost / 1_000_000
+    return ImageTooLarge(
+        f"This {name} is too large to search with ({width}×{height} pixels); this kind of "
+        f"image can have about {fitting:.0f} megapixels at most. Try a smaller copy, or an "
+        "ordinary JPEG."
+    )
+
+
+def _opened(data: bytes, kind: str) -> ImageFile.ImageFile:
+    """The photo with its header read and its pixels not yet decoded."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image = Image.open(io.BytesIO(data), formats=[kind])
+    assert isinstance(image, ImageFile.ImageFile)  # what Image.open returns
+    return image
+
+
 def open_upload(data: bytes) -> Image.Image:
-    """The photo as an RGB image, or an UploadError saying what is wrong with it."""
+    """The photo as a small RGB image, or an UploadError saying what is wrong with it."""
     if not data:
         raise CorruptImage("The photo file is empty.")
     kind = sniff_format(data[:16])
@@ -71,16 +113,17 @@ def open_upload(data: bytes) -> Image.Image:
         raise UnsupportedImage("Search by photo takes JPEG, PNG or WebP images.")
     max_pixels = settings.VITRINE_MAX_IMAGE_PIXELS
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=[kind])  # reads the header only
-            width, height = image.size
-            if width * height > max_pixels:
-                raise ImageTooLarge(
-                    f"The photo has {width}×{height} pixels; the limit is "
-                    f"{max_pixels / 1_000_000:g} megapixels."
-                )
-            image.load()
+        image = _opened(data, kind)
+        full_size = image.size
+        if full_size[0] * full_size[1] > max_pixels:
+            raise _over_pixel_limit(*full_size)
+        check_depth(image)
+        draft_small(image, kind)
+        cost = decode_cost(image, kind, full_size)
+        if cost > decode_budget.capacity_bytes():
+            raise _over_budget(kind, image, full_size, cost)
+        with decode_budget.reserve(cost):
+            return small_upright_rgb(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageTooLarge(
             f"The photo is over the limit of {max_pixels / 1_000_000:g} megapixels."
@@ -89,5 +132,3 @@ def open_upload(data: bytes) -> Image.Image:
         if isinstance(exc, UploadError):
             raise
         raise CorruptImage("The photo could not be read; it may be damaged.") from None
-    upright = ImageOps.exif_transpose(image) or image
-    return Image.frombytes("RGB", upright.size, upright.convert("RGB").tobytes())

@@ -22,6 +22,7 @@ from search.services import (
     search_by_image,
     search_text,
 )
+from search.throttling import PHOTO_THROTTLED_MESSAGE, photo_search_wait, wait_words
 from search.uploads import UploadError, open_upload, read_limited
 
 PAGE_SIZE = 20
@@ -130,12 +131,21 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def search_photo(request: HttpRequest) -> HttpResponse:
     query = BrowseQuery()
+    wait = photo_search_wait(request)
+    if wait is not None:
+        message = PHOTO_THROTTLED_MESSAGE.format(wait=wait_words(wait))
+        response = _render(request, query=query, error=message, status=429, photo=True)
+        response["Retry-After"] = str(wait)
+        return response
     upload = request.FILES.get("image")
     if upload is None:
         return _render(request, query=query, error="Choose a photo first.", status=400, photo=True)
     try:
         image = open_upload(read_limited(upload, declared_size=upload.size))
     except UploadError as exc:
-        return _render(request, query=query, error=str(exc), status=exc.status_code, photo=True)
+        response = _render(request, query=query, error=str(exc), status=exc.status_code, photo=True)
+        if exc.retry_after is not None:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     results = search_by_image(image=image, filters=query, page=1, page_size=PAGE_SIZE)
     return _render(request, query=query, results=results, photo=True)

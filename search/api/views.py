@@ -1,7 +1,7 @@
 """Search API views: one class per action; validation here, the work in search.services."""
 
 import time
-from typing import Any
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler
@@ -13,7 +13,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, Throttled
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -21,9 +21,9 @@ from rest_framework.response import Response
 
 from exhibition.api.base import PublicReadView
 from exhibition.api.errors import InvalidQuery
-from exhibition.api.pagination import _positive_int
 from exhibition.api.schema import ERROR_RESPONSES, ErrorSerializer
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
+from exhibition.whole_numbers import positive_int
 from search.api.cards import CardHit, public_cards
 from search.api.payload import results_payload
 from search.api.renderers import FastJSONRenderer
@@ -36,6 +36,7 @@ from search.services import (
     search_by_image,
     search_text,
 )
+from search.throttling import PHOTO_THROTTLED_MESSAGE, photo_throttles, wait_words
 from search.uploads import UploadError, open_upload, read_limited, too_large
 
 FILTER_PARAMS = frozenset({"type", "culture", "has_3d", "date_from", "date_to"})
@@ -55,6 +56,8 @@ class UploadRefused(APIException):
 
     def __init__(self, error: UploadError) -> None:
         self.status_code = error.status_code
+        # DRF's exception handler sends a ``wait`` as Retry-After (a busy 503).
+        self.wait = error.retry_after
         super().__init__(str(error))
 
 
@@ -67,8 +70,8 @@ def parse_search_filters(params: QueryDict) -> tuple[BrowseQuery, int, int]:
         query = parse_browse_params(filters)
     except BrowseParamError as exc:
         raise InvalidQuery(str(exc)) from None
-    page = _positive_int(params.get("page", "1") or "1")
-    page_size = _positive_int(params.get("page_size", "20") or "20")
+    page = positive_int(params.get("page", "1") or "1")
+    page_size = positive_int(params.get("page_size", "20") or "20")
     if page is None or page_size is None or page_size > MAX_PAGE_SIZE:
         raise InvalidQuery(f"'page' must be 1 or more; 'page_size' 1 to {MAX_PAGE_SIZE}.")
     return query, page, page_size
@@ -154,6 +157,13 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
     http_method_names = ["post", "options"]
     pagination_class = None
 
+    def get_throttles(self) -> list[Any]:
+        return photo_throttles()
+
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
+        seconds = max(1, round(wait or 1))
+        raise Throttled(wait=wait, detail=PHOTO_THROTTLED_MESSAGE.format(wait=wait_words(seconds)))
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # Refuse an oversized body before it is read; keep the photo in memory, never on disk.
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -179,6 +189,9 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
             413: OpenApiResponse(ErrorSerializer, "Over 10 MB or 40 megapixels"),
             415: OpenApiResponse(ErrorSerializer, "Not a JPEG, PNG or WebP image"),
             429: ERROR_RESPONSES[429],
+            503: OpenApiResponse(
+                ErrorSerializer, "Too many photos being read at once; see Retry-After"
+            ),
         },
     )
     def post(self, request: Request) -> Response:
