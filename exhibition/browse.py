@@ -4,6 +4,7 @@ Parameters are validated strictly: an unknown parameter or a bad value raises
 ``BrowseParamError`` with a message a person can act on (the API answers 400 with it).
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from exhibition.models import CollectionObject, ObjectModel3D, Restoration, ReviewStatus
+from exhibition.models.collection import culture_group
 from exhibition.selectors import public_objects_with_media
 
 SORTS: dict[str, tuple[str, ...]] = {
@@ -178,7 +180,7 @@ def _apply_filters(
     if query.object_types and skip != "type":
         queryset = queryset.filter(object_type__in=query.object_types)
     if query.cultures and skip != "culture":
-        queryset = queryset.filter(culture__in=query.cultures)
+        queryset = queryset.filter(culture_filter(query.cultures))
     if query.centuries and skip != "century":
         queryset = queryset.filter(Q(century_value__in=query.centuries))
     if query.has_3d is not None and skip != "has_3d":
@@ -201,6 +203,18 @@ def _apply_filters(
             | Q(date_start__isnull=True, date_end__lte=query.date_to)
         )
     return queryset.distinct() if query.agent else queryset
+
+
+def culture_filter(cultures: tuple[str, ...]) -> Q:
+    """Objects of any of these cultures: "Dutch Republic" includes "Dutch Republic (Delft)".
+
+    A detailed value ("Dutch Republic (Delft)", from links made before cultures were
+    grouped) still matches exactly that culture.
+    """
+    condition = Q(pk__in=[])
+    for culture in cultures:
+        condition |= Q(culture=culture) | Q(culture__startswith=f"{culture} (")
+    return condition
 
 
 def browse_objects(query: BrowseQuery) -> QuerySet[CollectionObject]:
@@ -247,6 +261,35 @@ def _facet(
     return values
 
 
+def _culture_facet(query: BrowseQuery) -> list[FacetValue]:
+    """Cultures grouped by the part before " (", so "Dutch Republic (Delft)" counts under
+    "Dutch Republic"; a selected detailed value keeps its own entry."""
+    rows = (
+        _apply_filters(annotated_public_objects(), query, skip="culture")
+        .exclude(culture="")
+        .order_by()
+        .values_list("culture")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    groups: Counter[str] = Counter()
+    exact: Counter[str] = Counter()
+    for culture, n in rows:
+        groups[culture_group(culture)] += n
+        exact[culture] += n
+    values = [
+        FacetValue(value=name, label=name, count=n, selected=name in query.cultures)
+        for name, n in groups.items()
+        if name
+    ]
+    values += [
+        FacetValue(value=culture, label=culture, count=exact[culture], selected=True)
+        for culture in query.cultures
+        if culture not in groups and culture in exact
+    ]
+    values.sort(key=lambda v: (-v.count, v.label))
+    return values
+
+
 def _boolean_facet(query: BrowseQuery, param: str, selected: bool | None) -> list[FacetValue]:
     counts = (
         _apply_filters(annotated_public_objects(), query, skip=param)
@@ -285,7 +328,7 @@ def century_label(century: int) -> str:
 def browse_facets(query: BrowseQuery) -> dict[str, list[FacetValue]]:
     return {
         "type": _facet(query, "object_type", "type", query.object_types),
-        "culture": _facet(query, "culture", "culture", query.cultures),
+        "culture": _culture_facet(query),
         "century": _facet(query, "century_value", "century", query.centuries),
         "has_3d": _boolean_facet(query, "has_3d", query.has_3d),
         "has_restoration": _boolean_facet(query, "has_restoration", query.has_restoration),

@@ -13,7 +13,6 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Prefetch,
     QuerySet,
     Value,
     When,
@@ -37,6 +36,7 @@ from exhibition.selectors import (
     public_objects,
     public_objects_with_media,
 )
+from exhibition.views.media_links import Thumbnail, image_thumbnail, model_poster
 
 FEATURED_LIMIT = 8
 RELATED_LIMIT = 6
@@ -106,22 +106,87 @@ def public_place(slug: str) -> Place | None:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image as a story shows it large: a default source and the sizes to pick from."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """One object in an exhibition section: shown large, with a deep-zoom image if any."""
+
+    entry: SectionObject
+    picture: Picture | None
+    zoom_image: ObjectImage | None
+
+    @property
+    def collection_object(self) -> CollectionObject:
+        return self.entry.collection_object
+
+    @property
+    def caption(self) -> str:
+        return self.entry.public_caption
+
+
+@dataclass(frozen=True)
 class SectionWithObjects:
     section: ExhibitionSection
-    items: list[SectionObject]
+    items: list[StoryItem]
+
+
+# Widths offered to the browser for a story picture; it picks by layout and screen.
+STORY_WIDTHS = (480, 960, 1600)
+
+
+def _picture(image: ObjectImage) -> Picture:
+    candidates: dict[str, Thumbnail] = {}
+    for width in STORY_WIDTHS:
+        thumb = image_thumbnail(image, width=width)
+        candidates.setdefault(thumb.url, thumb)
+    ordered = sorted(candidates.values(), key=lambda thumb: thumb.width)
+    default = next((t for t in ordered if t.width >= STORY_WIDTHS[1]), ordered[-1])
+    return Picture(
+        src=default.url,
+        srcset=", ".join(f"{t.url} {t.width}w" for t in ordered if t.width),
+        width=default.width,
+        height=default.height,
+        alt=image.alt_text or image.collection_object.title,
+    )
+
+
+def story_picture(collection_object: CollectionObject) -> Picture | None:
+    """A large picture of the object (first image, else its 3D model's poster); none
+    when a content note asks visitors to choose to see the media first."""
+    if collection_object.content_note:
+        return None
+    images = [image for image in collection_object.images.all() if image.width]
+    if images:
+        return _picture(images[0])
+    for model in collection_object.models3d.all():
+        poster = model_poster(model)
+        if poster is not None:
+            alt = model.alt_text or collection_object.title
+            return Picture(src=poster.url, srcset="", width=0, height=0, alt=alt)
+    return None
+
+
+def _story_item(entry: SectionObject) -> StoryItem:
+    obj = entry.collection_object
+    images = [image for image in obj.images.all() if image.width]
+    zoom_image = images[0] if images and not obj.content_note else None
+    return StoryItem(entry=entry, picture=story_picture(obj), zoom_image=zoom_image)
 
 
 def exhibition_sections(exhibition: Exhibition) -> list[SectionWithObjects]:
     """The exhibition's sections in order, each with its public objects in order."""
-    items_by_section: dict[int, list[SectionObject]] = defaultdict(list)
-    items = exhibition_section_objects(exhibition=exhibition).prefetch_related(
-        Prefetch(
-            "collection_object__creator_links",
-            queryset=ObjectCreator.objects.select_related("agent"),
-        )
-    )
-    for item in items:
-        items_by_section[item.section_id].append(item)
+    items_by_section: dict[int, list[StoryItem]] = defaultdict(list)
+    for entry in exhibition_section_objects(exhibition=exhibition):
+        items_by_section[entry.section_id].append(_story_item(entry))
     return [
         SectionWithObjects(section=section, items=items_by_section[section.pk])
         for section in exhibition.sections.order_by("order", "pk")
@@ -155,11 +220,18 @@ def exhibitions_with_covers(
     return [(e, covers.get(cover_ids.get(e.pk, 0))) for e in exhibitions_list]
 
 
+def exhibition_cover(exhibition: Exhibition) -> CollectionObject | None:
+    """The exhibition's cover as the list shows it (its first public object if the
+    cover object is not public), with its media."""
+    [(_, cover)] = exhibitions_with_covers(Exhibition.objects.filter(pk=exhibition.pk))
+    return cover
+
+
 def licence_listing() -> QuerySet[CollectionObject]:
-    """Every public object with what the licences page shows, grouped by licence."""
+    """Every public object with what its public credit line is built from, by licence."""
     return (
         public_objects()
-        .only("slug", "title", "licence", "attribution", "source", "credit_line")
+        .only("slug", "title", "licence", "attribution", "credit_line")
         .order_by("licence", "title", "pk")
     )
 

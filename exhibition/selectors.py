@@ -97,6 +97,14 @@ def exhibition_section_objects(*, exhibition: Exhibition) -> QuerySet[SectionObj
             collection_object__visibility=Visibility.PUBLIC,
         )
         .select_related("section", "collection_object")
-        .prefetch_related("collection_object__images", "collection_object__models3d")
+        .prefetch_related(
+            # Captions are shown without the byline beside them, so the makers come too.
+            Prefetch(
+                "collection_object__creator_links",
+                queryset=ObjectCreator.objects.select_related("agent"),
+            ),
+            "collection_object__images",
+            "collection_object__models3d",
+        )
         .order_by("section__order", "section__pk", "order", "pk")
     )

@@ -74,7 +74,11 @@ class ObjectSummarySerializer(serializers.Serializer):  # type: ignore[type-arg]
     date_display = serializers.CharField()
     date_start = serializers.IntegerField(allow_null=True)
     date_end = serializers.IntegerField(allow_null=True)
-    culture = serializers.CharField()
+    culture = serializers.CharField(help_text="As recorded, e.g. 'Dutch Republic (Delft)'")
+    culture_group = serializers.CharField(
+        help_text="The culture without its detail, as the 'culture' filter groups it: "
+        "'Dutch Republic'"
+    )
     object_type = serializers.CharField()
     place = PlaceRefSerializer(allow_null=True)
     links = serializers.SerializerMethodField()
@@ -106,10 +110,13 @@ class ObjectDetailSerializer(ObjectSummarySerializer):
     dimensions = serializers.CharField()
     description = serializers.CharField()
     tags = serializers.SerializerMethodField()
-    credit_line = serializers.CharField()
+    # The record's attribution and source carry curators' cataloguing notes: the API gives
+    # the public credit line that the object page shows.
+    credit_line = serializers.CharField(
+        source="public_credit_line",
+        help_text="Licence and credit, e.g. 'Public domain · Image: Wikimedia Commons'",
+    )
     licence = serializers.SerializerMethodField()
-    attribution = serializers.CharField()
-    source = serializers.CharField()  # type: ignore[assignment]
     content_note = serializers.CharField(
         help_text="Shown before the media (e.g. ancestors, sacred material); empty if none"
     )
@@ -149,13 +156,14 @@ def _filter_parameters() -> list[OpenApiParameter]:
         OpenApiParameter(
             "culture",
             str,
-            description="Culture as recorded; repeat for OR.",
+            description="Culture, e.g. 'Dutch Republic' (which includes 'Dutch Republic "
+            "(Delft)'), or a culture exactly as recorded; repeat for OR.",
             many=True,
             explode=True,
         ),
         OpenApiParameter(
             "century",
-            int,
+            {"type": "integer", "minimum": -100, "maximum": 30, "not": {"enum": [0]}},
             description="Century begun in: 19 = 1801–1900, -5 = 5th century BCE.",
             many=True,
             explode=True,

@@ -88,9 +88,9 @@ def object_metadata(obj: CollectionObject) -> list[dict[str, LangMap]]:
         ("Medium", obj.medium),
         ("Dimensions", obj.dimensions),
         ("Accession number", obj.accession_number),
-        ("Credit line", obj.credit_line),
         ("Licence", licence.name if licence else obj.licence),
-        ("Source", obj.source),
+        # Attribution and source hold curators' cataloguing notes; viewers get the credit.
+        ("Credit line", obj.public_credit_line),
     ]
     metadata = (
         [entry("Creator" if len(creators) == 1 else "Creators", *creators)] if creators else []
@@ -103,8 +103,7 @@ def object_metadata(obj: CollectionObject) -> list[dict[str, LangMap]]:
 
 
 def required_statement(obj: CollectionObject) -> dict[str, LangMap] | None:
-    licence = get_licence(obj.licence)
-    text = obj.attribution or obj.credit_line or (licence.name if licence else "")
+    text = obj.public_credit_line
     return entry("Attribution", text) if text else None
 
 

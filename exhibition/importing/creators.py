@@ -32,8 +32,6 @@ _PREFIX_QUALIFIERS = (
 _SUFFIX_QUALIFIERS = {
     "after",
     "attributed",
-    "attribution as given by source",
-    "as named by source",
     "workshop",
     "studio",
     "circle",
@@ -52,6 +50,13 @@ _SUFFIX_PHRASES = {
     "follower": "follower of",
     "copy": "copy after",
     "?": "possibly by",
+}
+
+# Notes on the record, written after the name: "Govert Flinck (attribution as given by
+# source)". They are for curators; the public sees the qualifier they imply, if any.
+_RECORD_NOTES = {
+    "attribution as given by source": "attributed to",
+    "as named by source": "",
 }
 
 # Roles written after the name, in parentheses: "James Ridgway (publisher)".
@@ -112,6 +117,8 @@ class CreatorCredit:
     name: str
     role: str = DEFAULT_ROLE
     qualifier: str = ""
+    # A cataloguing note about this credit ("attribution as given by source"): curators only.
+    note: str = ""
 
 
 def parse_creators(credit: str | None) -> list[CreatorCredit]:
@@ -143,12 +150,11 @@ def _phrase(credit: CreatorCredit) -> str:
         return f"{qualifier} {credit.name}"
     if qualifier in _SUFFIX_PHRASES:
         return f"{_SUFFIX_PHRASES[qualifier]} {credit.name}"
-    # "as named by source" and the like qualify the record, not the making.
     return f"by {credit.name}"
 
 
 def _parse_part(part: str) -> list[CreatorCredit]:
-    role, qualifier = DEFAULT_ROLE, ""
+    role, qualifier, note = DEFAULT_ROLE, "", ""
     lowered = part.lower()
     for prefix in _PREFIX_QUALIFIERS:
         if lowered.startswith(prefix + " "):
@@ -162,10 +168,16 @@ def _parse_part(part: str) -> list[CreatorCredit]:
             role = _ROLES[inner]
         elif inner in _SUFFIX_QUALIFIERS and not qualifier:
             qualifier = inner
+        elif inner in _RECORD_NOTES and not note:
+            note = inner
+            qualifier = qualifier or _RECORD_NOTES[inner]
         else:
             break
         part = match["rest"].strip()
-    return [CreatorCredit(name=name, role=role, qualifier=qualifier) for name in _split_and(part)]
+    return [
+        CreatorCredit(name=name, role=role, qualifier=qualifier, note=note)
+        for name in _split_and(part)
+    ]
 
 
 def _split_and(name: str) -> list[str]:

@@ -27,6 +27,7 @@ from exhibition.importing.media import (
     stored_name,
 )
 from exhibition.importing.records import ImportRecord, RecordError
+from exhibition.licences import credit_without_notes
 from exhibition.models import (
     AuditLogEntry,
     CollectionObject,
@@ -201,9 +202,10 @@ def _assign_fields(
         record.date_start,
         record.date_end,
     )
-    for name in ("culture", "medium", "dimensions", "description", "attribution", "source"):
+    for name in ("culture", "medium", "dimensions", "description", "attribution"):
         setattr(obj, name, text[name])
-    obj.credit_line = text["credit_line"] or _credit_line(text["attribution"])
+    obj.source = _source_with_notes(record)
+    obj.credit_line = _credit_line(text["credit_line"] or text["attribution"])
     # Curatorial choices made in the admin survive a re-import that does not name them:
     # an object a curator restricted must never become public again by accident.
     if record.visibility is not None or created:
@@ -217,10 +219,24 @@ def _assign_fields(
     obj.place = place_for_spec(record.place) if record.place else None
 
 
-def _credit_line(attribution: str) -> str:
-    if len(attribution) <= _CREDIT_LINE_LENGTH:
-        return attribution
-    return attribution[: _CREDIT_LINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+def _source_with_notes(record: ImportRecord) -> str:
+    """The record's source, followed by the cataloguing notes kept out of public fields."""
+    notes = list(record.notes)
+    for credit in parse_creators(record.text["creator"] or None):
+        if credit.note:
+            notes.append(f"{credit.name}: {credit.note}")
+    if not notes:
+        return record.text["source"]
+    lines = [record.text["source"], f"Cataloguing notes: {'; '.join(notes)}."]
+    return "\n".join(line for line in lines if line)
+
+
+def _credit_line(text: str) -> str:
+    """The public credit from the record's credit line or attribution, notes taken out."""
+    credit = credit_without_notes(text)
+    if len(credit) <= _CREDIT_LINE_LENGTH:
+        return credit
+    return credit[: _CREDIT_LINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _full_clean(obj: CollectionObject) -> None:

@@ -6,6 +6,7 @@ importer reports it with the line number and moves on to the next record.
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,9 @@ class ImportRecord:
     visibility: str | None = None
     featured: bool | None = None
     content_note: str | None = None
+    # Cataloguing notes taken out of public fields ("title truncated in source"): they are
+    # kept with the record's source, which only curators see.
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_line(line: str) -> dict[str, Any]:
@@ -100,9 +104,11 @@ def validate_record(data: dict[str, Any]) -> ImportRecord:
     licence = data["licence"].strip()
     if licence not in LICENCES:
         raise RecordError(f"unknown licence '{licence}' (known: {', '.join(sorted(LICENCES))})")
+    title, notes = split_title_notes(data["title"].strip())
     record = ImportRecord(
         slug=slug,
-        title=data["title"].strip(),
+        title=title,
+        notes=notes,
         object_type=data["object_type"].strip(),
         licence=licence,
         text={name: _text(data, name) for name in _TEXT_FIELDS},
@@ -127,6 +133,28 @@ def validate_record(data: dict[str, Any]) -> ImportRecord:
     if record.hotspots and record.model is None:
         raise RecordError("hotspots are given but the record has no model")
     return record
+
+
+_TRAILING_NOTE = re.compile(r"^(?P<title>.*\S)\s*\((?P<inner>[^()]*)\)$")
+_SOURCE_WORD = re.compile(r"\bsource\b", re.IGNORECASE)
+
+
+def split_title_notes(title: str) -> tuple[str, list[str]]:
+    """Take cataloguing notes out of a title's closing parentheses.
+
+    "Blumenkasten mit … (flower box; title truncated in source)" gives the title
+    "Blumenkasten mit … (flower box)" and the note "title truncated in source": a
+    translation helps visitors, a remark about the source record does not.
+    """
+    match = _TRAILING_NOTE.match(title)
+    if match is None:
+        return title, []
+    parts = [part.strip() for part in match["inner"].split(";")]
+    notes = [part for part in parts if _SOURCE_WORD.search(part)]
+    if not notes:
+        return title, []
+    kept = "; ".join(part for part in parts if part and part not in notes)
+    return (f"{match['title']} ({kept})" if kept else match["title"]), notes
 
 
 def _text(data: dict[str, Any], name: str, *, allow_int: bool = False) -> str:

@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from exhibition.licences import LICENCE_CHOICES
+from exhibition.licences import LICENCE_CHOICES, public_credit_line
 
 
 class Visibility(models.TextChoices):
@@ -53,6 +53,11 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def culture_group(culture: str) -> str:
+    """A culture without its detail in parentheses, the part before " ("."""
+    return culture.split(" (", 1)[0].strip()
 
 
 class CollectionObject(models.Model):
@@ -116,6 +121,18 @@ class CollectionObject(models.Model):
     @property
     def is_public(self) -> bool:
         return self.visibility == Visibility.PUBLIC
+
+    @property
+    def public_credit_line(self) -> str:
+        """The credit every public surface shows; attribution and source stay with curators."""
+        return public_credit_line(
+            licence_id=self.licence, credit_line=self.credit_line, attribution=self.attribution
+        )
+
+    @property
+    def culture_group(self) -> str:
+        """The culture browse facets on: "Dutch Republic" for "Dutch Republic (Delft)"."""
+        return culture_group(self.culture)
 
     @property
     def century(self) -> int | None:

@@ -1,9 +1,11 @@
 """Exhibitions: curated stories of ordered sections with text and objects."""
 
+import re
+
 from django.db import models
 from django.urls import reverse
 
-from exhibition.models.collection import CollectionObject, Visibility
+from exhibition.models.collection import CollectionObject, Visibility, culture_group
 
 
 class Exhibition(models.Model):
@@ -61,3 +63,37 @@ class SectionObject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.collection_object} in {self.section}"
+
+    @property
+    def public_caption(self) -> str:
+        """The caption without a leading byline that the page already shows beside it."""
+        return caption_without_byline(self.caption, self.collection_object)
+
+
+# Where a caption's first sentence may end: a full stop and a space, or the end. A full
+# stop after a lone capital ("J. M. W. Turner") or "c" ("c. 1818") is part of the byline.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bc)\.(?:\s+|$)")
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.replace("–", "-").split()).strip(" .,;").casefold()
+
+
+def caption_without_byline(caption: str, obj: CollectionObject) -> str:
+    """Drop a first sentence that only repeats the object's maker, date, title or culture.
+
+    "J. M. W. Turner, 1839. A small steam tug…" shown under "J. M. W. Turner, 1839"
+    becomes "A small steam tug…". Creators come from ``obj.creator_links`` (prefetch
+    them with their agents).
+    """
+    known = {obj.title, obj.date_display, obj.culture, culture_group(obj.culture)}
+    for link in obj.creator_links.all():
+        known.add(link.agent.name)
+        known.add(f"{link.qualifier} {link.agent.name}")
+    comparable = {_comparable(value) for value in known if value}
+    for end in _SENTENCE_END.finditer(caption):
+        sentence = caption[: end.start()]
+        segments = [_comparable(part) for part in sentence.split(",")]
+        if _comparable(sentence) in comparable or all(part in comparable for part in segments):
+            return caption[end.end() :].strip()
+    return caption

@@ -1,10 +1,15 @@
-"""The exhibitions list and the exhibition page (sections in order, public objects only)."""
+"""The exhibitions list and the exhibition page: a story of sections, public objects only."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from exhibition.page_selectors import exhibition_sections, exhibitions_with_covers
+from exhibition.page_selectors import (
+    exhibition_cover,
+    exhibition_sections,
+    exhibitions_with_covers,
+    story_picture,
+)
 from exhibition.selectors import get_public_exhibition, public_exhibitions
 
 
@@ -16,6 +21,17 @@ def exhibition_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The exhibition as a story: a hero, then each section's text and objects, large."""
     exhibition = get_public_exhibition(slug)
-    context = {"exhibition": exhibition, "sections": exhibition_sections(exhibition)}
+    sections = exhibition_sections(exhibition)
+    cover = exhibition_cover(exhibition)
+    items = [item for entry in sections for item in entry.items]
+    context = {
+        "exhibition": exhibition,
+        "sections": sections,
+        "cover": cover,
+        "hero": story_picture(cover) if cover is not None else None,
+        "object_count": len(items),
+        "has_zoom": any(item.zoom_image is not None for item in items),
+    }
     return render(request, "exhibition/exhibition_detail.html", context)

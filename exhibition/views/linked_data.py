@@ -49,7 +49,7 @@ def object_json_ld(
         "artMedium": obj.medium,
         "description": obj.description,
         "keywords": [tag.name for tag in obj.tags.all()],
-        "creditText": obj.attribution or obj.credit_line,
+        "creditText": obj.public_credit_line,
         "image": [request.build_absolute_uri(image.original.url) for image in images],
     }
     licence = get_licence(obj.licence)
@@ -58,7 +58,8 @@ def object_json_ld(
     if obj.place is not None:
         optional["locationCreated"] = _place(obj)
     if obj.culture:
-        optional["countryOfOrigin"] = obj.culture
+        # "Italy", not "Italy (Florentine)": the detail is not a country.
+        optional["countryOfOrigin"] = obj.culture_group
     optional["associatedMedia"] = [
         {
             "@type": "3DModel",
@@ -104,7 +105,7 @@ def dublin_core(obj: CollectionObject, *, creators: list[ObjectCreator]) -> list
         ("DC.coverage", obj.place.name if obj.place else ""),
         ("DC.identifier", obj.accession_number),
         ("DC.rights", f"{licence.name} ({licence.url})" if licence else obj.licence),
-        ("DC.source", obj.source),
+        # The record's source is curators' provenance, not the work's: it stays out.
         ("DC.language", "en"),
     ]
     pairs += [("DC.subject", tag.name) for tag in obj.tags.all()]

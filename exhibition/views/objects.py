@@ -60,6 +60,8 @@ def object_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "models": models,
         "restorations": list(public_restorations(collection_object=obj)),
         "licence": get_licence(obj.licence),
+        # "(Delft)" after the linked "Dutch Republic": the facet groups, the page keeps detail.
+        "culture_detail": obj.culture.removeprefix(obj.culture_group).strip(),
         "browse_links": browse_links(obj, creators),
         "related": related_objects(obj),
         "manifest_url": manifest_url,

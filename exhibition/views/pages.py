@@ -31,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def licences(request: HttpRequest) -> HttpResponse:
-    """Every public object's licence, attribution and source, grouped by licence."""
+    """Every public object's licence and credit line, grouped by licence."""
     counts = licence_counts()
     selected = request.GET.get("licence", "").strip()
     objects = licence_listing()

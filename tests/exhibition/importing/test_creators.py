@@ -35,17 +35,31 @@ from exhibition.importing.creators import CreatorCredit, credit_phrase, parse_cr
             [CreatorCredit("Rembrandt van Rijn", qualifier="workshop of")],
         ),
         ("Peter Paul Rubens (after)", [CreatorCredit("Peter Paul Rubens", qualifier="after")]),
+        # Cataloguing notes stay with the credit for curators; the public qualifier is
+        # the museum's term for what the note implies.
         (
             "Govert Flinck (attribution as given by source)",
-            [CreatorCredit("Govert Flinck", qualifier="attribution as given by source")],
+            [
+                CreatorCredit(
+                    "Govert Flinck",
+                    qualifier="attributed to",
+                    note="attribution as given by source",
+                )
+            ],
         ),
         (
             "Rembrandt van Rijn (attribution as given by source)",
-            [CreatorCredit("Rembrandt van Rijn", qualifier="attribution as given by source")],
+            [
+                CreatorCredit(
+                    "Rembrandt van Rijn",
+                    qualifier="attributed to",
+                    note="attribution as given by source",
+                )
+            ],
         ),
         (
             "Gyosai Chikamaro (as named by source)",
-            [CreatorCredit("Gyosai Chikamaro", qualifier="as named by source")],
+            [CreatorCredit("Gyosai Chikamaro", note="as named by source")],
         ),
         (
             "Louis Dubeux (publication)",
@@ -89,6 +103,7 @@ def test_parse_creators_drops_repeated_credits_and_extra_spaces() -> None:
         ("attributed to Rembrandt van Rijn", "attributed to Rembrandt van Rijn"),
         ("Peter Paul Rubens (after)", "after Peter Paul Rubens"),
         ("Gyosai Chikamaro (as named by source)", "by Gyosai Chikamaro"),
+        ("Govert Flinck (attribution as given by source)", "attributed to Govert Flinck"),
         ("Anonymous", ""),
     ],
 )
