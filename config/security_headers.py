@@ -1,6 +1,6 @@
 """Content-Security-Policy and Permissions-Policy on every response.
 
-The policies come from settings (``VITRINE_CSP``, ``VITRINE_CSP_PATH_EXTRAS``,
+The policies come from settings (``VITRINE_CSP``, ``VITRINE_CSP_PATH_OVERRIDES``,
 ``VITRINE_PERMISSIONS_POLICY``); this module only turns them into headers, once per
 process. A view that sets either header itself keeps its own.
 """
@@ -20,13 +20,14 @@ DEBUG_PAGE_MARKER = b'<meta name="robots" content="NONE,NOARCHIVE">'
 Policy = Mapping[str, Sequence[str]]
 
 
-def csp_header_value(policy: Policy, extras: Policy | None = None) -> str:
-    """``default-src 'self'; img-src 'self' data:`` from ``{directive: [sources]}``."""
-    merged: dict[str, list[str]] = {name: list(sources) for name, sources in policy.items()}
-    for name, sources in (extras or {}).items():
-        merged.setdefault(name, [])
-        merged[name] += [source for source in sources if source not in merged[name]]
-    return "; ".join(" ".join([name, *sources]).strip() for name, sources in merged.items())
+def csp_header_value(policy: Policy, overrides: Policy | None = None) -> str:
+    """``default-src 'self'; img-src 'self' data:`` from ``{directive: [sources]}``.
+
+    A directive in ``overrides`` replaces the policy's own (a hash beside 'unsafe-inline'
+    would switch 'unsafe-inline' off, so adding sources is not enough).
+    """
+    merged = {**policy, **(overrides or {})}
+    return "; ".join(" ".join([name, *sources]) for name, sources in merged.items())
 
 
 class SecurityHeadersMiddleware:
@@ -37,8 +38,8 @@ class SecurityHeadersMiddleware:
         # Longest prefix first, so a nested prefix wins over the one that contains it.
         self.path_csp = sorted(
             (
-                (prefix, csp_header_value(policy, extras))
-                for prefix, extras in settings.VITRINE_CSP_PATH_EXTRAS.items()
+                (prefix, csp_header_value(policy, overrides))
+                for prefix, overrides in settings.VITRINE_CSP_PATH_OVERRIDES.items()
             ),
             key=lambda item: len(item[0]),
             reverse=True,

@@ -267,11 +267,19 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (config/security_headers.py): no inline script anywhere. The
 # 3D viewer compiles its Draco/Basis decoders (WebAssembly) in blob: workers and reads
-# textures from blob:/data: URLs. The admin's own templates still carry <style> blocks.
+# textures from blob:/data: URLs. The only inline styles allowed are, by their hashes, the
+# two the vendored viewers insert: OpenSeadragon 6.1.1's focus rule for touch screens and
+# model-viewer 4.4.0's shadow-root stylesheet (a new version of either changes its hash;
+# tests/browser/test_content_security_policy.py then names it). The admin's own templates
+# still carry <style> blocks, so its pages replace style-src.
 VITRINE_CSP: dict[str, list[str]] = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'wasm-unsafe-eval'"],
-    "style-src": ["'self'"],
+    "style-src": [
+        "'self'",
+        "'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='",
+        "'sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0='",
+    ],
     "img-src": ["'self'", "data:", "blob:"],
     "media-src": ["'self'", "blob:"],
     "connect-src": ["'self'", "data:", "blob:"],
@@ -281,16 +289,16 @@ VITRINE_CSP: dict[str, list[str]] = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-VITRINE_CSP_PATH_EXTRAS: dict[str, dict[str, list[str]]] = {
-    "/admin/": {"style-src": ["'unsafe-inline'"]}
+VITRINE_CSP_PATH_OVERRIDES: dict[str, dict[str, list[str]]] = {
+    "/admin/": {"style-src": ["'self'", "'unsafe-inline'"]}
 }
 VITRINE_CSP_REPORT_ONLY = env_bool("VITRINE_CSP_REPORT_ONLY", False)
 # Powerful features nobody here uses are off, for our pages and any frame; model-viewer's
 # AR and the viewers' full screen stay on for our own origin, and a kiosk may keep its
 # screen awake.
 VITRINE_PERMISSIONS_POLICY = (
-    "accelerometer=(), ambient-light-sensor=(), bluetooth=(), browsing-topics=(), camera=(),"
-    " display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(),"
+    "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(),"
+    " gyroscope=(), hid=(), magnetometer=(),"
     " microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(),"
     " fullscreen=(self), xr-spatial-tracking=(self), screen-wake-lock=(self)"
 )
