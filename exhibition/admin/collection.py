@@ -15,7 +15,7 @@ from exhibition.admin.auditing import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.previews import image_preview
-from exhibition.admin.restoration_tools import tool_link
+from exhibition.admin.restoration_tools import tool_link, tool_url
 from exhibition.models import (
     Agent,
     AuditLogEntry,
@@ -27,6 +27,7 @@ from exhibition.models import (
     Tag,
 )
 from exhibition.services.media import image_request_tiles
+from exhibition.whole_numbers import positive_int
 
 # The change page lists the most recent edits; the full log is one link away.
 HISTORY_ON_PAGE = 50
@@ -143,15 +144,22 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
         context = dict(extra_context or {})
+        object_pk = positive_int(object_id)
         entries = (
-            AuditLogEntry.objects.filter(collection_object_id=int(object_id))
-            if object_id.isdigit()
+            AuditLogEntry.objects.filter(collection_object_id=object_pk)
+            if object_pk is not None
             else AuditLogEntry.objects.none()
         )
         context["audit_history"] = [
             (entry, change_rows(entry)) for entry in entries[:HISTORY_ON_PAGE]
         ]
         context["audit_total"] = entries.count()
+        # The restoration tool, linked at the top: the images table may be long.
+        images = ObjectImage.objects.filter(collection_object_id=object_pk).order_by("order", "pk")
+        context["restoration_tools"] = [
+            (f"image {number}" if len(images) > 1 else "its image", tool_url(image))
+            for number, image in enumerate(images, start=1)
+        ]
         context["audit_log_url"] = (
             reverse("admin:exhibition_auditlogentry_changelist")
             + f"?collection_object__id__exact={object_id}"

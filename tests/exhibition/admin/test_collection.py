@@ -233,3 +233,17 @@ def test_objects_can_be_found_by_accession_number(curator_client: Client) -> Non
     url = reverse("admin:exhibition_collectionobject_changelist")
     page = curator_client.get(url, {"q": "NG1207"}).content.decode()
     assert "The Hay Wain" in page and "Mona Lisa" not in page
+
+
+def test_the_object_page_links_the_restoration_tool_at_the_top(curator_client: Client) -> None:
+    obj = make_object(title="Cracked fresco", is_damaged=True)
+    first, second = add_image(obj), add_image(obj, order=1)
+    response = curator_client.get(_change_url(obj))
+    html = response.content.decode()
+    top = html.index('class="object-restoration-tools"')
+    for image in (first, second):
+        tool = reverse("admin:exhibition_restoration_tool", args=[image.pk])
+        # Above the form's fields (the title input), not only in the images table below.
+        assert top < html.index(f'href="{tool}"') < html.index('name="title"')
+    assert "this object is marked damaged" in html
+    assert 'href="/static/css/admin-object.css"' in html
