@@ -13,6 +13,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Value,
     When,
@@ -114,6 +115,8 @@ class Picture:
     width: int
     height: int
     alt: str
+    # A 3D model's rendered poster: a figure on a plain ground, shown whole, never cropped.
+    poster: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ def story_picture(collection_object: CollectionObject) -> Picture | None:
         poster = model_poster(model)
         if poster is not None:
             alt = model.alt_text or collection_object.title
-            return Picture(src=poster.url, srcset="", width=0, height=0, alt=alt)
+            return Picture(src=poster.url, srcset="", width=0, height=0, alt=alt, poster=True)
     return None
 
 
@@ -218,6 +221,39 @@ def exhibitions_with_covers(
             cover_ids.setdefault(exhibition_id, object_id)
     covers = public_objects_with_media().in_bulk(list(set(cover_ids.values())))
     return [(e, covers.get(cover_ids.get(e.pk, 0))) for e in exhibitions_list]
+
+
+@dataclass(frozen=True)
+class ExhibitionListing:
+    """An exhibition as the list and the home page show it: cover picture and size."""
+
+    exhibition: Exhibition
+    cover: CollectionObject | None
+    picture: Picture | None
+    part_count: int
+    object_count: int
+
+
+def exhibition_listings(exhibitions: QuerySet[Exhibition]) -> list[ExhibitionListing]:
+    """Each exhibition with its cover picture and how many parts and public objects it has."""
+    public_items = Q(sections__section_objects__collection_object__visibility=Visibility.PUBLIC)
+    counted = exhibitions.annotate(
+        part_count=Count("sections", distinct=True),
+        object_count=Count(
+            "sections__section_objects__collection_object", filter=public_items, distinct=True
+        ),
+    ).order_by("order", "title", "pk")
+    return [
+        ExhibitionListing(
+            exhibition=exhibition,
+            cover=cover,
+            picture=story_picture(cover) if cover is not None else None,
+            # Annotations the type checker cannot see on the model.
+            part_count=getattr(exhibition, "part_count", 0),
+            object_count=getattr(exhibition, "object_count", 0),
+        )
+        for exhibition, cover in exhibitions_with_covers(counted)
+    ]
 
 
 def exhibition_cover(exhibition: Exhibition) -> CollectionObject | None:

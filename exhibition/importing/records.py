@@ -105,13 +105,14 @@ def validate_record(data: dict[str, Any]) -> ImportRecord:
     if licence not in LICENCES:
         raise RecordError(f"unknown licence '{licence}' (known: {', '.join(sorted(LICENCES))})")
     title, notes = split_title_notes(data["title"].strip())
+    description, description_notes = split_description_notes(_text(data, "description"))
     record = ImportRecord(
         slug=slug,
         title=title,
-        notes=notes,
+        notes=notes + description_notes,
         object_type=data["object_type"].strip(),
         licence=licence,
-        text={name: _text(data, name) for name in _TEXT_FIELDS},
+        text={name: _text(data, name) for name in _TEXT_FIELDS} | {"description": description},
         date_display=_text(data, "date", allow_int=True),
         date_start=_year(data, "date_start"),
         date_end=_year(data, "date_end"),
@@ -155,6 +156,28 @@ def split_title_notes(title: str) -> tuple[str, list[str]]:
         return title, []
     kept = "; ".join(part for part in parts if part and part not in notes)
     return (f"{match['title']} ({kept})" if kept else match["title"]), notes
+
+
+# A sentence that only says how the record's title or date was derived from its source
+# ("The title and date are derived from the source filename; the photographer is not
+# recorded in the source."). Sentences that tell visitors something ("The source
+# attributes it to the manner of Rembrandt") stay.
+_DERIVATION_NOTE = re.compile(
+    r"^The (?:full )?title(?: and date)?\b.*\bsource\b|^The date\b.*\bsource\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])")
+
+
+def split_description_notes(description: str) -> tuple[str, list[str]]:
+    """Take sentences about how the record was derived out of its description."""
+    sentences = _SENTENCE_BREAK.split(description)
+    notes = [sentence.rstrip(".") for sentence in sentences if _DERIVATION_NOTE.search(sentence)]
+    if not notes:
+        return description, []
+    kept = [sentence for sentence in sentences if not _DERIVATION_NOTE.search(sentence)]
+    text = ". ".join(sentence.rstrip(".") for sentence in kept)
+    return (f"{text}." if text else ""), notes
 
 
 def _text(data: dict[str, Any], name: str, *, allow_int: bool = False) -> str:

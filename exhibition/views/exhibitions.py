@@ -6,8 +6,8 @@ from django.views.decorators.http import require_safe
 
 from exhibition.page_selectors import (
     exhibition_cover,
+    exhibition_listings,
     exhibition_sections,
-    exhibitions_with_covers,
     story_picture,
 )
 from exhibition.selectors import get_public_exhibition, public_exhibitions
@@ -15,8 +15,8 @@ from exhibition.selectors import get_public_exhibition, public_exhibitions
 
 @require_safe
 def exhibition_list(request: HttpRequest) -> HttpResponse:
-    exhibitions = exhibitions_with_covers(public_exhibitions())
-    return render(request, "exhibition/exhibition_list.html", {"exhibitions": exhibitions})
+    listings = exhibition_listings(public_exhibitions())
+    return render(request, "exhibition/exhibition_list.html", {"listings": listings})
 
 
 @require_safe

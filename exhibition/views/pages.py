@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from exhibition.browse import BrowseParamError
 from exhibition.licences import LICENCES
 from exhibition.page_selectors import (
-    exhibitions_with_covers,
+    exhibition_listings,
     featured_exhibitions,
     featured_objects,
     licence_counts,
@@ -22,7 +22,7 @@ LICENCES_PAGE_SIZE = 50
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     context = {
-        "exhibitions": exhibitions_with_covers(featured_exhibitions()),
+        "exhibitions": exhibition_listings(featured_exhibitions()),
         "featured": featured_objects(),
         "object_count": public_objects().count(),
     }

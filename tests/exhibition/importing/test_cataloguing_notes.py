@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from exhibition.importing.records import split_title_notes
+from exhibition.importing.records import split_description_notes, split_title_notes
 from exhibition.importing.services import collection_import
 from exhibition.models import CollectionObject
 from tests.exhibition.importing.helpers import record, write_collection
@@ -45,6 +45,38 @@ def test_title_notes_leave_the_title(title: str, public: str, notes: list[str]) 
     assert (shown, taken) == (public, notes)
 
 
+@pytest.mark.parametrize(
+    ("description", "public", "notes"),
+    [
+        (
+            "Early photograph of the Great Sphinx. The title and date are derived from the "
+            "source filename; the photographer is not recorded in the source.",
+            "Early photograph of the Great Sphinx.",
+            [
+                "The title and date are derived from the source filename; the photographer "
+                "is not recorded in the source"
+            ],
+        ),
+        (
+            "Christ crucified, c. 1613. The date 1613 is taken from the source title. "
+            "Painted by Rubens.",
+            "Christ crucified, c. 1613. Painted by Rubens.",
+            ["The date 1613 is taken from the source title"],
+        ),
+        # A sentence that tells visitors something, even about the source, stays.
+        (
+            "The source attributes it to the manner of Rembrandt.",
+            "The source attributes it to the manner of Rembrandt.",
+            [],
+        ),
+    ],
+)
+def test_derivation_notes_leave_the_description(
+    description: str, public: str, notes: list[str]
+) -> None:
+    assert split_description_notes(description) == (public, notes)
+
+
 def test_imported_record_shows_no_notes_and_keeps_them_for_curators(tmp_path: Path) -> None:
     root = write_collection(
         tmp_path / "c",
@@ -54,6 +86,7 @@ def test_imported_record_shows_no_notes_and_keeps_them_for_curators(tmp_path: Pa
                 title="Junge Frau auf … (young woman; title truncated in source)",
                 creator="Govert Flinck (attribution as given by source)",
                 attribution=COMMONS,
+                description="A sketch. The full title is cut off in the source filename.",
                 source="jeremylee0213/world-masterpiece-bot (HEAD) macke.jpg",
             )
         ],
@@ -63,6 +96,7 @@ def test_imported_record_shows_no_notes_and_keeps_them_for_curators(tmp_path: Pa
 
     obj = CollectionObject.objects.get(slug="macke")
     assert obj.title == "Junge Frau auf … (young woman)"
+    assert obj.description == "A sketch."
     [link] = obj.creator_links.select_related("agent")
     assert (link.agent.name, link.qualifier) == ("Govert Flinck", "attributed to")
     assert obj.credit_line == "Image: Wikimedia Commons/Wikipedia"
@@ -72,6 +106,7 @@ def test_imported_record_shows_no_notes_and_keeps_them_for_curators(tmp_path: Pa
     assert obj.source == (
         "jeremylee0213/world-masterpiece-bot (HEAD) macke.jpg\n"
         "Cataloguing notes: title truncated in source; "
+        "The full title is cut off in the source filename; "
         "Govert Flinck: attribution as given by source."
     )
     assert obj.images.get().alt_text == (
