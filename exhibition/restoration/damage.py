@@ -1,6 +1,6 @@
 """Propose a damage mask with classical image processing: cracks, losses and stains.
 
-Three detectors, each a few OpenCV calls, are combined and then widened by a margin:
+Four detectors, each a few OpenCV calls, are combined and then widened by a margin:
 
 - **Cracks**: morphological black-hat (thin dark lines) and top-hat (thin bright lines, e.g.
   plaster showing through) with a structuring element wider than any crack. A pixel is kept
@@ -11,6 +11,11 @@ Three detectors, each a few OpenCV calls, are combined and then widened by a mar
   holes, plate damage), found against a median background estimated on a reduced image.
 - **Stains**: areas whose colour (Lab chroma) departs from the local median colour (foxing,
   water stains).
+- **Plain losses** (on by default): large areas with no texture at all, such as the flat
+  plaster of the doorway cut through The Last Supper, which the crack detector cannot see
+  (it marked 0 % of it). Clipped highlights and shadows, and areas touching two sides of the
+  picture or ringing it (margins, mounts, borders), are left out. Measured against hand-marked
+  losses by ``python manage.py evaluate_damage`` (see ``eval_masks/README.md``).
 
 The straightness filter (``min_wander``) is off by default too: it removes built edges on
 photographs of architecture, but on the demo frescoes it also removed short, straight runs
@@ -92,6 +97,18 @@ class DamageParameters:
             "stain; 0 disables stain detection"
         },
     )
+    flat_threshold: float = field(
+        default=1.0,
+        metadata={
+            "help": "plain losses: areas whose grey level varies by less than this (standard "
+            "deviation over a few px) are taken for bare plaster, paper or a flat infill; "
+            "0 disables it"
+        },
+    )
+    min_flat_fraction: float = field(
+        default=0.002,
+        metadata={"help": "smallest plain loss kept, as a share of the image"},
+    )
     max_component_fraction: float = field(
         default=0.05,
         metadata={
@@ -108,7 +125,10 @@ class DamageParameters:
             raise ValueError("loss_window must be at least 9")
         if not 0 < self.max_component_fraction <= 1:
             raise ValueError("max_component_fraction must be in (0, 1]")
+        if not 0 <= self.min_flat_fraction <= 1:
+            raise ValueError("min_flat_fraction must be in [0, 1]")
         for name in (
+            "flat_threshold",
             "crack_threshold",
             "crack_contrast",
             "loss_threshold",
@@ -144,6 +164,8 @@ def detect_damage(image: RGBImage, params: DamageParameters = DamageParameters()
         found |= _losses(grey, params, max_area)
     if params.stain_threshold > 0:
         found |= _stains(image, params, max_area)
+    if params.flat_threshold > 0:
+        found |= _plain_losses(grey, params)
     if params.dilation:
         size = 2 * params.dilation + 1
         element = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
@@ -195,6 +217,57 @@ def _stains(image: RGBImage, params: DamageParameters, max_area: float) -> Mask:
     ).astype(np.int16)
     distance = np.sqrt(((chroma - background) ** 2).sum(axis=-1))
     return _keep_components(distance > params.stain_threshold, params, max_area, elongated=False)
+
+
+FLAT_WORKING_SIDE = 1024  # px: plain areas are found on a reduced copy, for speed
+FLAT_WINDOW = 7  # px of the reduced copy over which the grey level must stay flat
+CLIPPED_DARK, CLIPPED_BRIGHT = 8, 240  # grey levels beyond which a flat area is exposure
+
+
+def _plain_losses(grey: npt.NDArray[np.uint8], params: DamageParameters) -> Mask:
+    """Large areas with no texture at all: bare plaster, paper showing through, a flat infill.
+
+    Painted and photographed surfaces always carry some texture (brush, grain, noise); a
+    loss often does not. Areas touching two or more sides of the picture are its margin or
+    mount, not a loss, and are left alone.
+    """
+    import cv2
+
+    height, width = grey.shape
+    scale = min(1.0, FLAT_WORKING_SIDE / max(height, width))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    values = small.astype(np.float32)
+    window = (FLAT_WINDOW, FLAT_WINDOW)
+    mean = cv2.blur(values, window)
+    spread = np.sqrt(np.maximum(cv2.blur(values * values, window) - mean * mean, 0.0))
+    # Clipped highlights and shadows (a blown-out window, a black backdrop) are flat because
+    # the exposure ran out, not because paint or emulsion is missing.
+    exposed = (mean > CLIPPED_DARK) & (mean < CLIPPED_BRIGHT)
+    flat = ((spread < params.flat_threshold) & exposed).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(flat, connectivity=8)
+    if count <= 1:
+        return np.zeros(grey.shape, dtype=bool)
+    left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    right = left + stats[:, cv2.CC_STAT_WIDTH]
+    bottom = top + stats[:, cv2.CC_STAT_HEIGHT]
+    small_h, small_w = flat.shape
+    sides = (
+        (left == 0).astype(int)
+        + (top == 0).astype(int)
+        + (right == small_w).astype(int)
+        + (bottom == small_h).astype(int)
+    )
+    # A ring round the whole picture (a print's black border) is its frame, not a loss.
+    ring = (stats[:, cv2.CC_STAT_WIDTH] > 0.8 * small_w) & (
+        stats[:, cv2.CC_STAT_HEIGHT] > 0.8 * small_h
+    )
+    keep = (
+        (stats[:, cv2.CC_STAT_AREA] >= params.min_flat_fraction * flat.size) & (sides < 2) & ~ring
+    )
+    keep[0] = False
+    found = keep[labels].astype(np.uint8)
+    enlarged = cv2.resize(found, (width, height), interpolation=cv2.INTER_NEAREST)
+    return np.asarray(enlarged, dtype=bool)
 
 
 def _median_background(channel: npt.NDArray[np.uint8], window: int) -> npt.NDArray[np.uint8]:

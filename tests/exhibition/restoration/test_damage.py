@@ -89,3 +89,34 @@ def test_bad_parameters_are_refused_with_a_reason(field: str, value: object, mes
 def test_a_greyscale_array_is_refused() -> None:
     with pytest.raises(ValueError, match="uint8 RGB"):
         detect_damage(np.zeros((10, 10), dtype=np.uint8))
+
+
+def _textured(height: int = 240, width: int = 320, seed: int = 3) -> np.ndarray:
+    """Paint with visible texture (brush and grain) everywhere, as a scanned painting has."""
+    rng = np.random.default_rng(seed)
+    base = np.asarray(smooth_picture(height, width), dtype=np.float32)
+    return np.clip(base + rng.normal(0, 6.0, base.shape), 0, 255).astype(np.uint8)
+
+
+def test_a_plain_loss_in_textured_paint_is_proposed() -> None:
+    picture = _textured()
+    picture[120:240, 100:200] = (148, 132, 112)  # flat infill reaching the bottom edge
+    truth = np.zeros(picture.shape[:2], dtype=bool)
+    truth[120:240, 100:200] = True
+    mask = detect_damage(picture)
+    assert mask[truth].mean() > 0.85
+    assert mask[_far_from(truth, 6)].mean() < 0.01
+    assert not detect_damage(picture, DamageParameters(flat_threshold=0))[truth].any()
+
+
+def test_margins_borders_and_blown_highlights_are_not_losses() -> None:
+    picture = _textured()
+    picture[:, :24] = 235  # a paper margin along two sides
+    picture[:20, :] = 235
+    framed = _textured()
+    framed[8:16, 8:-8] = framed[-16:-8, 8:-8] = 30  # a dark border round the picture
+    framed[8:-8, 8:16] = framed[8:-8, -16:-8] = 30
+    blown = _textured()
+    blown[60:140, 120:220] = 255  # an over-exposed window
+    for case in (picture, framed, blown):
+        assert detect_damage(case, DamageParameters(crack_threshold=255)).mean() < 0.005
