@@ -237,6 +237,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_METADATA_CLASS": "config.api_metadata.DescribeWithoutActions",
     # Trust X-Forwarded-For only from as many proxies as we run; clients can spoof it.
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }

@@ -8,6 +8,11 @@ from config.api_router import api_urlpatterns
 from exhibition.views.health import healthz
 from exhibition.views.media import serve_media
 
+handler400 = "config.error_views.bad_request"
+handler403 = "config.error_views.permission_denied"
+handler404 = "config.error_views.page_not_found"
+handler500 = "config.error_views.server_error"
+
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),

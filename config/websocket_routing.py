@@ -2,5 +2,15 @@
 
 from typing import Any
 
-# Apps add their ``websocket_urlpatterns`` here as they gain consumers (the guide, in tours).
-websocket_urlpatterns: list[Any] = []
+from django.urls import re_path
+
+from config.websocket_fallback import NoSuchEndpointConsumer
+
+# Apps add their ``websocket_urlpatterns`` before the fallback as they gain consumers.
+app_websocket_urlpatterns: list[Any] = []
+
+websocket_urlpatterns: list[Any] = [
+    *app_websocket_urlpatterns,
+    # Last: any other address is closed cleanly rather than failing the handshake.
+    re_path(r"", NoSuchEndpointConsumer.as_asgi()),
+]

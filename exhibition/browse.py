@@ -128,7 +128,8 @@ def parse_browse_params(params: QueryDict, *, allow_unknown: bool = False) -> Br
     date_from = _parse_year("date_from", params.get("date_from", ""))
     date_to = _parse_year("date_to", params.get("date_to", ""))
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise BrowseParamError("'date_from' must not be later than 'date_to'.")
+        # "From 1900 to 1800" means the same years as "from 1800 to 1900".
+        date_from, date_to = date_to, date_from
     return BrowseQuery(
         object_types=tuple(v for v in params.getlist("type") if v),
         cultures=tuple(v for v in params.getlist("culture") if v),

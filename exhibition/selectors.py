@@ -18,6 +18,7 @@ from exhibition.models import (
     SectionObject,
     Visibility,
 )
+from exhibition.whole_numbers import natural_int
 
 
 def public_objects() -> QuerySet[CollectionObject]:
@@ -70,14 +71,15 @@ def public_images(*, collection_object: CollectionObject) -> QuerySet[ObjectImag
 
 def get_public_image(*, identifier: str) -> ObjectImage:
     """The image with this IIIF identifier ('<slug>-<order>') of a public object, or 404."""
-    slug, _, order = identifier.rpartition("-")
-    if not slug or not order.isdigit():
+    slug, _, raw_order = identifier.rpartition("-")
+    order = natural_int(raw_order)
+    if not slug or order is None:
         raise Http404("No such image.")
     return get_object_or_404(
         ObjectImage.objects.select_related("collection_object"),
         collection_object__slug=slug,
         collection_object__visibility=Visibility.PUBLIC,
-        order=int(order),
+        order=order,
     )
 
 

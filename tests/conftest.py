@@ -6,6 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from tests import builders
+from tests.servers import site_server
+
+__all__ = ["site_server"]  # fixtures defined elsewhere, offered to every test
 
 
 @pytest.fixture(autouse=True)

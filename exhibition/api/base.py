@@ -2,6 +2,7 @@
 
 from typing import Any, NoReturn
 
+from django.http import QueryDict
 from rest_framework import exceptions
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -10,6 +11,25 @@ from exhibition.api.errors import THROTTLED_MESSAGE, InvalidQuery
 
 PAGING_PARAMS = frozenset({"page", "page_size", "format"})
 DETAIL_PARAMS = frozenset({"format"})
+# Filters that may be repeated for OR; every other parameter is given at most once.
+REPEATABLE_PARAMS = frozenset({"type", "culture", "century"})
+# Parameters whose value is a number, a choice or a yes/no: an empty value means nothing.
+TYPED_PARAMS = frozenset(
+    {"page", "page_size", "format", "sort", "century", "date_from", "date_to"}
+    | {"has_3d", "has_restoration"}
+)
+
+
+def check_param_values(query_params: QueryDict) -> None:
+    """A clear 400 for a parameter given twice, or a typed one given empty.
+
+    QueryDict would otherwise quietly use the last value, or the default.
+    """
+    for name, values in query_params.lists():
+        if len(values) > 1 and name not in REPEATABLE_PARAMS:
+            raise InvalidQuery(f"'{name}' may be given only once.")
+        if name in TYPED_PARAMS and "" in values:
+            raise InvalidQuery(f"'{name}' is empty: leave it out, or give it a value.")
 
 
 class PublicReadView(GenericAPIView):  # type: ignore[type-arg]
@@ -25,6 +45,7 @@ class PublicReadView(GenericAPIView):  # type: ignore[type-arg]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
+        check_param_values(request.query_params)
         self.check_query_params(request)
 
     def check_query_params(self, request: Request) -> None:

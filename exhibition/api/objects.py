@@ -22,7 +22,7 @@ from exhibition.api.base import PublicReadView
 from exhibition.api.errors import InvalidQuery
 from exhibition.api.fields import ThumbnailSerializer, absolute, thumbnail
 from exhibition.api.media import ImageSerializer, Model3DSerializer, RestorationSerializer
-from exhibition.api.schema import ERROR_RESPONSES
+from exhibition.api.schema import ERROR_RESPONSES, YEAR_SCHEMA
 from exhibition.browse import (
     SORT_LABELS,
     SORTS,
@@ -163,9 +163,13 @@ def _filter_parameters() -> list[OpenApiParameter]:
         ),
         OpenApiParameter(
             "century",
-            {"type": "integer", "minimum": -100, "maximum": 30, "not": {"enum": [0]}},
+            # A raw schema (many=True takes basic types only): the bounds the view enforces.
+            {
+                "type": "array",
+                "items": {"type": "integer", "minimum": -100, "maximum": 30, "not": {"enum": [0]}},
+            },
             description="Century begun in: 19 = 1801–1900, -5 = 5th century BCE.",
-            many=True,
+            style="form",
             explode=True,
         ),
         OpenApiParameter(
@@ -179,10 +183,10 @@ def _filter_parameters() -> list[OpenApiParameter]:
         OpenApiParameter("agent", OpenApiTypes.STR, description="Agent slug (see /api/agents/)."),
         OpenApiParameter("place", OpenApiTypes.STR, description="Place slug (see /api/places/)."),
         OpenApiParameter(
-            "date_from", int, description="Objects dated in or after this year (overlap)."
+            "date_from", YEAR_SCHEMA, description="Objects dated in or after this year (overlap)."
         ),
         OpenApiParameter(
-            "date_to", int, description="Objects dated in or before this year (overlap)."
+            "date_to", YEAR_SCHEMA, description="Objects dated in or before this year (overlap)."
         ),
         OpenApiParameter(
             "sort",

@@ -5,14 +5,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
 from exhibition.api.errors import InvalidQuery
-
-
-def _positive_int(raw: str) -> int | None:
-    # isascii: str.isdigit() also accepts characters such as "²" that int() refuses.
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
-        return None
-    value = int(raw)
-    return value if value >= 1 else None
+from exhibition.api.schema import PAGE_NUMBER_SCHEMA
+from exhibition.whole_numbers import MAX_DIGITS, positive_int
 
 
 class BoundedPageNumberPagination(PageNumberPagination):
@@ -31,11 +25,23 @@ class BoundedPageNumberPagination(PageNumberPagination):
         f"are lowered to {max_page_size}."
     )
 
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        # The bounds the views enforce, so that clients (and schemathesis) know them.
+        parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: PAGE_NUMBER_SCHEMA,
+            # Larger sizes are lowered to max_page_size, not refused.
+            self.page_size_query_param: {"minimum": 1, "maximum": 10**MAX_DIGITS - 1},
+        }
+        for parameter in parameters:
+            parameter["schema"] = {**parameter["schema"], **bounds.get(parameter["name"], {})}
+        return parameters
+
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param, "")
         if raw == "":
             return self.page_size
-        size = _positive_int(raw)
+        size = positive_int(raw)
         if size is None:
             raise InvalidQuery(
                 f"'page_size' must be a whole number from 1 to {self.max_page_size}, not '{raw}'."
@@ -48,7 +54,7 @@ class BoundedPageNumberPagination(PageNumberPagination):
             return 1
         if raw in self.last_page_strings:
             return paginator.num_pages
-        number = _positive_int(raw)
+        number = positive_int(raw)
         if number is None:
             raise InvalidQuery(f"'page' must be a whole number from 1 (or 'last'), not '{raw}'.")
         return number

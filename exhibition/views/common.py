@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from exhibition.browse import BrowseParamError
+from exhibition.whole_numbers import positive_int
 
 
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:
@@ -19,9 +20,9 @@ def page_of(items: QuerySet[Any], raw_page: str, *, per_page: int) -> Page[Any]:
     """The requested page, or BrowseParamError saying why it cannot be shown."""
     paginator = Paginator(items, per_page)
     raw_page = raw_page.strip() or "1"
-    if not raw_page.isdigit() or int(raw_page) < 1:
+    number = positive_int(raw_page)
+    if number is None:
         raise BrowseParamError(f"'page' must be a whole number such as 2, not '{raw_page}'.")
-    number = int(raw_page)
     if number > paginator.num_pages:
         pages = "is 1 page" if paginator.num_pages == 1 else f"are {paginator.num_pages} pages"
         raise BrowseParamError(f"There is no page {number}: there {pages} of results.")

@@ -10,6 +10,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     inline_serializer,
 )
 from rest_framework import serializers
@@ -19,11 +20,11 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from exhibition.api.base import PublicReadView
+from exhibition.api.base import PublicReadView, check_param_values
 from exhibition.api.errors import InvalidQuery
-from exhibition.api.schema import ERROR_RESPONSES, ErrorSerializer
+from exhibition.api.schema import ERROR_RESPONSES, PAGE_NUMBER_SCHEMA, YEAR_SCHEMA, ErrorSerializer
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
-from exhibition.whole_numbers import positive_int
+from exhibition.whole_numbers import natural_int, positive_int
 from search.api.cards import CardHit, public_cards
 from search.api.payload import results_payload
 from search.api.renderers import FastJSONRenderer
@@ -86,10 +87,18 @@ def _filter_parameters() -> list[OpenApiParameter]:
             "culture", str, many=True, explode=True, description="Culture; repeat for OR."
         ),
         OpenApiParameter("has_3d", bool, description="Only objects with (or without) a 3D model."),
-        OpenApiParameter("date_from", int, description="Dated in or after this year (overlap)."),
-        OpenApiParameter("date_to", int, description="Dated in or before this year (overlap)."),
-        OpenApiParameter("page", int, description="Page number, from 1."),
-        OpenApiParameter("page_size", int, description=f"Results per page, 1 to {MAX_PAGE_SIZE}."),
+        OpenApiParameter(
+            "date_from", YEAR_SCHEMA, description="Dated in or after this year (overlap)."
+        ),
+        OpenApiParameter(
+            "date_to", YEAR_SCHEMA, description="Dated in or before this year (overlap)."
+        ),
+        OpenApiParameter("page", PAGE_NUMBER_SCHEMA, description="Page number, from 1."),
+        OpenApiParameter(
+            "page_size",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            description=f"Results per page, 1 to {MAX_PAGE_SIZE}.",
+        ),
     ]
 
 
@@ -123,7 +132,8 @@ class SearchApi(PublicReadView):
         parameters=[
             OpenApiParameter(
                 "q",
-                str,
+                # At least one character that is not a space, as the view requires.
+                {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS, "pattern": r"\S"},
                 required=True,
                 description=f"The query, 1 to {MAX_QUERY_CHARS} characters.",
             ),
@@ -148,6 +158,17 @@ class SearchApi(PublicReadView):
         return _respond(self, results)
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "binary",
+        "description": "A JPEG, PNG or WebP photo (at most 10 MB and 40 megapixels).",
+    }
+)
+class PhotoUploadField(serializers.FileField):
+    """The photo as a file part, not the URL that an ImageField stands for in responses."""
+
+
 class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
     """Search by photo: objects that look like the uploaded image. The photo is not stored."""
 
@@ -166,7 +187,7 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # Refuse an oversized body before it is read; keep the photo in memory, never on disk.
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        declared = natural_int(request.META.get("CONTENT_LENGTH") or "0") or 0
         if declared > settings.VITRINE_MAX_UPLOAD_BYTES + 64 * 1024:
             raise UploadRefused(too_large())
         request._request.upload_handlers = [_InMemoryPhoto(request._request)]
@@ -180,7 +201,7 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
         parameters=_filter_parameters(),
         request={
             "multipart/form-data": inline_serializer(
-                "SearchByImageRequest", fields={"image": serializers.ImageField()}
+                "SearchByImageRequest", fields={"image": PhotoUploadField()}
             )
         },
         responses={
@@ -198,6 +219,7 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
         unknown = sorted(set(request.query_params) - FILTER_PARAMS - PAGE_PARAMS)
         if unknown:
             raise InvalidQuery(f"Unknown query parameter {', '.join(unknown)}.")
+        check_param_values(request.query_params)
         filters, page, page_size = parse_search_filters(request.query_params)
         upload = request.FILES.get("image")
         if upload is None:

@@ -51,6 +51,8 @@ def test_date_range_matches_overlapping_objects() -> None:
     builders.make_object(title="Long", date_start=1495, date_end=1520)
     builders.make_object(title="Later", date_start=1600, date_end=1600)
     assert _titles("date_from=1510&date_to=1550") == ["Long"]
+    # A range given backwards names the same years (and is not an error).
+    assert _titles("date_from=1550&date_to=1510") == ["Long"]
 
 
 def test_has_3d_and_has_approved_restoration() -> None:
@@ -95,7 +97,6 @@ def test_facet_counts_ignore_their_own_selection() -> None:
         ("colour=red", "Unknown filter colour"),
         ("century=abc", "'century' must be a whole number"),
         ("century=0", "not 0"),
-        ("date_from=1900&date_to=1800", "must not be later"),
         ("has_3d=maybe", "'has_3d' must be true or false"),
         ("sort=price", "'sort' must be one of"),
         ("date_from=99999", "between"),

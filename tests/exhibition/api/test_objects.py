@@ -88,6 +88,7 @@ def test_list_filters_like_the_browse_page(api: APIClient, curator) -> None:  # 
     assert _slugs(api, "?agent=hokusai") == ["wave"]
     assert _slugs(api, "?place=japan") == ["wave"]
     assert _slugs(api, "?date_from=1800&date_to=1850") == ["wave"]
+    assert _slugs(api, "?date_from=1850&date_to=1800") == ["wave"]
     assert _slugs(api, "?sort=date") == ["lisa", "draft-fix", "wave", "bust"]
 
 
@@ -98,7 +99,6 @@ def test_list_filters_like_the_browse_page(api: APIClient, curator) -> None:  # 
         ("?century=nineteen", "'century' must be a whole number"),
         ("?has_3d=maybe", "'has_3d' must be true or false"),
         ("?sort=price", "'sort' must be one of"),
-        ("?date_from=1900&date_to=1800", "'date_from' must not be later"),
         ("?page=first", "'page' must be a whole number"),
         ("?page_size=0", "'page_size' must be a whole number from 1 to 100"),
         ("?page_size=%C2%B2", "'page_size' must be a whole number"),

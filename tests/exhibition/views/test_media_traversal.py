@@ -9,7 +9,6 @@ client and once with raw bytes on a real socket (as ``curl --path-as-is`` sends 
 
 import http.client
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,10 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.core.handlers.wsgi import WSGIHandler
-from django.db import connections
 from django.test import Client
-from django.test.testcases import LiveServerThread
 
 from exhibition.models import ObjectImage, ReviewStatus, Visibility
 from tests import builders
@@ -96,28 +92,6 @@ def test_no_spelling_of_a_hidden_file_is_served(
         for disguise in _disguises(name):
             response = client.get(f"/media/{disguise}")
             assert response.status_code == 404, (what, disguise)
-
-
-@pytest.fixture
-def site_server(transactional_db: None) -> Iterator[tuple[str, int]]:
-    """The site on a loopback port, exactly as routed in production.
-
-    pytest-django's ``live_server`` answers /media/ itself, straight from MEDIA_ROOT,
-    before our view is reached; this server has no such shortcut.
-    """
-    shared = {c.alias: c for c in connections.all() if c.vendor == "sqlite" and c.is_in_memory_db()}
-    for connection in shared.values():
-        connection.inc_thread_sharing()
-    thread = LiveServerThread("127.0.0.1", lambda _media_shortcut: WSGIHandler(), shared, 0)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    if thread.error:
-        raise thread.error
-    yield "127.0.0.1", thread.port
-    thread.terminate()
-    for connection in shared.values():
-        connection.dec_thread_sharing()
 
 
 def test_no_spelling_of_a_hidden_file_is_served_over_a_real_socket(
