@@ -43,6 +43,8 @@ def test_slider_moves_with_arrow_keys_and_changes_the_picture(page: Page, curato
     figure = page.locator("figure.restoration-compare").first
     stage = figure.locator(".compare-stage")
     slider = figure.locator("input.compare-slider")
+    # The comparison is a deep zoom viewer: both pictures must have drawn first.
+    expect(stage).to_have_attribute("data-ready", "true", timeout=20_000)
     expect(slider).to_have_attribute("aria-label", re.compile(r"\S"))
     slider.focus()
     start = float(slider.input_value())
