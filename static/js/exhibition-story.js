@@ -1,4 +1,4 @@
-// Exhibition stories: "Zoom into the details" opens the object's deep-zoom viewer in a
+// Exhibition stories: "Zoom into detail" opens the object's deep-zoom viewer in a
 // modal dialog, in place. The viewer starts only when its dialog opens, so a story page
 // fetches no tiles a visitor does not ask for. Without JavaScript the same control is a
 // link to the viewer on the object's page.

@@ -84,7 +84,7 @@ def test_keyboard_opens_zooms_and_closes_a_picture_in_place(page: Page) -> None:
     exhibition = _story()
 
     page.goto(exhibition.get_absolute_url())
-    control = page.get_by_role("button", name="Zoom into the details of Harbour at dusk")
+    control = page.get_by_role("button", name="Zoom into detail of Harbour at dusk")
     control.focus()
     page.keyboard.press("Enter")
 

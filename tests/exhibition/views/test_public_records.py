@@ -119,3 +119,12 @@ def test_curators_still_see_attribution_and_source(client: Client, delft) -> Non
 
     assert "jeremylee0213/world-masterpiece-bot" in html
     assert "as collected by the source repository" in html
+
+
+def test_a_credit_with_an_address_reads_exactly_as_written(client: Client) -> None:
+    credit = "3D scan by A. Maker (https://example.org/maker), CC BY 4.0; decimated"
+    builders.make_object(slug="statue", licence="CC-BY-4.0", attribution=credit)
+
+    html = client.get("/objects/statue/").content.decode()
+
+    assert f'<dd class="credit-line break-anywhere">{credit}</dd>' in html
