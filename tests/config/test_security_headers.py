@@ -1,5 +1,8 @@
 """Every response carries the Content-Security-Policy and the Permissions-Policy."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -82,3 +85,50 @@ def test_path_overrides_replace_a_directive() -> None:
     )
 
     assert value == "default-src 'self'; style-src 'self' 'unsafe-inline'"
+
+
+PUBLIC_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TAG = re.compile(r"<(?P<name>[a-zA-Z][\w-]*)(?P<attributes>[^>]*)>", re.S)
+DATA_SCRIPT = re.compile(r"""type=["']application/(ld\+)?json["']""")
+
+
+def inline_code(template: Path) -> list[str]:
+    """What the public policy would block: inline scripts, styles and event handlers."""
+    found: list[str] = []
+    for tag in TAG.finditer(template.read_text(encoding="utf-8")):
+        name, attributes = tag["name"].lower(), tag["attributes"]
+        if name == "style":
+            found.append("<style> element")
+        if name == "script" and "src=" not in attributes and not DATA_SCRIPT.search(attributes):
+            found.append("inline <script>")
+        if re.search(r"\sstyle\s*=", attributes):
+            found.append(f"style attribute on <{name}>")
+        if re.search(r"\son[a-z]+\s*=", attributes):
+            found.append(f"event handler attribute on <{name}>")
+    return found
+
+
+def test_public_templates_carry_no_inline_script_or_style() -> None:
+    # The admin is served with inline styles allowed (VITRINE_CSP_PATH_OVERRIDES).
+    templates = [path for path in PUBLIC_TEMPLATES.rglob("*.html") if "admin" not in path.parts]
+    assert templates
+
+    offenders = {str(path): inline_code(path) for path in templates if inline_code(path)}
+
+    assert offenders == {}
+
+
+def test_template_check_finds_inline_code(tmp_path: Path) -> None:
+    template = tmp_path / "bad.html"
+    template.write_text(
+        '<p style="color:red" onclick="go()">x</p><script>alert(1)</script>'
+        '<script type="application/ld+json">{}</script><style>p{}</style>',
+        encoding="utf-8",
+    )
+
+    assert inline_code(template) == [
+        "style attribute on <p>",
+        "event handler attribute on <p>",
+        "inline <script>",
+        "<style> element",
+    ]
