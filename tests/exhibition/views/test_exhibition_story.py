@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from exhibition.models import Agent, ExhibitionSection, ObjectCreator, SectionObject
 from tests import builders
@@ -121,3 +123,25 @@ def test_list_and_home_show_each_exhibition_as_a_feature_with_its_size(
         assert "/iiif/image/temeraire-0/full/1200,900/0/default.jpg" in html
     assert '<h2 class="exhibition-feature__title">' in listing
     assert '<h3 class="exhibition-feature__title">' in home
+
+
+def test_story_costs_the_same_queries_however_many_objects(
+    client: Client, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    def story_with(count: int, slug: str) -> None:
+        maker = Agent.objects.create(slug=f"maker-{slug}", name=f"Maker {slug}")
+        objects = []
+        for _ in range(count):
+            obj = builders.make_object()
+            ObjectCreator.objects.create(collection_object=obj, agent=maker, role="painter")
+            builders.add_image(obj)
+            objects.append(obj)
+        builders.make_exhibition(*objects, slug=slug)
+
+    story_with(2, "small")
+    story_with(8, "large")
+
+    with CaptureQueriesContext(connection) as small:
+        client.get("/exhibitions/small/")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/exhibitions/large/")
