@@ -93,8 +93,8 @@
   function act(viewer, action) {
     var viewport = viewer.viewport;
     var container = viewer.element;
-    if (action === "zoom-in") viewport.zoomBy(ZOOM_STEP);
-    else if (action === "zoom-out") viewport.zoomBy(1 / ZOOM_STEP);
+    if (action === "zoom-in") viewport.zoomBy(ZOOM_STEP, null, reducedMotion);
+    else if (action === "zoom-out") viewport.zoomBy(1 / ZOOM_STEP, null, reducedMotion);
     else if (action === "rotate-right") rotate(viewer, ROTATE_STEP);
     else if (action === "rotate-left") rotate(viewer, -ROTATE_STEP);
     else if (action === "reset") { viewport.setRotation(0, true); viewport.goHome(reducedMotion); }

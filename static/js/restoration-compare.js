@@ -98,9 +98,14 @@
       reconstruction.setClip(rect);
     }
 
+    var reconstructionSide = frame.querySelector(".compare-side--reconstruction");
+    var originalSide = frame.querySelector(".compare-side--original");
+
     function update() {
       var value = Number(slider.value);
       divider.style.left = value + "%";
+      reconstructionSide.style.width = value + "%";
+      originalSide.style.width = (100 - value) + "%";
       output.textContent = value + "%";
       stage.dataset.reveal = String(value);
       slider.setAttribute("aria-valuetext", value + "% reconstruction, " + (100 - value) + "% original");

@@ -201,3 +201,25 @@ def test_mask_overlay_follows_the_zoom(page: Page, curator: User) -> None:
     after = mask.bounding_box()
     assert before is not None and after is not None
     assert after["width"] > before["width"] * 1.3, "the mask overlay should scale with the picture"
+
+
+def test_side_tags_only_name_the_picture_they_lie_on(page: Page, curator: User) -> None:
+    collection_object, _ = exhibits.restoration_object(curator)
+    page.goto(collection_object.get_absolute_url())
+    ready_viewer(page, ".compare-stage")
+    slider = page.locator(".compare-slider")
+    reconstruction_side = page.locator(".compare-side--reconstruction")
+    original_side = page.locator(".compare-side--original")
+
+    slider.fill("30")
+    side = reconstruction_side.bounding_box()
+    divider = page.locator(".compare-divider").bounding_box()
+    assert side is not None and divider is not None
+    assert side["x"] + side["width"] == pytest.approx(divider["x"] + divider["width"] / 2, abs=2)
+
+    # With the reconstruction slid away, nothing on screen is tagged as one.
+    slider.fill("0")
+    assert (reconstruction_side.bounding_box() or {"width": 0})["width"] < 1
+    slider.fill("100")
+    assert (original_side.bounding_box() or {"width": 0})["width"] < 1
+    expect(page.locator(".ai-label")).to_be_visible()
