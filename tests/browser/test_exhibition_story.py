@@ -6,11 +6,10 @@ dialog that a keyboard user can open, zoom, and close again.
 """
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from exhibition.models import Agent, Exhibition, ObjectCreator, SectionObject
 from tests.browser import exhibits
@@ -134,20 +133,8 @@ def test_closed_viewers_load_no_tiles(page: Page) -> None:
     assert tiles == []
 
 
-@pytest.fixture
-def axe_page(browser: Browser, live_server: object, transactional_db: None) -> Iterator[Page]:
-    """A page that may inject axe-core: the site's CSP (script-src 'self') would refuse it."""
-    context = browser.new_context(base_url=str(live_server), bypass_csp=True)
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_story_list_and_home_pass_axe(
-    axe_page: Page, vendor_dir: Path, viewport: ViewportSize
-) -> None:
-    page = axe_page
+def test_story_list_and_home_pass_axe(page: Page, vendor_dir: Path, viewport: ViewportSize) -> None:
     exhibition = _story()
     page.set_viewport_size(viewport)
 
