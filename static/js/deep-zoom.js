@@ -186,6 +186,11 @@
       // The overview repeats the picture for the eye; the viewer's description covers it.
       if (viewer.navigator) viewer.navigator.element.setAttribute("aria-hidden", "true");
     });
+    viewer.addHandler("resize", function () {
+      // The overview can measure itself mid-resize (entering full screen) and keep that
+      // stale size; measuring again once layout has settled puts it right.
+      requestAnimationFrame(function () { if (viewer.navigator) viewer.navigator.updateSize(); });
+    });
     if (!sources && container.dataset.tilesReady === "true") {
       viewer.addOnceHandler("open-failed", function () {
         // Tiles missing or unreadable: show the original file instead of an empty viewer.

@@ -92,6 +92,12 @@ def test_full_screen_from_button_and_key(page: Page) -> None:
     box = viewer.bounding_box()
     assert box is not None and box["width"] > 1200
     expect(viewer).to_be_focused()
+    # The overview draws at its new size, not one measured halfway through the change.
+    page.wait_for_function(
+        """() => { const n = window.vitrineViewers["deep-zoom-1"].navigator;
+        const size = n.viewport.getContainerSize();
+        return size.x === n.container.clientWidth && size.y === n.container.clientHeight; }"""
+    )
 
     page.keyboard.press("f")
     page.wait_for_function("() => document.fullscreenElement === null")
