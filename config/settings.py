@@ -209,9 +209,9 @@ SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
 # Re-embed objects in the background whenever the exhibition announces a change.
 SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
 # Search by photo: the memory each process lends to decoding visitors' photos (a 40 MP
-# PNG needs ~200 MB of it), how long a photo waits for room and how many may wait, before
+# PNG needs ~180 MB of it), how long a photo waits for room and how many may wait, before
 # the visitor is told the search is busy (503); and how often one visitor may search by photo.
-SEARCH_PHOTO_DECODE_BUDGET_MB = env_int("SEARCH_PHOTO_DECODE_BUDGET_MB", 256)
+SEARCH_PHOTO_DECODE_BUDGET_MB = env_int("SEARCH_PHOTO_DECODE_BUDGET_MB", 224)
 SEARCH_PHOTO_DECODE_WAIT_SECONDS = env_int("SEARCH_PHOTO_DECODE_WAIT_SECONDS", 5)
 SEARCH_PHOTO_DECODE_MAX_WAITING = env_int("SEARCH_PHOTO_DECODE_MAX_WAITING", 8)
 SEARCH_PHOTO_RATE = env_str("SEARCH_PHOTO_RATE", "12/minute")

@@ -294,13 +294,13 @@ def _vector_results(
 def search_by_image(
     *, image: "Image.Image", filters: BrowseQuery, page: int = 1, page_size: int = 20
 ) -> SearchResults:
-    from search.encoders import get_image_encoder
+    from search.photo_worker import encode_photo
 
     _check_page(page, page_size)
     sources, timer = SiteSources(), Timer()
     with timer.stage("total"):
         with timer.stage("encode"):
-            encoding = get_image_encoder().encode_images([image])[0]
+            encoding = encode_photo(image)  # where the photo was decoded (search.photo_worker)
         channels: list[ChannelResult] = []
         check = ShowableCheck(filters)
         for name, vector in ((VISUAL, encoding.visual), (JOINT, encoding.joint)):

@@ -4,7 +4,8 @@ The type is sniffed from the bytes (the file name and the browser's content type
 not trusted); size and pixel count are checked before any pixel is decoded. The photo
 lives in memory only for the request, and is decoded straight to the small size search
 needs at a cost estimated from its header and reserved from the process's decoding
-budget (search.photo_decode, search.decode_budget).
+budget (search.photo_decode, search.decode_budget), on the process's photo thread
+(search.photo_worker).
 
 EXIF: metadata (camera, time, location) is never read into the search nor kept. The
 orientation tag alone is applied, because a phone photo is often stored sideways with
@@ -21,6 +22,7 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 
 from search import decode_budget
 from search.photo_decode import check_depth, decode_cost, draft_small, small_upright_rgb
+from search.photo_worker import on_photo_worker
 from search.upload_errors import (
     CorruptImage,
     ImageTooLarge,
@@ -123,7 +125,7 @@ def open_upload(data: bytes) -> Image.Image:
         if cost > decode_budget.capacity_bytes():
             raise _over_budget(kind, image, full_size, cost)
         with decode_budget.reserve(cost):
-            return small_upright_rgb(image)
+            return on_photo_worker(small_upright_rgb, image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageTooLarge(
             f"The photo is over the limit of {max_pixels / 1_000_000:g} megapixels."
