@@ -265,7 +265,10 @@ def _plain_losses(grey: npt.NDArray[np.uint8], params: DamageParameters) -> Mask
         (stats[:, cv2.CC_STAT_AREA] >= params.min_flat_fraction * flat.size) & (sides < 2) & ~ring
     )
     keep[0] = False
-    found = keep[labels].astype(np.uint8)
+    # The window that measures flatness stops half its width short of a loss's edge: give
+    # that back, so the proposal reaches the edge instead of leaving a rim of the loss.
+    element = np.ones((FLAT_WINDOW, FLAT_WINDOW), dtype=np.uint8)
+    found = cv2.dilate(keep[labels].astype(np.uint8), element)
     enlarged = cv2.resize(found, (width, height), interpolation=cv2.INTER_NEAREST)
     return np.asarray(enlarged, dtype=bool)
 
