@@ -31,7 +31,7 @@ from PIL import Image
 
 from exhibition.models import MachineOutput, MachineOutputKind, ObjectImage, Restoration
 from exhibition.restoration.damage import DamageParameters
-from exhibition.restoration.engines import ENGINES, get_engine
+from exhibition.restoration.engines import ENGINES, engine_description, get_engine
 from exhibition.restoration.engines.base import Mask, RGBImage
 
 DATA_URL_PREFIX = "data:image/png;base64,"
@@ -44,6 +44,7 @@ OVERLAY_RGBA = (228, 0, 124, 255)  # the site's --mask colour
 class EngineChoice:
     name: str
     unavailable: str | None  # None when it can run; otherwise why not
+    description: str = ""  # one line for the curator: what the engine does, where it is good
 
 
 def engine_choices() -> list[EngineChoice]:
@@ -56,7 +57,7 @@ def engine_choices() -> list[EngineChoice]:
             reason = f"not installed ({exc})"
         except Exception as exc:  # an engine that cannot even be built is unavailable
             reason = str(exc) or type(exc).__name__
-        choices.append(EngineChoice(name, reason))
+        choices.append(EngineChoice(name, reason, engine_description(name)))
     return choices
 
 

@@ -1,9 +1,14 @@
 """The review queue: every kind of machine output, reviewed the same way.
 
 The MachineOutput changelist is the queue (drafts by default) and its change page is the
-review page: what produced the output, read-only, the output itself (a restoration's
-source, result and mask side by side), its provenance events, and approve / reject /
-return-to-draft buttons with a note. Decisions go through ``exhibition.services.review``.
+review page: what produced the output, read-only, the output itself, its provenance events,
+and approve / reject / return-to-draft buttons with a note. Decisions go through
+``exhibition.services.review``.
+
+A restoration is reviewed in a full-size, zoomable before/after viewer
+(static/js/admin-restoration-review.js, OpenSeadragon): the original and the result at full
+resolution in one viewport, a divider between them, and the mask's outline and the
+uncertainty map as layers to switch on. Without JavaScript the full-size files are links.
 """
 
 from typing import Any
@@ -13,7 +18,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -22,7 +27,7 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
-from exhibition.admin.previews import EMPTY, figure, image_preview, side_by_side
+from exhibition.admin.previews import EMPTY, image_preview
 from exhibition.admin.readonly import WrittenBySystem
 from exhibition.admin.restoration_tools import RestorationTools, tool_link
 from exhibition.models import MachineOutput, ProvenanceEvent, Restoration, ReviewStatus
@@ -32,6 +37,7 @@ from exhibition.services.review import (
     machine_output_reject,
     machine_output_return_to_draft,
 )
+from exhibition.whole_numbers import positive_int
 
 _DECISIONS = {
     "approve": machine_output_approve,
@@ -185,16 +191,44 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
             return _related_output_summary(output)
         return format_html(
             "{}<p>Run other engines or correct the mask: {}</p>",
-            _restoration_comparison(restoration),
+            restoration_viewer(restoration),
             tool_link(restoration.source_image),
         )
 
+    class Media:
+        css = {"all": ["css/admin-review.css"]}
+
     def get_urls(self) -> list[URLPattern]:
         review = self.admin_site.admin_view(require_POST(self.review_view))
+        outline = self.admin_site.admin_view(self.outline_view)
         return [
             path("<path:object_id>/review/", review, name="exhibition_machineoutput_review"),
+            path(
+                "<path:object_id>/mask-outline.png",
+                outline,
+                name="exhibition_machineoutput_mask_outline",
+            ),
             *super().get_urls(),
         ]
+
+    def outline_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The outline of a restoration's mask, as a transparent PNG layer for the viewer."""
+        from exhibition.restoration.outline import restoration_outline_png
+
+        output = get_object_or_404(MachineOutput, pk=object_id)
+        if not self.has_view_permission(request, output):
+            raise PermissionDenied
+        restoration = Restoration.objects.filter(machine_output=output).first()
+        if restoration is None or not restoration.mask:
+            raise Http404("This output has no mask.")
+        try:
+            png = restoration_outline_png(restoration)
+        except FileNotFoundError:
+            raise Http404("The mask file is missing.") from None
+        response = HttpResponse(png, content_type="image/png")
+        # The mask of a stored run never changes; curators may keep it for the session.
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
 
     def change_view(
         self,
@@ -206,6 +240,9 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         context = dict(extra_context or {})
         context["can_review"] = self.has_review_permission(request)
         context["review_url"] = reverse("admin:exhibition_machineoutput_review", args=[object_id])
+        context["has_restoration"] = Restoration.objects.filter(
+            machine_output_id=positive_int(object_id)
+        ).exists()
         return super().change_view(request, object_id, form_url, context)
 
     def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -269,23 +306,68 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
             messages.warning(request, f"Skipped {reason}")
 
 
-def _restoration_comparison(restoration: Restoration) -> SafeString:
-    """Source, result, mask (and uncertainty, if any) side by side."""
-    title = restoration.source_image.collection_object.title
-    figures = [
-        figure(
-            restoration.source_image.original, caption="Source (original)", alt=f"Original: {title}"
-        ),
-        figure(
-            restoration.result, caption="Result (AI reconstruction)", alt=f"Reconstruction: {title}"
-        ),
-        figure(restoration.mask, caption="Mask (white = reconstructed)", alt=f"Mask: {title}"),
+def restoration_viewer(restoration: Restoration) -> SafeString:
+    """The full-size before/after viewer of one restoration (driven by
+    static/js/admin-restoration-review.js); links to the full-size files without script."""
+    image = restoration.source_image
+    title = image.collection_object.title
+    outline_url = reverse(
+        "admin:exhibition_machineoutput_mask_outline", args=[restoration.machine_output_id]
+    )
+    layers = [
+        ("Original (full size)", image.original),
+        ("Result — AI reconstruction (full size)", restoration.result),
+        ("Mask (white = reconstructed)", restoration.mask),
+        ("Uncertainty map (brighter = less certain)", restoration.uncertainty),
     ]
-    if restoration.uncertainty:
-        figures.append(
-            figure(restoration.uncertainty, caption="Uncertainty", alt=f"Uncertainty: {title}")
-        )
-    return side_by_side(figures)
+    links = format_html_join(
+        "",
+        '<li><a href="{}">{}</a></li>',
+        ((file.url, label) for label, file in layers if file and file.name),
+    )
+    uncertainty_url = restoration.uncertainty.url if restoration.uncertainty else ""
+    return format_html(
+        '<div class="review-viewer" data-review-viewer>'
+        '<p class="review-viewer__help" id="review-viewer-help">Left of the line: the result '
+        "(AI reconstruction); right of it: the original. Drag to pan, scroll or use the "
+        "buttons to zoom. With the picture focused: arrow keys pan, + and − zoom, 0 fits, "
+        "[ and ] move the line.</p>"
+        '<div class="review-viewer__controls" role="group" aria-label="Viewer controls" hidden>'
+        '<label for="review-reveal">Result shown</label> '
+        '<input type="range" id="review-reveal" class="review-viewer__reveal" min="0" '
+        'max="100" value="50" step="1" aria-controls="review-stage"> '
+        '<output class="review-viewer__reveal-value" for="review-reveal">50%</output>'
+        '<button type="button" class="button" data-action="zoom-in">Zoom in</button>'
+        '<button type="button" class="button" data-action="zoom-out">Zoom out</button>'
+        '<button type="button" class="button" data-action="fit">Fit</button>'
+        '<button type="button" class="button" data-action="actual">Actual pixels (1:1)</button>'
+        '<button type="button" class="button" data-layer="outline" aria-pressed="true">'
+        "Mask outline</button>"
+        '<button type="button" class="button" data-layer="uncertainty" aria-pressed="false"'
+        "{}>Uncertainty map</button>"
+        "</div>"
+        '<div class="review-viewer__frame">'
+        '<div class="review-viewer__stage" id="review-stage" role="application" '
+        'aria-roledescription="zoomable before and after comparison" '
+        'aria-label="{}: AI reconstruction left of the line, original right of it" '
+        'aria-describedby="review-viewer-help" '
+        'data-source-url="{}" data-result-url="{}" data-outline-url="{}" '
+        'data-uncertainty-url="{}" data-width="{}" data-height="{}"></div>'
+        "</div>"
+        '<p class="review-viewer__legend" hidden>Uncertainty: dark = close to original pixels '
+        "and engines agree; bright = far from them or engines disagree.</p>"
+        '<ul class="review-viewer__files">{}</ul>'
+        "</div>",
+        "" if uncertainty_url else " disabled",
+        title,
+        image.original.url,
+        restoration.result.url,
+        outline_url,
+        uncertainty_url,
+        image.width or "",
+        image.height or "",
+        links,
+    )
 
 
 def _related_output_summary(output: MachineOutput) -> SafeString | str:
@@ -371,4 +453,13 @@ class RestorationAdmin(WrittenBySystem, ModelAdmin[Restoration]):
 
     @admin.display(description="Comparison")
     def comparison(self, restoration: Restoration) -> SafeString:
-        return _restoration_comparison(restoration)
+        review = reverse(
+            "admin:exhibition_machineoutput_change", args=[restoration.machine_output_id]
+        )
+        return format_html(
+            '<a href="{}">Compare at full size on the review page</a> · '
+            '<a href="{}">result</a> · <a href="{}">original</a>',
+            review,
+            restoration.result.url,
+            restoration.source_image.original.url,
+        )

@@ -24,6 +24,7 @@ from exhibition.restoration.engines.base import Mask, RGBImage
 from exhibition.restoration.images import image_load_original, rgb_to_png
 from exhibition.restoration.masks import check_mask, mask_to_png
 from exhibition.restoration.uncertainty import uncertainty_map, uncertainty_to_png
+from exhibition.services.audit import audit_record_restoration_run
 from exhibition.services.review import machine_output_record
 
 logger = logging.getLogger(__name__)
@@ -193,6 +194,7 @@ def _store(
                 field_file.save(f"{stem}-{suffix}.png", ContentFile(data), save=False)
                 written.append(field_file)
             restoration.save()
+            audit_record_restoration_run(output=output, actor=requested_by, target=restoration)
     except Exception:
         for field_file in written:
             if field_file.name:
@@ -207,6 +209,7 @@ def _failed(
     error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     output = machine_output_record(**record, duration_seconds=round(duration, 4), error=error)
     _set_actor(output, requested_by)
+    audit_record_restoration_run(output=output, actor=requested_by)
     logger.warning("restoration by %s failed (output %s): %s", record["engine"], output.pk, error)
     return RestorationFailed(
         f"engine {record['engine']} failed: {error} (recorded as failed output #{output.pk})",

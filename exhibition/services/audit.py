@@ -6,7 +6,7 @@ JSON so an entry stays readable after the record it names is gone.
 """
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,6 +15,9 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from exhibition.models import AuditLogEntry, CollectionObject
+
+if TYPE_CHECKING:
+    from exhibition.models import MachineOutput
 
 Snapshot = dict[str, Any]
 # {"field": {"old": value, "new": value}, ...}
@@ -133,3 +136,35 @@ def audit_record_change(
     )
     entry.save()
     return entry
+
+
+def audit_record_restoration_run(
+    *, output: "MachineOutput", actor: User | None, target: models.Model | None = None
+) -> AuditLogEntry:
+    """Log a virtual restoration run (stored as a draft, or failed) in its object's history.
+
+    A run is machine output, not a curator's edit, but a curator reading an object's history
+    must see that a reconstruction of it was made, by which engine and from which mask, and
+    find it in the review queue. `target` is the stored Restoration; a failed run has none
+    and is logged against its MachineOutput.
+    """
+    parameters = output.parameters if isinstance(output.parameters, dict) else {}
+    changes: Changes = {
+        "engine": {"old": None, "new": f"{output.engine} {output.engine_version}".strip()},
+        "mask": {"old": None, "new": parameters.get("mask")},
+        "masked_fraction": {"old": None, "new": parameters.get("masked_fraction")},
+        "status": {"old": None, "new": "failed" if output.error else output.status},
+    }
+    note = (
+        f"Virtual restoration run failed: {output.error}"
+        if output.error
+        else "Virtual restoration run, stored as a draft for review"
+    )
+    return audit_record_change(
+        actor=actor,
+        instance=target if target is not None else output,
+        changes=changes,
+        action=AuditLogEntry.Action.CREATED,
+        note=note,
+        actor_name="restoration",
+    )

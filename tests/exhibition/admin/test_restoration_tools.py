@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from exhibition.models import MachineOutput, ObjectImage, ReviewStatus
@@ -81,8 +82,26 @@ def test_unavailable_engine_is_shown_disabled_with_its_reason(
 
     html = curator_client.get(tool(image)).content.decode()
 
-    assert 'value="missing" disabled aria-describedby="engine-missing-reason"' in html
-    assert "unavailable: not installed" in html
+    assert (
+        'value="missing" aria-describedby="engine-missing-about engine-missing-reason" disabled'
+        in html
+    )
+    assert "Unavailable: not installed" in html
+
+
+def test_every_engine_is_explained_in_one_line(curator_client: Client, image: ObjectImage) -> None:
+    from exhibition.restoration.engines import ENGINE_DESCRIPTIONS, ENGINES
+
+    html = curator_client.get(tool(image)).content.decode()
+
+    assert set(ENGINE_DESCRIPTIONS) == set(ENGINES)
+    for name, description in ENGINE_DESCRIPTIONS.items():
+        assert "\n" not in description and len(description) < 200
+        about = (
+            f'<span class="engine-about" id="engine-{name}-about">— {escape(description)}</span>'
+        )
+        assert about in html
+        assert f'value="{name}" aria-describedby="engine-{name}-about' in html
 
 
 def test_wrong_size_mask_upload_is_refused_with_a_clear_error(

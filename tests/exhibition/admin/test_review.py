@@ -2,13 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
 from exhibition.models import MachineOutput, MachineOutputKind, Restoration, ReviewStatus
 from exhibition.selectors import public_restorations
 from exhibition.services.review import machine_output_record
-from tests.builders import add_image, add_restoration, make_object
+from tests.builders import add_image, add_restoration, make_object, png_bytes
 from tests.exhibition.admin.html_forms import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -96,13 +97,23 @@ def test_the_review_page_shows_source_result_and_mask_and_provenance(
     curator_client: Client,
 ) -> None:
     restoration = add_restoration(add_image(make_object(title="Cracked fresco")))
+    restoration.uncertainty.save("uncertainty.png", ContentFile(png_bytes(64, 48)), save=True)
     output = restoration.machine_output
 
     page = curator_client.get(_review_page(output)).content.decode()
 
+    # The full-size viewer gets the original, the result, the outline and the uncertainty…
+    outline = reverse("admin:exhibition_machineoutput_mask_outline", args=[output.pk])
+    assert f'data-source-url="{restoration.source_image.original.url}"' in page
+    assert f'data-result-url="{restoration.result.url}"' in page
+    assert f'data-outline-url="{outline}"' in page
+    assert f'data-uncertainty-url="{restoration.uncertainty.url}"' in page
+    assert "js/admin-restoration-review.js" in page and "vendor/openseadragon.min.js" in page
+    # …and without script, every file is a link at full size.
     for image in (restoration.source_image.original, restoration.result, restoration.mask):
-        assert image.url in page
-    assert "Source (original)" in page and "Result (AI reconstruction)" in page
+        assert f'href="{image.url}"' in page
+    assert "Original (full size)" in page and "Result — AI reconstruction (full size)" in page
+    assert "max-height:360px" not in page  # no thumbnails any more
     assert "telea" in page and "4.10.0" in page and "radius" in page
     assert "provenance events" in page.lower()
     assert 'value="approve"' in page and 'value="reject"' in page
@@ -228,3 +239,45 @@ def test_restorations_are_listed_read_only_with_a_link_to_review(curator_client:
     assert _review_page(restoration.machine_output) in detail
     assert curator_client.post(change, {}).status_code == 403
     assert Restoration.objects.count() == 1
+
+
+def test_the_mask_outline_is_a_transparent_png_the_size_of_the_image(
+    curator_client: Client, client: Client, visitor: User
+) -> None:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    restoration = add_restoration(add_image(make_object(), width=80, height=60))
+    mask = np.zeros((60, 80), dtype=np.uint8)
+    mask[20:40, 30:60] = 255
+    buffer = io.BytesIO()
+    Image.fromarray(mask, mode="L").save(buffer, format="PNG")
+    restoration.mask.save("mask.png", ContentFile(buffer.getvalue()), save=True)
+    url = reverse(
+        "admin:exhibition_machineoutput_mask_outline", args=[restoration.machine_output_id]
+    )
+
+    response = curator_client.get(url)
+
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    outline = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGBA"))
+    assert outline.shape == (60, 80, 4)
+    assert outline[20, 40, 3] == 255 and outline[20, 40, 0] > 200  # magenta on the edge
+    assert outline[30, 45, 3] == 0 and outline[5, 5, 3] == 0  # the fill and the paint stay clear
+    failed = machine_output_record(
+        kind=MachineOutputKind.RESTORATION,
+        collection_object=None,
+        method="inpainting",
+        engine="telea",
+        engine_version="1",
+        parameters={},
+        input_checksums={},
+        duration_seconds=None,
+        error="boom",
+    )
+    outline_of_failed = reverse("admin:exhibition_machineoutput_mask_outline", args=[failed.pk])
+    assert curator_client.get(outline_of_failed).status_code == 404
+    client.force_login(visitor)
+    assert client.get(url).status_code == 302  # to the admin login

@@ -238,3 +238,36 @@ def test_a_failed_background_run_is_left_in_the_queue_not_retried(
     encoded = base64.b64encode(mask_to_png(truth)).decode()
     assert restore_image.delay(image.pk, "telea", mask_png=encoded).get() is None
     assert MachineOutput.objects.get().error == "ZeroDivisionError: division by zero"
+
+
+def test_runs_and_failed_runs_appear_in_the_objects_history(
+    cracked_image: tuple[ObjectImage, np.ndarray],
+    curator: User,
+    client: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.urls import reverse
+
+    from exhibition.models import AuditLogEntry
+
+    image, truth = cracked_image
+    obj = image.collection_object
+    restoration = restoration_run(image=image, engine_name="ns", mask=truth, requested_by=curator)
+    monkeypatch.setattr(TeleaEngine, "inpaint", lambda self, pixels, mask: 1 / 0)
+    with pytest.raises(RestorationFailed):
+        restoration_run(image=image, engine_name="telea", mask=truth)
+
+    failed, stored = AuditLogEntry.objects.filter(collection_object=obj).order_by("-pk")[:2]
+    assert stored.target_model == "exhibition.restoration"
+    assert stored.target_pk == str(restoration.pk) and stored.actor == curator
+    assert stored.changes["engine"]["new"].startswith("ns opencv")
+    assert stored.changes["status"]["new"] == "draft"
+    assert stored.changes["mask"]["new"] == "supplied"
+    assert failed.target_model == "exhibition.machineoutput" and failed.actor_name == "restoration"
+    assert failed.changes["status"]["new"] == "failed" and "ZeroDivisionError" in failed.note
+
+    client.force_login(curator)
+    page = client.get(reverse("admin:exhibition_collectionobject_change", args=[obj.pk]))
+    history = page.content.decode().split('id="audit-history-heading"')[1]
+    assert "Virtual restoration run, stored as a draft for review" in history
+    assert "Virtual restoration run failed: ZeroDivisionError" in history
