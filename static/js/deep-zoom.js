@@ -67,7 +67,12 @@
       button.setAttribute("aria-pressed", String(on));
     });
     var container = figure.querySelector(".deep-zoom");
-    if (on && container && document.activeElement !== container) container.focus({ preventScroll: true });
+    if (!container) return;
+    // On the page one finger (or the mouse wheel) scrolls past the viewer; with the screen
+    // to itself, every gesture moves the picture.
+    var viewer = viewers[container.id];
+    if (viewer) viewer.setCooperativeGestures(!on);
+    if (on && document.activeElement !== container) container.focus({ preventScroll: true });
   }
 
   document.addEventListener("fullscreenchange", function () {
@@ -147,6 +152,9 @@
       // The canvas drawer raises `tile-drawn`, which tells us (and tests) the image is visible.
       drawer: "canvas",
       showNavigationControl: false,
+      // A viewer must not trap the page: on a phone one finger scrolls on, two fingers move
+      // the picture; on a desktop the wheel scrolls and Ctrl + wheel zooms.
+      cooperativeGestures: true,
       showNavigator: true,
       navigatorPosition: "BOTTOM_RIGHT",
       navigatorSizeRatio: 0.2,

@@ -229,3 +229,24 @@ def test_side_tags_only_name_the_picture_they_lie_on(page: Page, curator: User) 
     slider.fill("100")
     assert (original_side.bounding_box() or {"width": 0})["width"] < 1
     expect(page.locator(".ai-label")).to_be_visible()
+
+
+def test_viewer_does_not_trap_page_scrolling(page: Page) -> None:
+    page.goto(exhibits.image_object().get_absolute_url())
+    viewer = ready_viewer(page)
+    box = viewer.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    start = float(viewer.get_attribute("data-zoom") or 0)
+
+    page.mouse.wheel(0, 200)
+    page.wait_for_function("() => scrollY > 0")
+    assert float(viewer.get_attribute("data-zoom") or 0) == start
+
+    # Ctrl + wheel is the zoom gesture, as on a map.
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    page.wait_for_function(
+        f"() => Number(document.querySelector('.deep-zoom').dataset.zoom) > {start}"
+    )
