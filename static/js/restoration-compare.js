@@ -47,6 +47,9 @@
     // CSSOM, not a style attribute: the Content-Security-Policy allows this.
     element.style.webkitMaskImage = "url(\"" + url + "\")";
     element.style.maskImage = "url(\"" + url + "\")";
+    // A hidden element's mask is fetched only when shown, so the first toggle would show
+    // nothing for a moment: fetch it now, into the cache the mask then reads from.
+    new Image().src = url;
     return element;
   }
 

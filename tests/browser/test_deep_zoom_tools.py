@@ -195,8 +195,9 @@ def test_mask_overlay_follows_the_zoom(page: Page, curator: User) -> None:
     collection_object, _ = exhibits.restoration_object(curator)
     page.goto(collection_object.get_absolute_url())
     stage = ready_viewer(page, ".compare-stage")
-    page.get_by_role("button", name="Outline reconstructed regions").click()
     mask = page.locator(".compare-mask")
+    expect(mask).to_be_hidden()
+    page.get_by_role("button", name="Outline reconstructed regions").click()
     expect(mask).to_be_visible()
     before = mask.bounding_box()
 

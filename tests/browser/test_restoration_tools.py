@@ -111,6 +111,8 @@ def test_uncertainty_overlay_toggles_from_the_keyboard_without_moving_the_page(
     toggle = figure.get_by_role("button", name="Show uncertainty")
     legend = figure.locator(".uncertainty-legend")
     controls = figure.locator(".compare-controls")
+    # The comparison is a deep zoom viewer: both pictures must have drawn first.
+    expect(figure.locator(".compare-stage")).to_have_attribute("data-ready", "true", timeout=20_000)
     toggle.focus()
     before = page_position(controls)
     picture_before = figure.locator(".compare-stage").screenshot(animations="disabled")
