@@ -6,6 +6,7 @@ the collection's style, not what it memorised.
 """
 
 import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,3 +40,32 @@ def split_images(*, evaluation: bool) -> "list[ObjectImage]":
         if images and is_evaluation_slug(collection_object.slug) == evaluation:
             chosen.append(images[0])
     return chosen
+
+
+def split_collection_files(root: Path, *, evaluation: bool) -> "list[tuple[str, Path]]":
+    """(slug, image path) of one side of the split, read from a collection folder.
+
+    The same rule as `split_images`, applied to an import folder (`objects.jsonl` and
+    `damaged.json`, see README) rather than the database: the shipped default weights are
+    trained from the demo folder itself, so anyone can rebuild them without importing first.
+    Objects with a `visibility` other than public are left out, as the import would hide them.
+    """
+    import json
+
+    from exhibition.importing.services import read_damaged
+
+    damaged = read_damaged(root) or set()
+    chosen = []
+    with (root / "objects.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            slug, image = record.get("id"), record.get("image")
+            if not slug or not image or slug in damaged:
+                continue
+            if record.get("visibility") not in (None, "public"):
+                continue
+            if is_evaluation_slug(slug) == evaluation:
+                chosen.append((slug, root / image))
+    return sorted(chosen)

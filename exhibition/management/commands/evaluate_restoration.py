@@ -1,9 +1,11 @@
 """Measures every inpainting engine on synthetically damaged intact collection images.
 
     python manage.py evaluate_restoration [--json] [--images N] [--seed S] [--engines a,b]
+        [--collection DIR]
 
 Images: the first N (by slug) public, intact objects in the evaluation split, the same split
-train_inpainter holds out. Prints per engine PSNR and SSIM inside the damage and over the whole
+train_inpainter holds out (from the imported collection, or with --collection from an import
+folder). Prints per engine PSNR and SSIM inside the damage and over the whole
 image, and seconds per megapixel, with each engine's PSNR gain over OpenCV Telea. With --json,
 stdout is exactly
 {"engines": {name: {psnr_masked, ssim_masked, psnr, ssim, s_per_mp}}, "images": N};
@@ -12,6 +14,7 @@ skipped engines are then named on stderr.
 
 import json
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -38,6 +41,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads", type=int, default=2, help="CPU threads for torch engines (2)"
         )
+        parser.add_argument(
+            "--collection",
+            type=Path,
+            default=None,
+            help="read the evaluation split from this import folder instead of the database",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from exhibition.restoration.evaluation import evaluate
@@ -46,7 +55,7 @@ class Command(BaseCommand):
             raise CommandError("--images must be at least 1")
         _set_threads(options["threads"])
         engines, skipped = _engines(options["engines"])
-        images = _images(options["images"])
+        images = _images(options["images"], options["collection"])
         report = evaluate(images, engines, seed=options["seed"])
         skipped.update(report.skipped)
         if options["json"]:
@@ -93,21 +102,29 @@ def _engines(requested: str) -> tuple[dict[str, Any], dict[str, str]]:
     return engines, skipped
 
 
-def _images(count: int | None) -> list[Any]:
+def _images(count: int | None, collection: Path | None) -> list[Any]:
     import numpy as np
     from PIL import Image
 
     from exhibition.restoration.evaluation import EvaluationImage
-    from exhibition.restoration.evaluation_split import split_images
+    from exhibition.restoration.evaluation_split import split_collection_files, split_images
 
-    chosen = split_images(evaluation=True)[:count]
+    if collection is not None:
+        if not (collection / "objects.jsonl").is_file():
+            raise CommandError(f"no objects.jsonl in {collection}")
+        chosen = split_collection_files(collection, evaluation=True)[:count]
+    else:
+        chosen = [
+            (image.collection_object.slug, Path(image.original.path))
+            for image in split_images(evaluation=True)[:count]
+        ]
     if not chosen:
         raise CommandError("no intact public images in the evaluation split: import a collection")
     images = []
-    for image in chosen:
-        with Image.open(image.original.path) as opened:
+    for slug, path in chosen:
+        with Image.open(path) as opened:
             pixels = np.asarray(opened.convert("RGB"), dtype=np.uint8)
-        images.append(EvaluationImage(slug=image.collection_object.slug, pixels=pixels))
+        images.append(EvaluationImage(slug=slug, pixels=pixels))
     return images
 
 

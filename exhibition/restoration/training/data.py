@@ -50,17 +50,44 @@ def to_unit(image: RGBImage) -> npt.NDArray[np.float32]:
     return (image.astype(np.float32).transpose(2, 0, 1) / 127.5) - 1.0
 
 
-def load_images(paths: Iterable[Path], *, min_side: int) -> list[RGBImage]:
-    """The images as RGB arrays, skipping any smaller than a crop."""
+def load_images(
+    paths: Iterable[Path], *, min_side: int, work_side: int | None = None
+) -> list[RGBImage]:
+    """The images as RGB arrays, skipping any smaller than a crop.
+
+    With `work_side`, an image whose shorter side is longer is reduced to it: the network
+    works at that scale (engines/learned.py reduces large images the same way), so it must
+    learn damage sized as it will see it there, not as a 128 px window on a 6000 px scan.
+    """
     from PIL import Image
 
     images = []
     for path in paths:
         with Image.open(path) as opened:
             array = np.asarray(opened.convert("RGB"), dtype=np.uint8)
+        if work_side:
+            array = reduce_to_side(array, work_side)
         if min(array.shape[:2]) >= min_side:
             images.append(array)
     return images
+
+
+def working_scale(shape: tuple[int, ...], work_side: int | None) -> float:
+    """The factor (at most 1) that brings an image's shorter side down to `work_side`."""
+    shorter = min(shape[:2])
+    return 1.0 if not work_side or shorter <= work_side else work_side / shorter
+
+
+def reduce_to_side(image: RGBImage, work_side: int) -> RGBImage:
+    """The image reduced (area averaging) so that its shorter side is `work_side`, if longer."""
+    import cv2
+
+    scale = working_scale(image.shape, work_side)
+    if scale == 1.0:
+        return image
+    height, width = image.shape[:2]
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return np.asarray(cv2.resize(image, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
 
 def sample_batch(

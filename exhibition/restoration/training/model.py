@@ -19,13 +19,22 @@ from typing import Any
 class ModelConfig:
     width: int = 16  # channels at full resolution; doubled at 1/2, quadrupled below
     dilations: tuple[int, ...] = (1, 2, 4, 8, 16)
+    # The shorter side (px) at which the network sees an image: larger images are reduced to
+    # it, and the network's fill is enlarged into the holes (see engines/learned.py). None:
+    # full resolution (weights trained before the working scale existed).
+    work_side: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"width": self.width, "dilations": list(self.dilations)}
+        return {"width": self.width, "dilations": list(self.dilations), "work_side": self.work_side}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ModelConfig":
-        return cls(width=int(data["width"]), dilations=tuple(int(d) for d in data["dilations"]))
+        work_side = data.get("work_side")
+        return cls(
+            width=int(data["width"]),
+            dilations=tuple(int(d) for d in data["dilations"]),
+            work_side=int(work_side) if work_side else None,
+        )
 
 
 INPUT_CHANNELS = 7  # Navier–Stokes fill + Telea fill (RGB each, in [-1, 1]) + mask

@@ -26,7 +26,7 @@ class TrainingOptions:
     learning_rate: float = 2e-3
     log_every: int = 25
     threads: int = 2
-    bf16: bool = True
+    bf16: bool = False  # see train_inpainter --bf16: emulated (slow) on most CPUs
     config: ModelConfig = field(default_factory=ModelConfig)
 
 

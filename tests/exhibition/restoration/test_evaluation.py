@@ -108,9 +108,18 @@ def _evaluation_object(index: int) -> ObjectImage:
     return image
 
 
-@pytest.mark.django_db
-def test_the_command_prints_exactly_the_documented_json(tmp_path: Any, settings: Any) -> None:
+def _no_weights(tmp_path: Any, settings: Any, monkeypatch: Any) -> None:
+    from exhibition.restoration.engines import learned
+
     settings.VITRINE_INPAINTER_DIR = tmp_path / "no-weights"
+    monkeypatch.setattr(learned, "DEFAULT_WEIGHTS_DIR", tmp_path / "none-shipped")
+
+
+@pytest.mark.django_db
+def test_the_command_prints_exactly_the_documented_json(
+    tmp_path: Any, settings: Any, monkeypatch: Any
+) -> None:
+    _no_weights(tmp_path, settings, monkeypatch)
     for index in range(3):
         _evaluation_object(index)
     out, err = io.StringIO(), io.StringIO()
@@ -140,11 +149,11 @@ def test_the_command_prints_exactly_the_documented_json(tmp_path: Any, settings:
 
 @pytest.mark.django_db
 def test_the_command_table_names_skipped_engines_and_refuses_unknown_ones(
-    settings: Any, tmp_path: Any
+    settings: Any, tmp_path: Any, monkeypatch: Any
 ) -> None:
     from django.core.management import CommandError
 
-    settings.VITRINE_INPAINTER_DIR = tmp_path / "no-weights"
+    _no_weights(tmp_path, settings, monkeypatch)
     _evaluation_object(0)
     out = io.StringIO()
     call_command("evaluate_restoration", "--images", "1", "--engines", "telea,learned", stdout=out)
@@ -161,3 +170,27 @@ def test_the_command_says_when_there_is_nothing_to_evaluate() -> None:
 
     with pytest.raises(CommandError, match="no intact public images"):
         call_command("evaluate_restoration", "--engines", "telea")
+
+
+def test_the_command_reads_the_evaluation_split_from_a_collection_folder(tmp_path: Any) -> None:
+    root = tmp_path / "collection"
+    (root / "images").mkdir(parents=True)
+    held_out = [f"eval-{i}" for i in range(200) if is_evaluation_slug(f"eval-{i}")][:2]
+    trained = next(f"train-{i}" for i in range(200) if not is_evaluation_slug(f"train-{i}"))
+    lines = []
+    for index, slug in enumerate([*held_out, trained]):
+        Image.fromarray(_picture(64, 80, seed=index)).save(root / "images" / f"{slug}.png")
+        lines.append(json.dumps({"id": slug, "image": f"images/{slug}.png"}))
+    (root / "objects.jsonl").write_text("\n".join(lines) + "\n")
+    (root / "damaged.json").write_text(json.dumps({"ids": [held_out[1]]}))
+    out = io.StringIO()
+    call_command(
+        "evaluate_restoration",
+        "--json",
+        "--engines",
+        "telea",
+        "--collection",
+        str(root),
+        stdout=out,
+    )
+    assert json.loads(out.getvalue())["images"] == 1  # the damaged one is on neither side

@@ -156,3 +156,46 @@ def test_the_command_refuses_a_bad_budget_and_an_empty_collection() -> None:
         call_command("train_inpainter", "--minutes", "0")
     with pytest.raises(CommandError, match="no intact public training images"):
         call_command("train_inpainter", "--minutes", "0.01")
+
+
+def test_the_command_trains_from_a_collection_folder_and_records_how(tmp_path: Path) -> None:
+    import io
+
+    from django.core.management import call_command
+    from PIL import Image
+
+    root = tmp_path / "collection"
+    (root / "images").mkdir(parents=True)
+    slugs = [_slug(False, "a"), _slug(False, "b"), _slug(True, "held"), _slug(False, "broken")]
+    lines = []
+    for slug in slugs:
+        Image.fromarray(_pictures(1, side=96)[0]).save(root / "images" / f"{slug}.png")
+        lines.append(json.dumps({"id": slug, "image": f"images/{slug}.png"}))
+    (root / "objects.jsonl").write_text("\n".join(lines) + "\n")
+    (root / "damaged.json").write_text(json.dumps({"ids": [slugs[3]]}))
+    out = io.StringIO()
+    call_command(
+        "train_inpainter",
+        *("--minutes", "0.01", "--crop", "32", "--width", "4", "--batch", "2", "--threads", "1"),
+        *("--work-side", "48", "--collection", str(root), "--output", str(tmp_path / "w")),
+        stdout=out,
+    )
+    assert "split: 2 training images" in out.getvalue()
+    saved = latest_weights(tmp_path / "w")
+    made = saved.metadata
+    assert made["split"]["training_slugs"] == sorted(slugs[:2])
+    assert made["split"]["evaluation_slugs"] == [slugs[2]]
+    assert made["architecture"]["work_side"] == 48
+    assert "--work-side 48" in made["command"] and f"--collection {root}" in made["command"]
+    assert weights_load(saved) is not None
+
+
+def test_training_images_are_reduced_to_the_working_scale(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from exhibition.restoration.training.data import load_images
+
+    Image.new("RGB", (400, 200), (90, 120, 150)).save(tmp_path / "big.png")
+    Image.new("RGB", (60, 40), (90, 120, 150)).save(tmp_path / "small.png")
+    images = load_images([tmp_path / "big.png", tmp_path / "small.png"], min_side=32, work_side=100)
+    assert [image.shape for image in images] == [(100, 200, 3), (40, 60, 3)]
