@@ -51,8 +51,8 @@ def test_uncertainty_toggle_and_legend_appear_with_an_uncertainty_map(
     assert 'id="uncertainty-legend-1"' in html
     assert "brighter = less certain" in html
     assert restoration.uncertainty.url in html
-    # The overlay starts hidden; the toggle reveals it.
-    assert re.search(r'<div class="compare-uncertainty" hidden style="[^"]*uncertainty', html)
+    # The viewer lays the map over the picture (hidden until the toggle reveals it).
+    assert f'data-uncertainty-url="{restoration.uncertainty.url}"' in html
 
 
 def test_no_uncertainty_toggle_without_an_uncertainty_map(client: Client, curator: User) -> None:
