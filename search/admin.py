@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from exhibition.admin.generics import ModelAdmin
-from search.models import Embedding
+from search.models import BlockedConcept, Embedding
 
 
 @admin.register(Embedding)
@@ -30,3 +30,12 @@ class EmbeddingAdmin(ModelAdmin[Embedding]):
 
     def has_change_permission(self, request: HttpRequest, obj: Embedding | None = None) -> bool:
         return False
+
+
+@admin.register(BlockedConcept)
+class BlockedConceptAdmin(ModelAdmin[BlockedConcept]):
+    """Curators decide which classifier concepts are never shown to visitors."""
+
+    list_display = ("word", "reason", "created_at")
+    search_fields = ("word", "reason")
+    fields = ("word", "reason")

@@ -43,3 +43,33 @@ class Embedding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.space} embedding of object {self.collection_object_id}"
+
+
+class BlockedConcept(models.Model):
+    """A classifier concept never shown to visitors, whatever its probability.
+
+    ImageNet's classes were not made for paintings of people: a nude becomes "bikini", a
+    militia's breastplates "cuirass", a portrait "comic book". Curators keep this list;
+    a word blocks every concept label that has it as one of its names ("bikini" blocks
+    "bikini, two-piece"). Defaults come with the migration that made the table.
+    """
+
+    word = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="A name of the concept as the classifier gives it, e.g. 'bikini' or "
+        "'chain mail'. Case is ignored.",
+    )
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = "blocked visual concept"
+
+    def __str__(self) -> str:
+        return self.word
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.word = self.word.strip().lower()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

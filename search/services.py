@@ -19,6 +19,7 @@ import numpy as np
 
 from exhibition.browse import BrowseQuery
 from exhibition.models import CollectionObject
+from search.attribution import autograph_first
 from search.channels import (
     IndexMissing,
     ShowableCheck,
@@ -30,9 +31,12 @@ from search.channels import (
 from search.explanations import (
     Explanation,
     MatchedConcept,
+    blocked_words,
     concepts_for_photo,
     concepts_for_text,
     explanation_for,
+    is_shown,
+    plain_label,
 )
 from search.feedback import FEEDBACK, FEEDBACK_WEIGHT, feedback_channel
 from search.keyword import MatchedWords
@@ -47,9 +51,12 @@ from search.ranking import (
     keyword_scale,
     text_query_weights,
 )
+from search.relevance import MATCHED, Verdict, apply_floor
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from search.suggestions import Suggestions
 
 MAX_QUERY_CHARS = 500
 MAX_PAGE_SIZE = 50
@@ -82,7 +89,11 @@ class SearchResults:
     page_size: int
     notice: str = ""
     timings: dict[str, float] = field(default_factory=dict)  # stage -> milliseconds
-    object_ids: list[int] = field(default_factory=list)  # every ranked id (for facets)
+    object_ids: list[int] = field(default_factory=list)  # every shown id (for facets)
+    # Words: MATCHED; NONE (nothing matched: no hits, see suggestions); GUESSES (a sparse
+    # catalogue's closest guesses for a query that matched nothing). See search.relevance.
+    match: str = MATCHED
+    suggestions: "Suggestions | None" = None
 
 
 class Timer:
@@ -119,8 +130,10 @@ def _check_page(page: int, page_size: int) -> None:
 class TextChannels:
     """The three channels' candidates for one text query (before fusion)."""
 
+    query: str
     channels: list[ChannelResult]
     joint_vector: np.ndarray | None
+    text_vector: np.ndarray  # the query in the record-text space
     missing: list[str]  # spaces without a published index
     weights: Mapping[str, float]  # the channels' weights for this query
     check: ShowableCheck  # which candidates may be shown (filters, public)
@@ -183,21 +196,30 @@ def run_text_channels(
     weights = text_query_weights(query_visualness(joint) if joint is not None else None)
     # A candidate the highlighter found no words in gets an empty entry: not asked again.
     matched = {oid: matched_ahead.get(oid, {}) for oid in ahead}
-    return TextChannels(channels, joint, missing, weights, check, matched)
+    return TextChannels(query, channels, joint, vectors.text, missing, weights, check, matched)
+
+
+def shown_ranking(run: TextChannels, sources: Sources) -> tuple[Verdict, Mapping[str, float]]:
+    """The hybrid ranking as far as the relevance floor lets it go (what visitors see)."""
+    fused, weights = hybrid_ranking(run, sources)
+    return apply_floor(run.query, fused, weights, sources), weights
 
 
 def hybrid_ranking(
     run: TextChannels, sources: Sources
 ) -> tuple[list[FusedHit], Mapping[str, float]]:
-    """The channels fused, with visual feedback in a sparse catalogue; and the weights used."""
+    """The channels fused, with visual feedback in a sparse catalogue; and the weights used.
+
+    An artist's own works come before those only attributed to them (search.attribution).
+    """
     fused = fuse(run.channels, run.weights)
-    if not sources.catalogue_is_sparse():
-        return fused, run.weights
-    feedback = feedback_channel(fused, sources, run.check)
-    if feedback is None:
-        return fused, run.weights
-    weights = {**run.weights, FEEDBACK: FEEDBACK_WEIGHT}
-    return fuse([*run.channels, feedback], weights), weights
+    weights = run.weights
+    if sources.catalogue_is_sparse():
+        feedback = feedback_channel(fused, sources, run.check)
+        if feedback is not None:
+            weights = {**run.weights, FEEDBACK: FEEDBACK_WEIGHT}
+            fused = fuse([*run.channels, feedback], weights)
+    return autograph_first(run.query, fused), weights
 
 
 def _paginate(fused: list[FusedHit], page: int, page_size: int) -> list[FusedHit]:
@@ -226,7 +248,8 @@ def search_text(
             highlight_ahead=page_size if page == 1 else 0,
         )
         with timer.stage("fuse"):
-            fused, weights = hybrid_ranking(run, sources)
+            verdict, weights = shown_ranking(run, sources)
+            fused = verdict.hits
             page_hits = _paginate(fused, page, page_size)
         with timer.stage("explain"):
             page_ids = [h.object_id for h in page_hits]
@@ -255,6 +278,12 @@ def search_text(
                 )
                 for h in page_hits
             ]
+        suggestions = None
+        if verdict.state != MATCHED:
+            from search.suggestions import suggest
+
+            with timer.stage("suggest"):
+                suggestions = suggest(query, run.text_vector)
     return SearchResults(
         query,
         hits,
@@ -264,6 +293,8 @@ def search_text(
         run.notice,
         timer.timings,
         [h.object_id for h in fused],
+        verdict.state,
+        suggestions,
     )
 
 
@@ -319,7 +350,9 @@ def search_by_image(
             channels, PHOTO_WEIGHTS, page=page, page_size=page_size, timer=timer, concepts=concepts
         )
     notice = "" if channels else NOTICE_NO_INDEX
-    label = ", ".join(c.label for c in encoding.concepts[:2])
+    # What the photo seems to show, as the page says it: sure, unblocked concepts only.
+    blocked = blocked_words()
+    label = ", ".join(plain_label(c.label) for c in encoding.concepts if is_shown(c, blocked))
     return SearchResults(
         label,
         hits,

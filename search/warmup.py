@@ -19,13 +19,17 @@ logger = logging.getLogger(__name__)
 
 
 def warm_up() -> None:
-    """Build the encoders, run one query through them and load every published index."""
+    """Build the encoders, run one query through them, load every published index and
+    calibrate the relevance floor (a couple of seconds of nonsense queries, search.relevance)."""
+    from search.channels import SiteSources
     from search.index import SPACES, load_index
     from search.query_encoding import encode_query
+    from search.relevance import floors_for
 
     encode_query("warm up")
     for space in SPACES:
         load_index(space)
+    floors_for(SiteSources())
 
 
 def _warm_up_logged() -> None:

@@ -40,8 +40,14 @@ def explanation_payload(explanation: Explanation) -> dict[str, Any]:
 
 
 def results_payload(results: SearchResults, hits: list[CardHit]) -> dict[str, Any]:
+    suggestions = results.suggestions
     return {
         "query": results.query,
+        "match": results.match,
+        "suggestions": {
+            "did_you_mean": suggestions.did_you_mean if suggestions else "",
+            "try": list(suggestions.try_terms) if suggestions else [],
+        },
         "count": results.total,
         "page": results.page,
         "page_size": results.page_size,

@@ -20,7 +20,7 @@ from search.evaluation.queries import EvalQuery
 from search.keyword.documents import FIELDS_ALL, FIELDS_TITLE, keyword_document
 from search.keyword.memory import MemoryKeywordIndex
 from search.ranking import fuse
-from search.services import Timer, hybrid_ranking, run_text_channels, search_text
+from search.services import Timer, run_text_channels, search_text, shown_ranking
 
 METHODS = ("keyword", "text", "visual", "hybrid")
 
@@ -76,7 +76,8 @@ def rank_query(query: EvalQuery, sources: Sources) -> QueryRun:
     rankings = {
         channel.name: [hit.object_id for hit in fuse([channel])] for channel in run.channels
     }
-    rankings["hybrid"] = [hit.object_id for hit in hybrid_ranking(run, sources)[0]]
+    # The hybrid as visitors see it: ended by the relevance floor (search.relevance).
+    rankings["hybrid"] = [hit.object_id for hit in shown_ranking(run, sources)[0].hits]
     slugs = dict(public_objects().values_list("pk", "slug"))
     return QueryRun(
         query, {m: [slugs[i] for i in ids if i in slugs] for m, ids in rankings.items()}

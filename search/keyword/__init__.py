@@ -27,6 +27,7 @@ __all__ = [
     "keyword_remove",
     "keyword_search",
     "keyword_term_maxima",
+    "public_with_text",
     "rebuild_keyword_index",
 ]
 
@@ -35,7 +36,8 @@ def backend() -> ModuleType:
     return postgres if connection.vendor == "postgresql" else sqlite
 
 
-def _with_text() -> QuerySet[CollectionObject]:
+def public_with_text() -> QuerySet[CollectionObject]:
+    """Public records with what their keyword document reads, in a fixed number of queries."""
     return public_objects().select_related("place").prefetch_related("creator_links__agent", "tags")
 
 
@@ -46,7 +48,7 @@ def keyword_index_object(*, collection_object: CollectionObject) -> bool:
         if not collection_object.is_public:
             module.remove(cursor, [collection_object.pk])
             return False
-        obj = _with_text().filter(pk=collection_object.pk).first()
+        obj = public_with_text().filter(pk=collection_object.pk).first()
         if obj is None:
             module.remove(cursor, [collection_object.pk])
             return False
@@ -62,7 +64,7 @@ def keyword_remove(*, object_ids: Sequence[int]) -> None:
 def rebuild_keyword_index() -> int:
     """Re-index every public object from scratch; returns how many were indexed."""
     module = backend()
-    objects = list(_with_text().order_by("pk"))
+    objects = list(public_with_text().order_by("pk"))
     with transaction.atomic(), connection.cursor() as cursor:
         module.clear(cursor)
         module.upsert(cursor, (keyword_document(obj, fields=FIELDS_ALL) for obj in objects))

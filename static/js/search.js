@@ -75,6 +75,15 @@
   });
 
   region.addEventListener("click", function (event) {
+    var suggestion = event.target.closest("[data-search-suggestion]");
+    if (suggestion) {
+      // A suggested search goes into the box, so the visitor can go on from it.
+      event.preventDefault();
+      input.value = suggestion.getAttribute("data-search-suggestion");
+      searchNow();
+      input.focus();
+      return;
+    }
     var link = event.target.closest("[data-search-page]");
     if (!link) return;
     event.preventDefault();

@@ -68,7 +68,7 @@ def test_results_show_why_and_a_notice_when_the_index_is_missing(client: Client)
     assert "Lighthouse at dusk" in html
     assert "A quiet harbour" not in html
     assert "Why this result" in html
-    assert "Your words in the title: Lighthouse" in html
+    assert "Matches ‘Lighthouse’ in the title" in html
     assert "Winslow Homer" in html
     assert "keyword results only" in html
     assert 'data-announce="1 result for “lighthouse”"' in html

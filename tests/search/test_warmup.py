@@ -8,9 +8,13 @@ from search import warmup
 from search.index import store
 
 
+@pytest.mark.django_db
 def test_warming_up_loads_the_encoders_and_every_published_index(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from search import relevance
+
+    relevance.forget()
     looked_up: list[str] = []
     real = store.load_index
     monkeypatch.setattr(
@@ -21,6 +25,7 @@ def test_warming_up_loads_the_encoders_and_every_published_index(
 
     assert encoders._text_encoder is not None and encoders._image_encoder is not None
     assert set(looked_up) == {"joint", "text", "heading", "visual"}
+    assert relevance._floors  # the relevance floor is calibrated before the first search
 
 
 def test_it_runs_on_a_thread_and_can_be_switched_off(settings: Any) -> None:

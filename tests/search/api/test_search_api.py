@@ -81,7 +81,7 @@ def test_words_find_the_right_object_first_with_reasons(
     first = body["results"][0]
     assert first["explanation"]["matched_fields"]["title"] == ["Ships", "storm"]
     assert set(first["explanation"]["channels"]) == {"keyword", "text", "visual"}
-    assert first["explanation"]["summary"][0].startswith("Your words in the title")
+    assert first["explanation"]["summary"][0] == "Matches ‘Ships’ and ‘storm’ in the title"
     assert body["notice"] == ""
     assert {"keyword", "encode", "fuse", "total"} <= set(body["timings_ms"])
 

@@ -1,0 +1,92 @@
+"""What to offer when nothing matched: a close spelling, and the collection's own terms.
+
+"Did you mean" replaces each word of the query that no record uses with the closest word
+the records do use (titles, tags, names, types, cultures, places), when one is close.
+"Try" offers the collection's own tags and object types nearest in meaning to the query,
+so each suggestion finds something; a query close to none of them (nonsense) gets the
+most common ones. Both are held per collection version.
+"""
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from search.keyword.documents import STOPWORDS, keyword_document, query_terms
+from search.per_version import VersionedValue
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+SPELLING_CUTOFF = 0.75  # difflib's ratio: "rembrant" -> "rembrandt", "qwertyuiop" -> none
+TRIES = 3
+# Below this cosine the query is close to none of the terms (MiniLM: unrelated text sits
+# around 0.1); the most common terms are offered instead.
+TRY_MIN_SIMILARITY = 0.25
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    did_you_mean: str = ""
+    try_terms: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: frozenset[str]
+    terms: list[str]  # tags and object types, most common first
+    vectors: np.ndarray | None  # the terms in the record-text space (None: not encoded yet)
+
+
+def _read_lexicon() -> _Lexicon:
+    from search.encoders import get_text_encoder
+    from search.keyword import public_with_text
+
+    words: set[str] = set()
+    terms: Counter[str] = Counter()
+    for obj in public_with_text():
+        document = keyword_document(obj)
+        for name in ("title", "tags", "creators", "other"):
+            words.update(w.lower() for w in _WORD.findall(document.column(name)))
+        terms.update(tag.name.lower() for tag in obj.tags.all())
+        if obj.object_type:
+            terms[obj.object_type.lower()] += 1
+    ranked = [term for term, _ in terms.most_common()]
+    vectors = get_text_encoder().encode(ranked) if ranked else None
+    return _Lexicon(frozenset(words - STOPWORDS), ranked, vectors)
+
+
+_LEXICON = VersionedValue(_read_lexicon)
+
+
+def _respelled(query: str, words: frozenset[str]) -> str:
+    terms = query_terms(query)
+    changed = False
+    respelled = []
+    for term in terms:
+        if term in words or term in STOPWORDS:
+            respelled.append(term)
+            continue
+        close = difflib.get_close_matches(term, words, n=1, cutoff=SPELLING_CUTOFF)
+        respelled.append(close[0] if close else term)
+        changed = changed or bool(close)
+    return " ".join(respelled) if changed else ""
+
+
+def _nearest_terms(query_vector: np.ndarray | None, lexicon: _Lexicon) -> list[str]:
+    if query_vector is None or lexicon.vectors is None:
+        return lexicon.terms[:TRIES]
+    similarity = lexicon.vectors @ query_vector
+    order = np.argsort(-similarity)[:TRIES]
+    if float(similarity[order[0]]) < TRY_MIN_SIMILARITY:
+        return lexicon.terms[:TRIES]
+    return [lexicon.terms[i] for i in order]
+
+
+def suggest(query: str, query_vector: np.ndarray | None) -> Suggestions:
+    """Suggestions for a query that matched nothing (``query_vector``: its text embedding)."""
+    lexicon = _LEXICON.get()
+    if not lexicon.terms and not lexicon.words:
+        return Suggestions()
+    tries = [term for term in _nearest_terms(query_vector, lexicon) if term != query.lower()]
+    return Suggestions(_respelled(query, lexicon.words), tries)
