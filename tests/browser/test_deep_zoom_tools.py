@@ -244,7 +244,9 @@ def test_viewer_does_not_trap_page_scrolling(page: Page) -> None:
     page.wait_for_function("() => scrollY > 0")
     assert float(viewer.get_attribute("data-zoom") or 0) == start
 
-    # Ctrl + wheel is the zoom gesture, as on a map.
+    # Ctrl + wheel is the zoom gesture, as on a map. Chromium sends wheel events that
+    # follow a scroll closely to the same scroller (wheel latching): wait that out.
+    page.wait_for_timeout(1000)
     page.keyboard.down("Control")
     page.mouse.wheel(0, -200)
     page.keyboard.up("Control")
