@@ -278,12 +278,11 @@ def search_text(
                 )
                 for h in page_hits
             ]
-        suggestions = None
-        if verdict.state != MATCHED:
-            from search.suggestions import suggest
+        from search.suggestions import suggest
 
-            with timer.stage("suggest"):
-                suggestions = suggest(query, run.text_vector)
+        # A respelling whenever a word is in no record; terms to try only without a match.
+        with timer.stage("suggest"):
+            suggestions = suggest(query, run.text_vector, with_tries=verdict.state != MATCHED)
     return SearchResults(
         query,
         hits,

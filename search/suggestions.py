@@ -83,10 +83,13 @@ def _nearest_terms(query_vector: np.ndarray | None, lexicon: _Lexicon) -> list[s
     return [lexicon.terms[i] for i in order]
 
 
-def suggest(query: str, query_vector: np.ndarray | None) -> Suggestions:
-    """Suggestions for a query that matched nothing (``query_vector``: its text embedding)."""
+def suggest(query: str, query_vector: np.ndarray | None, *, with_tries: bool) -> Suggestions:
+    """A respelling if a word of the query is in no record; and, ``with_tries`` (nothing
+    matched), the collection's terms nearest the query (``query_vector``: its embedding)."""
     lexicon = _LEXICON.get()
     if not lexicon.terms and not lexicon.words:
         return Suggestions()
-    tries = [term for term in _nearest_terms(query_vector, lexicon) if term != query.lower()]
+    tries = []
+    if with_tries:
+        tries = [term for term in _nearest_terms(query_vector, lexicon) if term != query.lower()]
     return Suggestions(_respelled(query, lexicon.words), tries)
