@@ -170,9 +170,17 @@ def test_image_gets_a_deep_zoom_viewer_over_its_iiif_service(client: Client) -> 
     for action, label in (
         ("zoom-in", "Zoom in"),
         ("zoom-out", "Zoom out"),
+        ("rotate-left", "Rotate left"),
+        ("rotate-right", "Rotate right"),
         ("reset", "Reset view"),
+        ("overview", "Overview"),
+        ("fullscreen", "Full screen"),
     ):
-        assert f'data-action="{action}">{label}</button>' in html
+        assert re.search(
+            rf'data-viewer="deep-zoom-1" data-action="{action}"[^>]*>[^<]*(<span[^>]*>.</span> )?'
+            rf"{label}</button>",
+            html,
+        ), label
     assert "vendor/openseadragon.min.js" in html
     assert '<a href="/iiif/wave/manifest.json" type="application/ld+json">' in html
     assert "IIIF manifest</a>" in html
@@ -239,8 +247,8 @@ def test_approved_restoration_is_labelled_with_its_provenance(
 
     html = _get(client, "last-supper")
 
-    assert '<figure class="restoration-compare"' in html
-    assert '<p class="ai-label">AI reconstruction — not the original</p>' in html
+    assert '<figure class="restoration-compare deep-zoom-figure"' in html
+    assert re.search(r'<p class="ai-label"[^>]*>AI reconstruction — not the original</p>', html)
     assert re.search(
         r'<input type="range" id="compare-slider-1" class="compare-slider" '
         r'min="0" max="100"[^>]*aria-label="[^"]+"',
