@@ -4,8 +4,8 @@
 //
 // Hooks for people and tests: the container is the single tab stop and takes + / - / 0,
 // the arrow keys, R / Shift+R (rotate), O (overview) and F (full screen); the buttons in the
-// figure drive the same actions; `data-ready="true"` is set once the first tile is drawn,
-// `data-zoom` and `data-rotation` follow the view; `window.vitrineViewers` maps container
+// figure drive the same actions; `data-ready="true"` is set once every picture in the
+// viewer has drawn a tile, `data-zoom` and `data-rotation` follow the view; `window.vitrineViewers` maps container
 // ids to their viewers. `window.VitrineDeepZoom` lets the restoration comparison build its
 // viewer the same way (restoration-compare.js).
 (function () {
