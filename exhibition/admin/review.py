@@ -331,7 +331,8 @@ def restoration_viewer(restoration: Restoration) -> SafeString:
         '<p class="review-viewer__help" id="review-viewer-help">Left of the line: the result '
         "(AI reconstruction); right of it: the original. Drag to pan, scroll or use the "
         "buttons to zoom. With the picture focused: arrow keys pan, + and − zoom, 0 fits, "
-        "[ and ] move the line.</p>"
+        "1 shows actual pixels, [ and ] move the line, O and U switch the outline and the "
+        "uncertainty map.</p>"
         '<div class="review-viewer__controls" role="group" aria-label="Viewer controls" hidden>'
         '<label for="review-reveal">Result shown</label> '
         '<input type="range" id="review-reveal" class="review-viewer__reveal" min="0" '

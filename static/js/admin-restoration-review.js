@@ -45,6 +45,11 @@
     stage.tabIndex = 0;
 
     var frame = stage.parentElement;
+    // The frame takes the picture's proportions (CSSOM, not a style attribute: the CSP);
+    // CSS caps its height to the window.
+    var width = Number(data.width);
+    var height = Number(data.height);
+    if (width > 0 && height > 0) frame.style.aspectRatio = width + " / " + height;
     var divider = document.createElement("div");
     divider.className = "review-viewer__divider";
     divider.setAttribute("aria-hidden", "true");
