@@ -57,19 +57,32 @@ class Explanation:
     fields: dict[str, list[str]] = field(default_factory=dict)
     concepts: list[MatchedConcept] = field(default_factory=list)
     channels: dict[str, ChannelScore] = field(default_factory=dict)
+    asked_by: str = "words"  # "words", "photo" (search by photo) or "object" (more like this)
 
     def sentences(self) -> list[str]:
         """The reasons in plain words, strongest first (no scores: those are details)."""
-        said = []
+        # Fields that matched the same words share a sentence: "Matches ‘Rembrandt’ in the
+        # title and the artist's name", not one line per field.
+        places: dict[tuple[str, ...], list[str]] = {}
         for name, words in self.fields.items():
-            where = FIELD_LABELS.get(name, name)
-            said.append(f"Matches {_listed([f'‘{word}’' for word in words])} in {where}")
+            places.setdefault(tuple(words), []).append(FIELD_LABELS.get(name, name))
+        said = [
+            f"Matches {_listed([f'‘{word}’' for word in words])} in {_listed(where)}"
+            for words, where in places.items()
+        ]
         if self.concepts:
             names = _listed([plain_label(c.label) for c in self.concepts])
             said.append(f"Looks like: {names} — a machine guess")
         if not said:
-            said.append("Close in meaning to your words, without sharing them")
+            said.append(FALLBACK.get(self.asked_by, FALLBACK["words"]))
         return said
+
+
+FALLBACK = {
+    "words": "Close in meaning to your words, without sharing them",
+    "photo": "Looks similar to your photo, as an image model compares pictures",
+    "object": "Looks similar to this object, as an image model compares pictures",
+}
 
 
 def _listed(items: list[str]) -> str:
@@ -192,9 +205,10 @@ def explanation_for(
     weights: Mapping[str, float],
     fields: Mapping[str, list[str]] | None = None,
     concepts: list[MatchedConcept] | None = None,
+    asked_by: str = "words",
 ) -> Explanation:
     channels = {
         name: ChannelScore(hit.raw_scores.get(name), value, weights.get(name, 0.0))
         for name, value in hit.channel_scores.items()
     }
-    return Explanation(dict(fields or {}), list(concepts or []), channels)
+    return Explanation(dict(fields or {}), list(concepts or []), channels, asked_by)

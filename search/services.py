@@ -51,7 +51,7 @@ from search.ranking import (
     keyword_scale,
     text_query_weights,
 )
-from search.relevance import MATCHED, Verdict, apply_floor
+from search.relevance import MATCHED, Verdict, apply_floor, floors_for
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -282,7 +282,10 @@ def search_text(
 
         # A respelling whenever a word is in no record; terms to try only without a match.
         with timer.stage("suggest"):
-            suggestions = suggest(query, run.text_vector, with_tries=verdict.state != MATCHED)
+            chance = floors_for(sources).top.get(TEXT, 1.0)
+            suggestions = suggest(
+                query, run.text_vector, with_tries=verdict.state != MATCHED, chance=chance
+            )
     return SearchResults(
         query,
         hits,
@@ -306,6 +309,7 @@ def _vector_results(
     timer: Timer,
     concepts: Mapping[int, list[MatchedConcept]] | None = None,
     exclude: int | None = None,
+    asked_by: str = "photo",
 ) -> tuple[list[SearchHit], list[FusedHit]]:
     with timer.stage("fuse"):
         fused = [h for h in fuse(channels, weights) if h.object_id != exclude]
@@ -314,7 +318,9 @@ def _vector_results(
         SearchHit(
             h.object_id,
             h.score,
-            explanation_for(h, weights=weights, concepts=(concepts or {}).get(h.object_id)),
+            explanation_for(
+                h, weights=weights, concepts=(concepts or {}).get(h.object_id), asked_by=asked_by
+            ),
         )
         for h in page_hits
     ]
@@ -389,6 +395,7 @@ def more_like_this(*, collection_object: CollectionObject, limit: int = 8) -> Se
             page_size=limit,
             timer=timer,
             exclude=collection_object.pk,
+            asked_by="object",
         )
     notice = "" if channels else NOTICE_NO_INDEX
     return SearchResults(collection_object.title, hits, len(fused), 1, limit, notice, timer.timings)

@@ -3,8 +3,9 @@
 "Did you mean" replaces each word of the query that no record uses with the closest word
 the records do use (titles, tags, names, types, cultures, places), when one is close.
 "Try" offers the collection's own tags and object types nearest in meaning to the query,
-so each suggestion finds something; a query close to none of them (nonsense) gets the
-most common ones. Both are held per collection version.
+so each suggestion finds something; a query no closer to any of them than nonsense gets
+to records (the relevance floor's chance level, search.relevance) gets the most common
+ones instead. The words and terms are held per collection version.
 """
 
 import difflib
@@ -20,9 +21,6 @@ from search.per_version import VersionedValue
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 SPELLING_CUTOFF = 0.75  # difflib's ratio: "rembrant" -> "rembrandt", "qwertyuiop" -> none
 TRIES = 3
-# Below this cosine the query is close to none of the terms (MiniLM: unrelated text sits
-# around 0.1); the most common terms are offered instead.
-TRY_MIN_SIMILARITY = 0.25
 
 
 @dataclass(frozen=True)
@@ -73,23 +71,27 @@ def _respelled(query: str, words: frozenset[str]) -> str:
     return " ".join(respelled) if changed else ""
 
 
-def _nearest_terms(query_vector: np.ndarray | None, lexicon: _Lexicon) -> list[str]:
+def _nearest_terms(query_vector: np.ndarray | None, lexicon: _Lexicon, chance: float) -> list[str]:
     if query_vector is None or lexicon.vectors is None:
         return lexicon.terms[:TRIES]
     similarity = lexicon.vectors @ query_vector
     order = np.argsort(-similarity)[:TRIES]
-    if float(similarity[order[0]]) < TRY_MIN_SIMILARITY:
+    if float(similarity[order[0]]) <= chance:
         return lexicon.terms[:TRIES]
     return [lexicon.terms[i] for i in order]
 
 
-def suggest(query: str, query_vector: np.ndarray | None, *, with_tries: bool) -> Suggestions:
+def suggest(
+    query: str, query_vector: np.ndarray | None, *, with_tries: bool, chance: float = 1.0
+) -> Suggestions:
     """A respelling if a word of the query is in no record; and, ``with_tries`` (nothing
-    matched), the collection's terms nearest the query (``query_vector``: its embedding)."""
+    matched), the collection's terms nearest the query (``query_vector``: its embedding)
+    when closer than ``chance`` (what nonsense reaches), else the most common ones."""
     lexicon = _LEXICON.get()
     if not lexicon.terms and not lexicon.words:
         return Suggestions()
     tries = []
     if with_tries:
-        tries = [term for term in _nearest_terms(query_vector, lexicon) if term != query.lower()]
+        nearest = _nearest_terms(query_vector, lexicon, chance)
+        tries = [term for term in nearest if term != query.lower()]
     return Suggestions(_respelled(query, lexicon.words), tries)

@@ -67,3 +67,17 @@ def test_scores_are_kept_inside_a_details_disclosure(client: Client) -> None:
     reasons = html.index("Matches ‘Skaters’ in the title")
     details = html.index("<summary>Details</summary>")
     assert reasons < details < html.index('<table class="why__channels">')
+
+
+def test_fields_with_the_same_words_share_one_sentence() -> None:
+    fields = {"title": ["Rembrandt"], "creators": ["Rembrandt"], "description": ["beret"]}
+    assert Explanation(fields=fields).sentences() == [
+        "Matches ‘Rembrandt’ in the title and the artist's name",
+        "Matches ‘beret’ in the description",
+    ]
+
+
+def test_a_photo_result_found_by_appearance_says_so() -> None:
+    assert Explanation(asked_by="photo").sentences() == [
+        "Looks similar to your photo, as an image model compares pictures"
+    ]
