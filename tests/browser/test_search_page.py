@@ -48,3 +48,27 @@ def test_results_appear_as_the_visitor_types_and_are_announced(page: Page) -> No
     expect(results).to_contain_text("Hunters in the Snow", timeout=30_000)
     expect(results).not_to_contain_text("The Great Wave")
     expect(page.locator("#search-live")).to_contain_text("hunters", timeout=30_000)
+
+
+def test_nothing_matched_offers_searches_that_find_something(page: Page, vendor_dir: Path) -> None:
+    _collection()
+    page.goto("/search/?q=qwertyuiop")
+    results = page.locator("#search-results")
+    expect(results).to_contain_text("Nothing in the collection matched “qwertyuiop”.")
+    assert not axe_violations(page, vendor_dir)
+
+    suggestion = results.locator("[data-search-suggestion]").first
+    term = suggestion.get_attribute("data-search-suggestion") or ""
+    suggestion.click()
+    expect(page.locator("#search-q")).to_have_value(term)
+    expect(results.locator(".search-hit").first).to_be_visible(timeout=30_000)
+
+
+def test_scores_stay_folded_under_details(page: Page) -> None:
+    _collection()
+    page.goto("/search/?q=wave")
+    hit = page.locator(".search-hit").first
+    expect(hit.locator(".why__reasons")).to_contain_text("Matches ‘Wave’ in the title")
+    expect(hit.locator(".why__channels")).to_be_hidden()
+    hit.locator("summary", has_text="Details").click()
+    expect(hit.locator(".why__channels")).to_be_visible()
