@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from search.per_version import VersionedValue
 from search.ranking import KEYWORD, TEXT, VISUAL, FusedHit
 
 if TYPE_CHECKING:
@@ -99,35 +100,43 @@ def calibrate(sources: "Sources") -> Floors:
     )
 
 
+def _site_floors() -> Floors:
+    from search.channels import SiteSources
+
+    return calibrate(SiteSources())
+
+
+# The site's sources are made anew for every search, and what they answer changes with the
+# collection version: their floors are held per version (search.per_version).
+_SITE = VersionedValue(_site_floors)
 _lock = threading.Lock()
-_floors: dict[object, tuple[object, Floors]] = {}
+_others: dict[int, tuple[object, Floors]] = {}
 
 
 def floors_for(sources: "Sources") -> Floors:
     """The floors of these sources: the site's per collection version, others per object."""
-    from exhibition.page_cache import collection_version
     from search.channels import SiteSources
 
-    # The site's sources are made anew for every search; what they answer changes with the
-    # collection version. Other sources (an evaluation's) are calibrated once each; the
-    # object is held with its floors so its id is not reused while they are.
-    site = isinstance(sources, SiteSources)
-    key: object = ("site", collection_version()) if site else id(sources)
+    if isinstance(sources, SiteSources):
+        return _SITE.get()
+    # Other sources (an evaluation's) are calibrated once each; the object is held with
+    # its floors so that its id is not reused while they are.
     with _lock:
-        held = _floors.get(key)
+        held = _others.get(id(sources))
     if held is not None:
         return held[1]
     floors = calibrate(sources)
     with _lock:
-        if len(_floors) > 8:
-            _floors.clear()
-        _floors[key] = (sources, floors)
+        if len(_others) > 8:
+            _others.clear()
+        _others[id(sources)] = (sources, floors)
     return floors
 
 
 def forget() -> None:
+    _SITE.forget()
     with _lock:
-        _floors.clear()
+        _others.clear()
 
 
 def _above(floors: Floors, kind: str, name: str, value: float) -> bool:

@@ -25,7 +25,7 @@ def test_warming_up_loads_the_encoders_and_every_published_index(
 
     assert encoders._text_encoder is not None and encoders._image_encoder is not None
     assert set(looked_up) == {"joint", "text", "heading", "visual"}
-    assert relevance._floors  # the relevance floor is calibrated before the first search
+    assert relevance._SITE._held is not None  # the floor is calibrated before the first search
 
 
 def test_it_runs_on_a_thread_and_can_be_switched_off(settings: Any) -> None:
