@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
+from exhibition.models.collection import culture_group
 from exhibition.selectors import public_objects
 from search.hit_objects import shown_hits
 from search.services import (
@@ -53,7 +54,12 @@ def _facets(results: SearchResults | None, query: BrowseQuery) -> dict[str, list
     objects = public_objects()
     if results is not None:
         objects = objects.filter(pk__in=results.object_ids)
-    rows = list(objects.order_by().values_list("object_type", "culture"))
+    # Cultures are offered by group ("Dutch Republic" for "Dutch Republic (Delft)"), as
+    # browse offers them; the search filter accepts a group.
+    rows = [
+        (object_type, culture_group(culture))
+        for object_type, culture in objects.order_by().values_list("object_type", "culture")
+    ]
     facets = {}
     for name, position, selected in (
         ("type", 0, query.object_types),

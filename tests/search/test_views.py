@@ -72,3 +72,14 @@ def test_results_show_why_and_a_notice_when_the_index_is_missing(client: Client)
     assert "Winslow Homer" in html
     assert "keyword results only" in html
     assert 'data-announce="1 result for “lighthouse”"' in html
+
+
+def test_culture_filter_offers_groups_not_every_recorded_detail(client: Client) -> None:
+    from tests import builders
+
+    builders.make_object(culture="Dutch Republic (Delft)")
+    builders.make_object(culture="Dutch Republic (Amsterdam)")
+    builders.make_object(culture="Dutch Republic")
+    html = client.get("/search/").content.decode()
+    assert 'value="Dutch Republic"' in html
+    assert "(Delft)" not in html and "(Amsterdam)" not in html
