@@ -89,6 +89,7 @@ def search_results(curator: User) -> str:
     get_image_encoder().encode_query(["warm up"])
     builders.make_object(title="The Great Wave", description="A huge wave over three boats.")
     builders.make_object(title="Wave study", description="A wave breaking on rocks.")
+    long_object(description="A wave.")  # a hit whose long words must wrap on a phone
     rebuild_keyword_index()
     return reverse("search:search") + "?q=wave"
 
