@@ -12,6 +12,9 @@ PORT ?= 8000
 # The scale-out run of the suite uses these when both services answer.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# Throttle counters in a Redis database of their own, as the README advises: flushing the
+# cache (tests do it between tests) must never reset them.
+TEST_THROTTLE_REDIS_URL ?= redis://127.0.0.1:6379/14
 
 .PHONY: help install frontend chromium migrate collection demo serve lint test test-sqlite test-scaleout bench clean
 
@@ -88,6 +91,7 @@ test-scaleout: install
 	@if $(PY) scripts/services_available.py "$(TEST_DATABASE_URL)" "$(TEST_REDIS_URL)"; then \
 		echo "== Scale-out run: PostgreSQL + Redis"; \
 		DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" CELERY_TASK_ALWAYS_EAGER=1 \
+			THROTTLE_REDIS_URL="$(TEST_THROTTLE_REDIS_URL)" \
 			$(VENV)/bin/pytest -q -p no:cacheprovider -m "not browser"; \
 	else \
 		echo "== SKIPPED the scale-out run: PostgreSQL ($(TEST_DATABASE_URL)) or Redis ($(TEST_REDIS_URL)) is not reachable"; \

@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "exhibition.benchmarking.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security_headers.SecurityHeadersMiddleware",
+    "config.query_strings.RefuseNulInQueryStringMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -247,6 +248,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "ENUM_NAME_OVERRIDES": {"ProvenanceActionEnum": "exhibition.models.ProvenanceEvent.Action"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.query_strings.no_nul_in_string_parameters",
+    ],
 }
 
 # Production hardening; `check --deploy --fail-level WARNING` is clean with DJANGO_DEBUG=0.

@@ -132,8 +132,13 @@ class SearchApi(PublicReadView):
         parameters=[
             OpenApiParameter(
                 "q",
-                # At least one character that is not a space, as the view requires.
-                {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS, "pattern": r"\S"},
+                # At least one character that is not a space (and no NUL), as the site requires.
+                {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": MAX_QUERY_CHARS,
+                    "pattern": r"^[^\u0000]*\S[^\u0000]*$",
+                },
                 required=True,
                 description=f"The query, 1 to {MAX_QUERY_CHARS} characters.",
             ),

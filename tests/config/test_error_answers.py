@@ -106,3 +106,28 @@ def test_a_bad_host_on_a_page_gets_the_sites_own_400_page(client: Client) -> Non
     response = client.get("/objects/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "could not be understood" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/objects/?culture=a%00b", "/api/search/?q=ship%00", "/api/objects/?x%00=1"],
+)
+def test_a_nul_character_in_the_query_is_a_json_400(client: Client, path: str) -> None:
+    # PostgreSQL refuses NUL in any query: this was a 500 in the scaled-out site.
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+
+
+def test_a_nul_character_in_a_page_query_is_the_sites_400_page(client: Client) -> None:
+    response = client.get("/objects/?culture=%00")
+    assert response.status_code == 400
+    assert "could not be understood" in response.content.decode()
+
+
+def test_the_schema_says_string_parameters_hold_no_nul(client: Client) -> None:
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    culture = next(
+        p for p in schema["paths"]["/api/objects/"]["get"]["parameters"] if p["name"] == "culture"
+    )
+    assert culture["schema"]["items"]["pattern"] == "^[^\\u0000]*$"
