@@ -215,7 +215,8 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         """The outline of a restoration's mask, as a transparent PNG layer for the viewer."""
         from exhibition.restoration.outline import restoration_outline_png
 
-        output = get_object_or_404(MachineOutput, pk=object_id)
+        # The id comes from the path: "²" or "abc" is absent, not a 500.
+        output = get_object_or_404(MachineOutput, pk=positive_int(object_id))
         if not self.has_view_permission(request, output):
             raise PermissionDenied
         restoration = Restoration.objects.filter(machine_output=output).first()
@@ -249,7 +250,8 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         """Apply one decision posted from the review page, then go back to the queue."""
         if not self.has_review_permission(request):
             raise PermissionDenied
-        output = get_object_or_404(MachineOutput, pk=object_id)
+        # The id comes from the path: "²" or "abc" is absent, not a 500.
+        output = get_object_or_404(MachineOutput, pk=positive_int(object_id))
         decision = request.POST.get("decision", "")
         note = request.POST.get("note", "")
         page = reverse("admin:exhibition_machineoutput_change", args=[output.pk])

@@ -281,3 +281,9 @@ def test_the_mask_outline_is_a_transparent_png_the_size_of_the_image(
     assert curator_client.get(outline_of_failed).status_code == 404
     client.force_login(visitor)
     assert client.get(url).status_code == 302  # to the admin login
+
+
+def test_an_outline_asked_for_by_a_malformed_id_is_not_found(curator_client: Client) -> None:
+    for object_id in ("abc", "%C2%B2", "0"):
+        url = f"/admin/exhibition/machineoutput/{object_id}/mask-outline.png"
+        assert curator_client.get(url).status_code == 404, object_id
