@@ -5,7 +5,6 @@ from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from config.asgi import application
 from config.websocket_fallback import NO_SUCH_ENDPOINT
 from exhibition.api.objects import ObjectListApi
 from tests import builders
@@ -71,7 +70,12 @@ def test_a_photo_search_without_a_photo_is_a_json_400(
     assert response.json()["detail"]
 
 
-def test_a_websocket_to_an_address_with_no_endpoint_is_closed_cleanly() -> None:
+def test_a_websocket_to_an_address_with_no_endpoint_is_closed_cleanly(settings: object) -> None:
+    # Importing the ASGI entry point would start loading the search models on a thread
+    # that outlives the test run (and aborts the interpreter at exit): not wanted here.
+    settings.SEARCH_WARM_UP = False  # type: ignore[attr-defined]
+    from config.asgi import application
+
     async def handshake() -> tuple[bool, dict[str, object]]:
         communicator = WebsocketCommunicator(
             application, "/ws/nothing-here/", headers=[(b"origin", b"http://localhost")]
