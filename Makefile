@@ -81,6 +81,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
 
 test-sqlite: install chromium
 	$(VENV)/bin/pytest -q -p no:cacheprovider

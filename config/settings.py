@@ -42,8 +42,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Inert unless VITRINE_SERVER_TIMING is on (the page benchmark turns it on).
-    "exhibition.benchmarking.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security_headers.SecurityHeadersMiddleware",
     "config.query_strings.RefuseNulInQueryStringMiddleware",
@@ -181,7 +179,6 @@ VITRINE_MAX_IMAGE_PIXELS = env_int("VITRINE_MAX_IMAGE_PIXELS", 40_000_000)
 VITRINE_MAX_UPLOAD_BYTES = env_int("VITRINE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 VITRINE_MAX_MODEL_BYTES = env_int("VITRINE_MAX_MODEL_BYTES", 100 * 1024 * 1024)
 VITRINE_TILE_SIZE = env_int("VITRINE_TILE_SIZE", 512)
-VITRINE_SERVER_TIMING = env_bool("VITRINE_SERVER_TIMING", False)
 # Whole public pages cached for anonymous visitors, invalidated on any collection write.
 VITRINE_PAGE_CACHE = env_bool("VITRINE_PAGE_CACHE", True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = VITRINE_MAX_UPLOAD_BYTES

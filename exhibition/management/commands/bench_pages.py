@@ -15,12 +15,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from exhibition.benchmarking.client import Target, run_scenario
-from exhibition.benchmarking.import_timing import ImportTiming, ImportTimingError, time_import
-from exhibition.benchmarking.report import TARGET_RATIO, format_table, within_target
-from exhibition.benchmarking.scenarios import BASELINE, NothingToBenchmark, build_scenarios
-from exhibition.benchmarking.server import ServerError, daphne_server
-from exhibition.benchmarking.stats import ScenarioResult, summarise
+from bench.pages.client import Target, run_scenario
+from bench.pages.import_timing import ImportTiming, ImportTimingError, time_import
+from bench.pages.report import TARGET_RATIO, format_table, within_target
+from bench.pages.scenarios import BASELINE, NothingToBenchmark, build_scenarios
+from bench.pages.server import ServerError, daphne_server
+from bench.pages.stats import ScenarioResult, summarise
 
 MAX_CLIENTS = 200
 MAX_REQUESTS = 100_000
@@ -139,8 +139,8 @@ class Command(BaseCommand):
         self.stdout.write(format_table(report["pages"]))
         if any(row.get("server_p50_ms") is None for row in report["pages"]):
             self.stdout.write(
-                "Server-side times need exhibition.benchmarking.middleware.ServerTimingMiddleware "
-                "in MIDDLEWARE."
+                "Server-side times missing: the server did not send Server-Timing "
+                "(bench.settings adds it)."
             )
         over = [r["scenario"] for r in report["pages"][1:] if within_target(r) is False]
         if over:
@@ -155,7 +155,7 @@ class Command(BaseCommand):
                     f"{len(result.failures)} of {len(result.samples)} requests failed in "
                     f"{result.name!r}, e.g. {first.path} -> {first.status or first.error}"
                 )
-            if math.isnan(result.client_percentile(0.5)):
+            if math.isnan(result.client_percentile(50)):
                 raise CommandError(f"{result.name!r} completed no requests")
 
 

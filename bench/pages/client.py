@@ -12,8 +12,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from exhibition.benchmarking.middleware import HEADER, parse_server_timing
-from exhibition.benchmarking.stats import Sample, ScenarioResult
+from bench.pages.server_timing import HEADER, parse_server_timing
+from bench.pages.stats import Sample, ScenarioResult
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # Behind the production proxy every request arrives as HTTPS; saying so keeps the

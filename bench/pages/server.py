@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from exhibition.benchmarking.client import Target, fetch_once
+from bench.pages.client import Target, fetch_once
 
 HEALTH_PATH = "/healthz/"
 BENCH_SECRET_KEY_PREFIX = "vitrine-benchmark-only-"  # noqa: S105 (random suffix added)
@@ -59,13 +59,13 @@ def production_env(
             "STATIC_ROOT": str(static_root),
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "LOG_LEVEL": "WARNING",
-            "VITRINE_SERVER_TIMING": "1" if server_timing else "0",
             "VITRINE_PAGE_CACHE": "1" if page_cache else "0",
             "PYTHONUNBUFFERED": "1",
         }
     )
-    # The server must read the very database this process reads.
-    env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Production's settings (the same database and media as this process, from the same
+    # environment), plus the Server-Timing middleware when asked for.
+    env["DJANGO_SETTINGS_MODULE"] = "bench.settings" if server_timing else "config.settings"
     return env
 
 

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from exhibition.benchmarking.client import Target, fetch_once, run_scenario
+from bench.pages.client import Target, fetch_once, run_scenario
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -3,7 +3,7 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
-from exhibition.benchmarking.middleware import ServerTimingMiddleware, parse_server_timing
+from bench.pages.server_timing import ServerTimingMiddleware, parse_server_timing
 
 
 def ok_view(request: HttpRequest) -> HttpResponse:
@@ -44,3 +44,17 @@ def test_parse_server_timing_reads_only_the_cpu_metric(
     header: str | None, expected: float | None
 ) -> None:
     assert parse_server_timing(header) == expected
+
+
+def test_production_settings_never_send_server_timing() -> None:
+    from config import settings as production
+
+    assert not any("server_timing" in path.lower() for path in production.MIDDLEWARE)
+    assert not getattr(production, "VITRINE_SERVER_TIMING", False)
+
+
+def test_the_benchmark_settings_add_it_first() -> None:
+    from bench import settings as bench_settings
+
+    assert bench_settings.MIDDLEWARE[0] == "bench.pages.server_timing.ServerTimingMiddleware"
+    assert bench_settings.VITRINE_SERVER_TIMING is True

@@ -6,8 +6,9 @@ a request runs in one thread while this (sync) middleware holds it, but the wall
 also counts hops through the busy event loop; the CPU figure is the server's own work,
 which the benchmark compares between pages.
 
-It is off unless ``VITRINE_SERVER_TIMING`` is true, because exact timings help an
-attacker probe for slow paths. Put it first in ``MIDDLEWARE`` so it covers all others.
+Exact timings help an attacker probe for slow paths, so only ``bench.settings`` lists it
+(first, so that it covers all others), and it stays off unless ``VITRINE_SERVER_TIMING``
+is true as a second guard.
 """
 
 import time

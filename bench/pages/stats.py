@@ -1,19 +1,9 @@
 """Latency statistics of a benchmark run: percentiles and ratios to the baseline."""
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """The nearest-rank percentile (fraction in [0, 1]) of ``values``; NaN when empty."""
-    if not 0.0 <= fraction <= 1.0:
-        raise ValueError("fraction must lie between 0 and 1")
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    rank = max(1, math.ceil(fraction * len(ordered)))
-    return ordered[rank - 1]
+from bench.stats import percentile
 
 
 @dataclass
@@ -47,12 +37,12 @@ class ScenarioResult:
     def failures(self) -> list[Sample]:
         return [sample for sample in self.samples if not sample.ok]
 
-    def client_percentile(self, fraction: float) -> float:
-        return percentile([s.client_ms for s in self.ok_samples], fraction)
+    def client_percentile(self, q: float) -> float:
+        return percentile([s.client_ms for s in self.ok_samples], q)
 
-    def server_percentile(self, fraction: float) -> float:
+    def server_percentile(self, q: float) -> float:
         timed = [s.server_ms for s in self.ok_samples if s.server_ms is not None]
-        return percentile(timed, fraction)
+        return percentile(timed, q)
 
     @property
     def throughput(self) -> float:
@@ -82,10 +72,10 @@ def summarise(result: ScenarioResult, baseline: ScenarioResult) -> dict[str, obj
         ("server", result.server_percentile),
     ):
         base = baseline.client_percentile if kind == "client" else baseline.server_percentile
-        for label, fraction in (("p50", 0.5), ("p95", 0.95)):
-            value = getter(fraction)
+        for label, q in (("p50", 50), ("p95", 95)):
+            value = getter(q)
             figures[f"{kind}_{label}_ms"] = _rounded(value)
-            figures[f"{kind}_{label}_ratio"] = _rounded(ratio(value, base(fraction)))
+            figures[f"{kind}_{label}_ratio"] = _rounded(ratio(value, base(q)))
     return figures
 
 

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from exhibition.benchmarking.import_timing import ImportTimingError, time_import
+from bench.pages.import_timing import ImportTimingError, time_import
 
 DEMO = Path(settings.VITRINE_COLLECTION)
 DEMO_IDS = ("mona-lisa", "model-antique-camera")
