@@ -20,6 +20,7 @@ from django.db.models import (
 )
 
 from exhibition.browse import annotated_public_objects
+from exhibition.media_links import Thumbnail, image_thumbnail, model_poster
 from exhibition.models import (
     Agent,
     CollectionObject,
@@ -37,7 +38,6 @@ from exhibition.selectors import (
     public_objects,
     public_objects_with_media,
 )
-from exhibition.views.media_links import Thumbnail, image_thumbnail, model_poster
 
 FEATURED_LIMIT = 8
 RELATED_LIMIT = 6

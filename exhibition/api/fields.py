@@ -6,8 +6,8 @@ from django.db.models.fields.files import FieldFile
 from rest_framework import serializers
 from rest_framework.request import Request
 
+from exhibition.media_links import object_thumbnail
 from exhibition.models import CollectionObject
-from exhibition.views.media_links import object_thumbnail
 
 
 def request_of(serializer: serializers.BaseSerializer[Any]) -> Request:

@@ -16,8 +16,8 @@ from typing import Any
 from django.urls import reverse
 
 from exhibition.iiif.tiles import iiif_root, tile_dir
+from exhibition.media_links import image_thumbnail
 from exhibition.models import ObjectImage
-from exhibition.views.media_links import image_thumbnail
 
 logger = logging.getLogger(__name__)
 

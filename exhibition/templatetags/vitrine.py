@@ -7,10 +7,10 @@ from django import template
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.safestring import SafeString, mark_safe
 
+from exhibition import media_links
 from exhibition.browse import century_label as _century_label
 from exhibition.licences import Licence, get_licence
 from exhibition.models import CollectionObject, ObjectImage
-from exhibition.views import media_links
 
 register = template.Library()
 

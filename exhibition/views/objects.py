@@ -11,13 +11,13 @@ from django.views.decorators.http import require_safe
 
 from exhibition.browse import century_label
 from exhibition.licences import get_licence
+from exhibition.media_links import iiif_manifest_url
 from exhibition.model_posters import NEUTRAL_COLOUR
 from exhibition.models import CollectionObject, ObjectCreator
 from exhibition.page_extensions import object_panels
 from exhibition.page_selectors import related_objects
 from exhibition.selectors import get_public_object, public_restorations
 from exhibition.views.linked_data import dublin_core, object_json_ld
-from exhibition.views.media_links import iiif_manifest_url
 
 
 @dataclass(frozen=True)
