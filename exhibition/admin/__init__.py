@@ -6,7 +6,7 @@ Django's admin autodiscovery imports this package; each module registers its Mod
 from django.conf import settings
 from django.contrib import admin
 
-from exhibition.admin import audit, collection, exhibitions, media, review
+from exhibition.admin import audit_log, collection, exhibitions, media, review
 from exhibition.admin.login import protect_admin_login
 
 admin.site.site_header = f"{settings.VITRINE_SITE_NAME} administration"
@@ -14,4 +14,4 @@ admin.site.site_title = f"{settings.VITRINE_SITE_NAME} admin"
 admin.site.index_title = "Collection, exhibitions and review"
 protect_admin_login(admin.site)
 
-__all__ = ["audit", "collection", "exhibitions", "media", "review"]
+__all__ = ["audit_log", "collection", "exhibitions", "media", "review"]

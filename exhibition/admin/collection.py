@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from exhibition.admin.audit import change_rows
-from exhibition.admin.auditing import AuditedModelAdmin
+from exhibition.admin.audit_log import change_rows
+from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.previews import image_preview

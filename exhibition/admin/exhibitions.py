@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from exhibition.admin.auditing import AuditedModelAdmin
+from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.generics import StackedInline, TabularInline
 from exhibition.models import Exhibition, ExhibitionSection, SectionObject
 

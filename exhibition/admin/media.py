@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-from exhibition.admin.auditing import AuditedModelAdmin
+from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.previews import image_preview

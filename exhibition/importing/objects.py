@@ -8,7 +8,6 @@ and files copied for a record that then fails are removed again.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,7 +37,8 @@ from exhibition.models import (
     Visibility,
 )
 from exhibition.page_cache import collection_changed
-from exhibition.services.audit import audit_diff, audit_record_change
+from exhibition.services.audit import audit_object_snapshot
+from exhibition.services.collection_edits import collection_edit_record
 
 # Plain fields set straight from the record, compared to decide "updated" vs "unchanged".
 SCALAR_FIELDS = (
@@ -163,7 +163,7 @@ def _write_record(
 ) -> RecordResult:
     obj = CollectionObject.objects.filter(slug=record.slug).first()
     created = obj is None
-    before = {} if obj is None else snapshot(obj)
+    before = {} if obj is None else audit_object_snapshot(obj)
     obj = obj or CollectionObject(slug=record.slug)
     result = RecordResult(collection_object=obj, status="created")
     old_scalars = {name: getattr(obj, name) for name in (*SCALAR_FIELDS, "place_id")}
@@ -176,18 +176,16 @@ def _write_record(
     alt_text = record.text["alt_text"] or default_alt_text(record)
     result.image = _sync_image(obj, image, alt_text, written, result)
     _sync_model(obj, record, model, alt_text, written, result)
-    changes = audit_diff(before=before, after=snapshot(obj))
+    entry = collection_edit_record(
+        actor_name=IMPORT_ACTOR,
+        instance=obj,
+        before=before,
+        after=audit_object_snapshot(obj),
+        action=AuditLogEntry.Action.IMPORTED,
+        note=("Created by import. " if created else "Updated by import. ") + note,
+    )
     if not created:
-        result.status = "updated" if changes else "unchanged"
-    if changes:
-        audit_record_change(
-            actor=None,
-            actor_name=IMPORT_ACTOR,
-            instance=obj,
-            changes=changes,
-            action=AuditLogEntry.Action.IMPORTED,
-            note=("Created by import. " if created else "Updated by import. ") + note,
-        )
+        result.status = "updated" if entry is not None else "unchanged"
     return result
 
 
@@ -345,21 +343,3 @@ def _sync_model(
             for i, (p, n, label, text) in enumerate(wanted)
         )
         collection_changed()  # bulk_create sends no signal
-
-
-def snapshot(obj: CollectionObject) -> dict[str, Any]:
-    """The object as an import sees it, in JSON values: what the audit log compares."""
-    image = obj.images.filter(order=0).first()
-    model = obj.models3d.filter(order=0).first()
-    return {
-        **{name: getattr(obj, name) for name in SCALAR_FIELDS},
-        "place": obj.place.name if obj.place else None,
-        "creators": [str(link) for link in obj.creator_links.select_related("agent")],
-        "tags": sorted(obj.tags.values_list("name", flat=True)),
-        "image": image.original.name if image else None,
-        "image_alt_text": image.alt_text if image else None,
-        "model": model.glb.name if model else None,
-        "model_alt_text": model.alt_text if model else None,
-        "model_geometry_only": model.geometry_only if model else None,
-        "hotspots": [f"{h.label} @ {h.position}" for h in model.hotspots.all()] if model else [],
-    }

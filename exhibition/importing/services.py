@@ -19,8 +19,8 @@ from django.db import DatabaseError
 from exhibition.iiif.tiles import image_delete_tiles, tiles_are_current
 from exhibition.importing.objects import RecordResult, object_import_record
 from exhibition.importing.records import RecordError, parse_line, record_id, validate_record
-from exhibition.models import CollectionObject, ObjectImage, ObjectModel3D
-from exhibition.signals import collection_object_changed
+from exhibition.models import ObjectImage, ObjectModel3D
+from exhibition.services.collection_edits import collection_change_announce
 
 RECORDS_FILE = "objects.jsonl"
 DAMAGED_FILE = "damaged.json"
@@ -172,9 +172,7 @@ def _after_commit(
     summary: ImportSummary, line: int, slug: str, report: ProblemHandler
 ) -> Callable[[RecordResult], None]:
     def finish(result: RecordResult) -> None:
-        collection_object_changed.send(
-            sender=CollectionObject, collection_object=result.collection_object, reason="imported"
-        )
+        collection_change_announce(instance=result.collection_object, reason="imported")
         _delete_unreferenced(result.stale_files)
         for identifier in result.stale_tiles:
             image_delete_tiles(identifier=identifier)

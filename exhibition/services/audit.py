@@ -26,8 +26,8 @@ Changes = dict[str, dict[str, Any]]
 _REPR_LENGTH = AuditLogEntry._meta.get_field("target_repr").max_length or 300
 
 
-def audit_snapshot(instance: models.Model) -> Snapshot:
-    """The record's editable state as JSON values, one entry per field.
+def audit_snapshot(instance: models.Model, *, fields: tuple[str, ...] = ()) -> Snapshot:
+    """The record's editable state as JSON values, one entry per field (or per ``fields``).
 
     Foreign keys and many-to-many links are recorded by their display names, because the
     log is read by people; files by their stored names. Automatic timestamps and the
@@ -37,7 +37,7 @@ def audit_snapshot(instance: models.Model) -> Snapshot:
     for field in instance._meta.concrete_fields:
         if field.primary_key or getattr(field, "auto_now", False):
             continue
-        if getattr(field, "auto_now_add", False):
+        if getattr(field, "auto_now_add", False) or (fields and field.name not in fields):
             continue
         snapshot[field.name] = _field_value(instance, field)
     if instance.pk is not None:
@@ -45,7 +45,7 @@ def audit_snapshot(instance: models.Model) -> Snapshot:
             through: Any = m2m.remote_field.through
             # Links through an explicit model (creators, section objects) are records of
             # their own and are audited when their inline forms are saved.
-            if not through._meta.auto_created:
+            if not through._meta.auto_created or (fields and m2m.name not in fields):
                 continue
             # Read the database, not a prefetch cache that may predate the save.
             related_model: Any = m2m.related_model
@@ -54,6 +54,36 @@ def audit_snapshot(instance: models.Model) -> Snapshot:
             )
             snapshot[m2m.name] = sorted(str(item) for item in related)
     return snapshot
+
+
+# What an import writes along with an object: its own fields, its creators, and the
+# curator-facing fields of its first image and model (sizes, checksums and tile state
+# are derived from the files and would only repeat the file's change).
+IMPORTED_IMAGE_FIELDS = ("original", "alt_text")
+IMPORTED_MODEL_FIELDS = ("glb", "alt_text", "geometry_only")
+
+
+def audit_object_snapshot(obj: CollectionObject) -> Snapshot:
+    """An object with the records an import writes with it, in the one snapshot shape.
+
+    Related records' fields are prefixed with the record's role ("image.alt_text"), so one
+    entry on the object says everything an import changed, in the same field-to-value
+    form an admin edit of each record writes.
+    """
+    snapshot = audit_snapshot(obj)
+    snapshot["creators"] = [str(link) for link in obj.creator_links.select_related("agent")]
+    image = obj.images.filter(order=0).first()
+    model = obj.models3d.filter(order=0).first()
+    if image is not None:
+        snapshot.update(_prefixed("image", audit_snapshot(image, fields=IMPORTED_IMAGE_FIELDS)))
+    if model is not None:
+        snapshot.update(_prefixed("model", audit_snapshot(model, fields=IMPORTED_MODEL_FIELDS)))
+        snapshot["model.hotspots"] = [f"{h.label} @ {h.position}" for h in model.hotspots.all()]
+    return snapshot
+
+
+def _prefixed(role: str, snapshot: Snapshot) -> Snapshot:
+    return {f"{role}.{name}": value for name, value in snapshot.items()}
 
 
 def _field_value(instance: models.Model, field: "models.Field[Any, Any]") -> Any:

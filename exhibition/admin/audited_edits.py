@@ -1,62 +1,42 @@
-"""A ModelAdmin base that writes every curator edit to the audit log.
+"""A ModelAdmin base that hands every curator edit to the collection-edit service.
 
-Hooked into the admin's own save and delete steps (not signals): the admin knows who
-is editing, and imports or scripts record their own entries with their own notes.
+Hooked into the admin's own save and delete steps (not signals): the admin knows who is
+editing and which records a form touched; what is logged and announced is decided in
+exhibition/services/collection_edits.py, the path imports take too.
 """
 
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.db import models, transaction
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import BaseModelFormSet
 from django.http import HttpRequest
 
 from exhibition.admin.generics import ModelAdmin, ModelForm
-from exhibition.models import AuditLogEntry, CollectionObject
-from exhibition.services.audit import (
-    Snapshot,
-    audit_collection_object_of,
-    audit_diff,
-    audit_record_change,
-    audit_snapshot,
+from exhibition.models import AuditLogEntry
+from exhibition.services.audit import Snapshot, audit_snapshot
+from exhibition.services.collection_edits import (
+    collection_change_announce,
+    collection_deletion_announce,
+    collection_edit_record,
 )
-from exhibition.signals import collection_object_changed, collection_object_deleted
 
 _M = TypeVar("_M", bound=models.Model)
 # The record's state before the form's save, kept on the form between the admin's
 # save_model() and save_related() steps (many-to-many links are saved in the latter).
 _BEFORE = "_vitrine_audit_before"
+# What the apps that follow the collection are told caused a change.
+REASON = "admin"
 
 
 def _actor(request: HttpRequest) -> User | None:
     return request.user if isinstance(request.user, User) else None
 
 
-def _announce_change(instance: models.Model) -> None:
-    """Tell other apps (search, tours) once the edit has committed."""
-    obj = audit_collection_object_of(instance)
-    if obj is not None and obj.pk is not None:
-        transaction.on_commit(
-            lambda: collection_object_changed.send(
-                sender=CollectionObject, collection_object=obj, reason="admin"
-            )
-        )
-
-
-def _announce_deletion(instance: models.Model) -> None:
-    if isinstance(instance, CollectionObject):
-        object_id, slug = instance.pk, instance.slug
-        transaction.on_commit(
-            lambda: collection_object_deleted.send(
-                sender=CollectionObject, object_id=object_id, slug=slug
-            )
-        )
-    else:
-        _announce_change(instance)
-
-
 class AuditedModelAdmin(ModelAdmin[_M]):
+    """The admin's save and delete steps hand each record to the collection-edit service."""
+
     def save_model(self, request: HttpRequest, obj: _M, form: ModelForm[_M], change: bool) -> None:
         before: Snapshot = {}
         if change and obj.pk is not None:
@@ -73,17 +53,16 @@ class AuditedModelAdmin(ModelAdmin[_M]):
         change: bool,
     ) -> None:
         form.save_m2m()
-        changes = audit_diff(before=getattr(form, _BEFORE, {}), after=audit_snapshot(form.instance))
-        if changes or not change:
-            audit_record_change(
-                actor=_actor(request),
-                instance=form.instance,
-                changes=changes,
-                action=AuditLogEntry.Action.CHANGED if change else AuditLogEntry.Action.CREATED,
-            )
+        collection_edit_record(
+            actor=_actor(request),
+            instance=form.instance,
+            before=getattr(form, _BEFORE, {}),
+            after=audit_snapshot(form.instance),
+            action=AuditLogEntry.Action.CHANGED if change else AuditLogEntry.Action.CREATED,
+        )
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-        _announce_change(form.instance)
+        collection_change_announce(instance=form.instance, reason=REASON)
 
     def save_formset(
         self, request: HttpRequest, form: Any, formset: "BaseModelFormSet[Any, Any]", change: bool
@@ -100,29 +79,30 @@ class AuditedModelAdmin(ModelAdmin[_M]):
         for deleted_form in formset.deleted_forms:
             pk = deleted_form.instance.pk
             if pk in stored:
-                audit_record_change(
+                collection_edit_record(
                     actor=actor,
                     instance=stored[pk],
-                    changes=audit_diff(before=before[pk], after={}),
+                    before=before[pk],
+                    after={},
                     action=AuditLogEntry.Action.DELETED,
                 )
         formset.save()
         for instance in formset.new_objects:
-            audit_record_change(
+            collection_edit_record(
                 actor=actor,
                 instance=instance,
-                changes=audit_diff(before={}, after=audit_snapshot(instance)),
+                before={},
+                after=audit_snapshot(instance),
                 action=AuditLogEntry.Action.CREATED,
             )
         for instance, _fields in formset.changed_objects:
-            changes = audit_diff(before=before.get(instance.pk, {}), after=audit_snapshot(instance))
-            if changes:
-                audit_record_change(
-                    actor=actor,
-                    instance=instance,
-                    changes=changes,
-                    action=AuditLogEntry.Action.CHANGED,
-                )
+            collection_edit_record(
+                actor=actor,
+                instance=instance,
+                before=before.get(instance.pk, {}),
+                after=audit_snapshot(instance),
+                action=AuditLogEntry.Action.CHANGED,
+            )
 
     def delete_model(self, request: HttpRequest, obj: _M) -> None:
         self._record_deletion(request, obj)
@@ -134,10 +114,11 @@ class AuditedModelAdmin(ModelAdmin[_M]):
         super().delete_queryset(request, queryset)
 
     def _record_deletion(self, request: HttpRequest, obj: _M) -> None:
-        _announce_deletion(obj)
-        audit_record_change(
+        collection_deletion_announce(instance=obj, reason=REASON)
+        collection_edit_record(
             actor=_actor(request),
             instance=obj,
-            changes=audit_diff(before=audit_snapshot(obj), after={}),
+            before=audit_snapshot(obj),
+            after={},
             action=AuditLogEntry.Action.DELETED,
         )
