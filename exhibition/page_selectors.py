@@ -4,7 +4,6 @@ Everything here starts from ``exhibition.selectors`` so restricted and draft mat
 never appear on a page through a helper that forgot to filter.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -22,18 +21,16 @@ from django.db.models import (
 from exhibition.browse import annotated_public_objects
 from exhibition.media_links import Thumbnail, image_thumbnail, model_poster
 from exhibition.models import (
-    Agent,
     CollectionObject,
     Exhibition,
     ExhibitionSection,
     ObjectCreator,
     ObjectImage,
-    Place,
     SectionObject,
     Visibility,
 )
 from exhibition.selectors import (
-    exhibition_section_objects,
+    public_exhibition_sections,
     public_exhibitions,
     public_objects,
     public_objects_with_media,
@@ -87,22 +84,6 @@ def related_objects(
         .annotate(relatedness=Case(*ranks, default=None, output_field=IntegerField()))
         .filter(relatedness__isnull=False)
         .order_by("relatedness", "title", "pk")[:limit]
-    )
-
-
-def public_agent(slug: str) -> Agent | None:
-    """The agent with this slug, if at least one public object is linked to it."""
-    return (
-        Agent.objects.filter(slug=slug, object_links__collection_object__in=public_objects())
-        .distinct()
-        .first()
-    )
-
-
-def public_place(slug: str) -> Place | None:
-    """The place with this slug, if at least one public object comes from it."""
-    return (
-        Place.objects.filter(slug=slug, collection_objects__in=public_objects()).distinct().first()
     )
 
 
@@ -185,14 +166,11 @@ def _story_item(entry: SectionObject) -> StoryItem:
     return StoryItem(entry=entry, picture=story_picture(obj), zoom_image=zoom_image)
 
 
-def exhibition_sections(exhibition: Exhibition) -> list[SectionWithObjects]:
-    """The exhibition's sections in order, each with its public objects in order."""
-    items_by_section: dict[int, list[StoryItem]] = defaultdict(list)
-    for entry in exhibition_section_objects(exhibition=exhibition):
-        items_by_section[entry.section_id].append(_story_item(entry))
+def exhibition_story(exhibition: Exhibition) -> list[SectionWithObjects]:
+    """The exhibition's sections in order, each with its public objects as story items."""
     return [
-        SectionWithObjects(section=section, items=items_by_section[section.pk])
-        for section in exhibition.sections.order_by("order", "pk")
+        SectionWithObjects(section=part.section, items=[_story_item(e) for e in part.entries])
+        for part in public_exhibition_sections(exhibition=exhibition)
     ]
 
 

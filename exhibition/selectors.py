@@ -4,15 +4,21 @@ Every public read goes through here, so restricted and draft material can never 
 through one door that forgot to filter.
 """
 
-from django.db.models import Prefetch, QuerySet
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from exhibition.models import (
+    Agent,
     CollectionObject,
     Exhibition,
+    ExhibitionSection,
     ObjectCreator,
     ObjectImage,
+    Place,
     Restoration,
     ReviewStatus,
     SectionObject,
@@ -110,3 +116,68 @@ def exhibition_section_objects(*, exhibition: Exhibition) -> QuerySet[SectionObj
         )
         .order_by("section__order", "section__pk", "order", "pk")
     )
+
+
+@dataclass(frozen=True)
+class PublicSection:
+    """A section of an exhibition with its public objects, in the curators' order."""
+
+    section: ExhibitionSection
+    entries: list[SectionObject]
+
+
+def public_exhibition_sections(*, exhibition: Exhibition) -> list[PublicSection]:
+    """Every section of the exhibition in order, each with its public objects in order."""
+    entries_by_section: dict[int, list[SectionObject]] = defaultdict(list)
+    for entry in exhibition_section_objects(exhibition=exhibition):
+        entries_by_section[entry.section_id].append(entry)
+    return [
+        PublicSection(section=section, entries=entries_by_section[section.pk])
+        for section in ExhibitionSection.objects.filter(exhibition=exhibition).order_by(
+            "order", "pk"
+        )
+    ]
+
+
+# An agent or place none of whose objects is public is left out of every public read, so
+# nothing about restricted or draft material (not even that a maker has some) is learnt.
+_PUBLIC_VIA_LINKS = Q(object_links__collection_object__visibility=Visibility.PUBLIC)
+_PUBLIC_VIA_OBJECTS = Q(collection_objects__visibility=Visibility.PUBLIC)
+
+
+def public_agents() -> QuerySet[Agent]:
+    """Agents with at least one public object, each with ``object_count`` of them."""
+    return (
+        Agent.objects.annotate(
+            object_count=Count(
+                "object_links__collection_object", filter=_PUBLIC_VIA_LINKS, distinct=True
+            )
+        )
+        .filter(object_count__gt=0)
+        .order_by("name", "pk")
+    )
+
+
+def get_public_agent(slug: str) -> Agent:
+    try:
+        return public_agents().get(slug=slug)
+    except Agent.DoesNotExist:
+        raise Http404(f"No agent '{slug}' with public objects.") from None
+
+
+def public_places() -> QuerySet[Place]:
+    """Places with at least one public object, each with ``object_count`` of them."""
+    return (
+        Place.objects.annotate(
+            object_count=Count("collection_objects", filter=_PUBLIC_VIA_OBJECTS, distinct=True)
+        )
+        .filter(object_count__gt=0)
+        .order_by("name", "pk")
+    )
+
+
+def get_public_place(slug: str) -> Place:
+    try:
+        return public_places().get(slug=slug)
+    except Place.DoesNotExist:
+        raise Http404(f"No place '{slug}' with public objects.") from None

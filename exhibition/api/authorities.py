@@ -11,11 +11,11 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from exhibition.api import selectors as api_selectors
 from exhibition.api.base import PAGING_PARAMS, PublicReadView
 from exhibition.api.fields import absolute
 from exhibition.api.schema import ERROR_RESPONSES
 from exhibition.models import Agent, Place
+from exhibition.selectors import get_public_agent, get_public_place, public_agents, public_places
 
 
 class AuthorityLinksSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -71,7 +71,7 @@ class AgentListApi(ListModelMixin, PublicReadView):
     allowed_params = PAGING_PARAMS
 
     def get_queryset(self) -> QuerySet[Agent]:
-        return api_selectors.public_agents()
+        return public_agents()
 
     @extend_schema(
         operation_id="agents_list",
@@ -96,7 +96,7 @@ class AgentDetailApi(PublicReadView):
         responses={200: OpenApiResponse(AgentDetailSerializer, "The agent"), **ERROR_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> Response:
-        agent = api_selectors.get_public_agent(slug)
+        agent = get_public_agent(slug)
         return Response(AgentDetailSerializer(agent, context=self.get_serializer_context()).data)
 
 
@@ -107,7 +107,7 @@ class PlaceListApi(ListModelMixin, PublicReadView):
     allowed_params = PAGING_PARAMS
 
     def get_queryset(self) -> QuerySet[Place]:
-        return api_selectors.public_places()
+        return public_places()
 
     @extend_schema(
         operation_id="places_list",
@@ -132,5 +132,5 @@ class PlaceDetailApi(PublicReadView):
         responses={200: OpenApiResponse(PlaceSerializer, "The place"), **ERROR_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> Response:
-        place = api_selectors.get_public_place(slug)
+        place = get_public_place(slug)
         return Response(PlaceSerializer(place, context=self.get_serializer_context()).data)

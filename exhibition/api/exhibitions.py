@@ -14,7 +14,8 @@ from exhibition.api import selectors as api_selectors
 from exhibition.api.base import PAGING_PARAMS, PublicReadView
 from exhibition.api.fields import ThumbnailSerializer, absolute, thumbnail
 from exhibition.api.schema import ERROR_RESPONSES
-from exhibition.models import CollectionObject, Exhibition, SectionObject
+from exhibition.models import CollectionObject, Exhibition
+from exhibition.selectors import PublicSection, public_exhibition_sections
 
 
 class ExhibitionLinksSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -74,16 +75,16 @@ class SectionObjectSerializer(ObjectRefSerializer):
 
 
 class SectionSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    order = serializers.IntegerField()
-    heading = serializers.CharField()
-    body = serializers.CharField()
+    order = serializers.IntegerField(source="section.order")
+    heading = serializers.CharField(source="section.heading")
+    body = serializers.CharField(source="section.body")
     objects = serializers.SerializerMethodField(help_text="Public objects only, in order")
 
     @extend_schema_field(SectionObjectSerializer(many=True))
-    def get_objects(self, section: Any) -> list[dict[str, Any]]:
-        items: list[SectionObject] = section.public_items
+    def get_objects(self, section: PublicSection) -> list[dict[str, Any]]:
         return [
-            {**object_ref(self, item.collection_object), "caption": item.caption} for item in items
+            {**object_ref(self, entry.collection_object), "caption": entry.caption}
+            for entry in section.entries
         ]
 
 
@@ -92,7 +93,7 @@ class ExhibitionDetailSerializer(ExhibitionSummarySerializer):
 
     @extend_schema_field(SectionSerializer(many=True))
     def get_sections(self, exhibition: Exhibition) -> Any:
-        sections = api_selectors.exhibition_sections(exhibition=exhibition)
+        sections = public_exhibition_sections(exhibition=exhibition)
         return SectionSerializer(sections, many=True, context=self.context).data
 
 

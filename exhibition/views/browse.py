@@ -17,7 +17,7 @@ from exhibition.browse import (
     parse_browse_params,
 )
 from exhibition.models import Agent, Place
-from exhibition.page_selectors import public_agent, public_place
+from exhibition.selectors import public_agents, public_places
 from exhibition.views.common import bad_request, page_of
 
 PAGE_SIZE = 24
@@ -32,10 +32,10 @@ FACET_TITLES = {
 
 
 def _named_filters(query: BrowseQuery) -> tuple[Agent | None, Place | None]:
-    agent = public_agent(query.agent) if query.agent else None
+    agent = public_agents().filter(slug=query.agent).first() if query.agent else None
     if query.agent and agent is None:
         raise BrowseParamError(f"There is no agent '{query.agent}' in the collection.")
-    place = public_place(query.place) if query.place else None
+    place = public_places().filter(slug=query.place).first() if query.place else None
     if query.place and place is None:
         raise BrowseParamError(f"There is no place '{query.place}' in the collection.")
     return agent, place

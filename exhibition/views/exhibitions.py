@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from exhibition.page_selectors import (
     exhibition_cover,
     exhibition_listings,
-    exhibition_sections,
+    exhibition_story,
     story_picture,
 )
 from exhibition.selectors import get_public_exhibition, public_exhibitions
@@ -23,7 +23,7 @@ def exhibition_list(request: HttpRequest) -> HttpResponse:
 def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The exhibition as a story: a hero, then each section's text and objects, large."""
     exhibition = get_public_exhibition(slug)
-    sections = exhibition_sections(exhibition)
+    sections = exhibition_story(exhibition)
     cover = exhibition_cover(exhibition)
     items = [item for entry in sections for item in entry.items]
     context = {
