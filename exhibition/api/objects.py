@@ -5,9 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
@@ -22,10 +20,8 @@ from exhibition.api.base import PublicReadView
 from exhibition.api.errors import InvalidQuery
 from exhibition.api.fields import ThumbnailSerializer, absolute, thumbnail
 from exhibition.api.media import ImageSerializer, Model3DSerializer, RestorationSerializer
-from exhibition.api.schema import ERROR_RESPONSES, YEAR_SCHEMA
+from exhibition.api.schema import ERROR_RESPONSES, object_filter_parameters
 from exhibition.browse import (
-    SORT_LABELS,
-    SORTS,
     BrowseParamError,
     BrowseQuery,
     browse_objects,
@@ -144,60 +140,6 @@ class ObjectDetailSerializer(ObjectSummarySerializer):
         return RestorationSerializer(restorations, many=True, context=self.context).data
 
 
-def _filter_parameters() -> list[OpenApiParameter]:
-    return [
-        OpenApiParameter(
-            "type",
-            str,
-            description="Object type, e.g. painting; repeat for OR.",
-            many=True,
-            explode=True,
-        ),
-        OpenApiParameter(
-            "culture",
-            str,
-            description="Culture, e.g. 'Dutch Republic' (which includes 'Dutch Republic "
-            "(Delft)'), or a culture exactly as recorded; repeat for OR.",
-            many=True,
-            explode=True,
-        ),
-        OpenApiParameter(
-            "century",
-            # A raw schema (many=True takes basic types only): the bounds the view enforces.
-            {
-                "type": "array",
-                "items": {"type": "integer", "minimum": -100, "maximum": 30, "not": {"enum": [0]}},
-            },
-            description="Century begun in: 19 = 1801–1900, -5 = 5th century BCE.",
-            style="form",
-            explode=True,
-        ),
-        OpenApiParameter(
-            "has_3d", bool, description="Only objects with (true) or without (false) a 3D model."
-        ),
-        OpenApiParameter(
-            "has_restoration",
-            bool,
-            description="Only objects with (true) or without (false) an approved AI restoration.",
-        ),
-        OpenApiParameter("agent", OpenApiTypes.STR, description="Agent slug (see /api/agents/)."),
-        OpenApiParameter("place", OpenApiTypes.STR, description="Place slug (see /api/places/)."),
-        OpenApiParameter(
-            "date_from", YEAR_SCHEMA, description="Objects dated in or after this year (overlap)."
-        ),
-        OpenApiParameter(
-            "date_to", YEAR_SCHEMA, description="Objects dated in or before this year (overlap)."
-        ),
-        OpenApiParameter(
-            "sort",
-            str,
-            enum=list(SORTS),
-            default="title",
-            description="; ".join(f"{key}: {label}" for key, label in SORT_LABELS.items()),
-        ),
-    ]
-
-
 class ObjectListApi(ListModelMixin, PublicReadView):
     """Public objects, with exactly the filters and sorts of the browse page."""
 
@@ -217,7 +159,7 @@ class ObjectListApi(ListModelMixin, PublicReadView):
     @extend_schema(
         operation_id="objects_list",
         summary="List and filter public objects",
-        parameters=_filter_parameters(),
+        parameters=object_filter_parameters(),
         responses={
             200: OpenApiResponse(ObjectListItemSerializer(many=True), "A page of public objects"),
             **ERROR_RESPONSES,

@@ -22,7 +22,12 @@ from rest_framework.response import Response
 
 from exhibition.api.base import PublicReadView, check_param_values
 from exhibition.api.errors import InvalidQuery
-from exhibition.api.schema import ERROR_RESPONSES, PAGE_NUMBER_SCHEMA, YEAR_SCHEMA, ErrorSerializer
+from exhibition.api.schema import (
+    ERROR_RESPONSES,
+    PAGE_NUMBER_SCHEMA,
+    ErrorSerializer,
+    object_filter_parameters,
+)
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
 from exhibition.whole_numbers import natural_int, positive_int
 from search.api.cards import CardHit, public_cards
@@ -78,21 +83,8 @@ def parse_search_filters(params: QueryDict) -> tuple[BrowseQuery, int, int]:
     return query, page, page_size
 
 
-def _filter_parameters() -> list[OpenApiParameter]:
+def _page_parameters() -> list[OpenApiParameter]:
     return [
-        OpenApiParameter(
-            "type", str, many=True, explode=True, description="Object type; repeat for OR."
-        ),
-        OpenApiParameter(
-            "culture", str, many=True, explode=True, description="Culture; repeat for OR."
-        ),
-        OpenApiParameter("has_3d", bool, description="Only objects with (or without) a 3D model."),
-        OpenApiParameter(
-            "date_from", YEAR_SCHEMA, description="Dated in or after this year (overlap)."
-        ),
-        OpenApiParameter(
-            "date_to", YEAR_SCHEMA, description="Dated in or before this year (overlap)."
-        ),
         OpenApiParameter("page", PAGE_NUMBER_SCHEMA, description="Page number, from 1."),
         OpenApiParameter(
             "page_size",
@@ -142,7 +134,8 @@ class SearchApi(PublicReadView):
                 required=True,
                 description=f"The query, 1 to {MAX_QUERY_CHARS} characters.",
             ),
-            *_filter_parameters(),
+            *object_filter_parameters(*FILTER_PARAMS),
+            *_page_parameters(),
         ],
         responses={
             200: OpenApiResponse(SearchResultsSerializer, "Ranked results"),
@@ -203,7 +196,7 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
         summary="Search the public collection by photo",
         description="JPEG, PNG or WebP, at most 10 MB and 40 megapixels; EXIF is ignored "
         "(only the orientation is applied) and the photo is never stored.",
-        parameters=_filter_parameters(),
+        parameters=[*object_filter_parameters(*FILTER_PARAMS), *_page_parameters()],
         request={
             "multipart/form-data": inline_serializer(
                 "SearchByImageRequest", fields={"image": PhotoUploadField()}
