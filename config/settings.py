@@ -185,7 +185,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = VITRINE_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = VITRINE_MAX_UPLOAD_BYTES
 
 # Search (see search/): encoders, FAISS indexes and per-process thread limits.
-SEARCH_IMAGE_ENCODER = env_str("SEARCH_IMAGE_ENCODER", "conse")  # "conse" or "clip"
+# Pluggable engines (config/engines.py): name -> "module:Class"; a setting picks the one in use.
+SEARCH_IMAGE_ENCODERS = {
+    "conse": "search.encoders.conse:ConSEImageEncoder",
+    "clip": "search.encoders.clip:CLIPImageEncoder",
+}
+SEARCH_IMAGE_ENCODER = env_str("SEARCH_IMAGE_ENCODER", "conse")  # a key of the above
+# Keyword backends by database vendor: the database in use picks one.
+SEARCH_KEYWORD_BACKENDS = {
+    "sqlite": "search.keyword.sqlite:SQLiteKeywordBackend",
+    "postgresql": "search.keyword.postgres:PostgresKeywordBackend",
+}
 SEARCH_CLIP_MODEL = env_str("SEARCH_CLIP_MODEL", "")  # path to a sentence-transformers CLIP
 # Exact (flat) search below this many vectors; an approximate index above it.
 SEARCH_EXACT_MAX_VECTORS = env_int("SEARCH_EXACT_MAX_VECTORS", 50_000)

@@ -1,16 +1,17 @@
 """Encoders for search, built lazily once per process (never at import, never before fork).
 
 ``get_text_encoder()`` gives the record-text space (MiniLM, 384-d); ``get_image_encoder()``
-the engine named by ``settings.SEARCH_IMAGE_ENCODER``: "conse" (default, joint space =
-MiniLM's) or "clip" (joint space = CLIP's, from ``settings.SEARCH_CLIP_MODEL``).
+the engine named by ``settings.SEARCH_IMAGE_ENCODER`` among those registered in
+``settings.SEARCH_IMAGE_ENCODERS``: "conse" (default, joint space = MiniLM's) or "clip"
+(joint space = CLIP's, from ``settings.SEARCH_CLIP_MODEL``).
 """
 
 import threading
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from config.engines import EngineRegistry, UnknownEngine
 from search.encoders.base import Concept, ImageEncoder, ImageEncoding, TextEncoder
 
 __all__ = [
@@ -21,7 +22,12 @@ __all__ = [
     "configure_torch",
     "get_image_encoder",
     "get_text_encoder",
+    "image_encoders",
 ]
+
+image_encoders: EngineRegistry[ImageEncoder] = EngineRegistry(
+    kind="image encoder", base=ImageEncoder, setting="SEARCH_IMAGE_ENCODERS"
+)
 
 _lock = threading.RLock()
 _text_encoder: TextEncoder | None = None
@@ -60,23 +66,13 @@ def get_image_encoder() -> ImageEncoder:
         return _image_encoder
 
 
-def _build_image_encoder(kind: str) -> ImageEncoder:
+def _build_image_encoder(name: str) -> ImageEncoder:
+    try:
+        engine_class = image_encoders.engine_class(name)
+    except UnknownEngine as exc:
+        raise ImproperlyConfigured(f"SEARCH_IMAGE_ENCODER: {exc}") from None
     configure_torch()
-    if kind == "conse":
-        from search.encoders.conse import ConSEImageEncoder
-
-        cache_dir = Path(settings.INDEX_DIR) / "encoder-cache"
-        return ConSEImageEncoder(get_text_encoder(), cache_dir=cache_dir)
-    if kind == "clip":
-        from search.encoders.clip import CLIPImageEncoder
-
-        path = str(settings.SEARCH_CLIP_MODEL)
-        if not path:
-            raise ImproperlyConfigured(
-                "SEARCH_IMAGE_ENCODER=clip needs SEARCH_CLIP_MODEL (a path)."
-            )
-        return CLIPImageEncoder(path)
-    raise ImproperlyConfigured(f"SEARCH_IMAGE_ENCODER must be 'conse' or 'clip', not {kind!r}.")
+    return engine_class.from_settings()
 
 
 def reset_encoders() -> None:

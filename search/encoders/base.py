@@ -1,7 +1,9 @@
 """The encoder interface: text and images to L2-normalised float32 vectors.
 
-Engines are sibling modules (``text``, ``conse``, ``clip``) behind these base classes,
-chosen by ``settings.SEARCH_IMAGE_ENCODER``; see ``search.encoders.get_image_encoder``.
+Engines are sibling modules (``text``, ``conse``, ``clip``) behind these base classes.
+Image encoders are registered in ``settings.SEARCH_IMAGE_ENCODERS`` and the one in use is
+named by ``settings.SEARCH_IMAGE_ENCODER`` (config/engines.py: the project's one pattern
+for pluggable engines); see ``search.encoders.get_image_encoder``.
 """
 
 from abc import ABC, abstractmethod
@@ -48,6 +50,11 @@ class ImageEncoder(ABC):
     version: str
     joint_dim: int
     visual_dim: int | None
+
+    @classmethod
+    @abstractmethod
+    def from_settings(cls) -> "ImageEncoder":
+        """The encoder as the site's settings configure it (loads its model)."""
 
     @abstractmethod
     def encode_images(self, images: Sequence["Image.Image"]) -> list[ImageEncoding]:

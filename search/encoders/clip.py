@@ -33,6 +33,18 @@ def model_fingerprint(path: Path) -> str:
 
 
 class CLIPImageEncoder(ImageEncoder):
+    @classmethod
+    def from_settings(cls) -> "CLIPImageEncoder":
+        from django.conf import settings
+        from django.core.exceptions import ImproperlyConfigured
+
+        path = str(settings.SEARCH_CLIP_MODEL)
+        if not path:
+            raise ImproperlyConfigured(
+                "SEARCH_IMAGE_ENCODER=clip needs SEARCH_CLIP_MODEL (a path)."
+            )
+        return cls(path)
+
     def __init__(self, path: str) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer

@@ -92,6 +92,15 @@ class ConSEImageEncoder(ImageEncoder):
     name = "conse-efficientnet-lite0"
     visual_dim = 1280
 
+    @classmethod
+    def from_settings(cls) -> "ConSEImageEncoder":
+        from django.conf import settings
+
+        from search.encoders import get_text_encoder
+
+        # Its joint space is the record-text space, so it shares that encoder.
+        return cls(get_text_encoder(), cache_dir=Path(settings.INDEX_DIR) / "encoder-cache")
+
     def __init__(self, text_encoder: TextEncoder, *, cache_dir: Path | None = None) -> None:
         from search.encoders.efficientnet_lite import load_efficientnet_lite0
 

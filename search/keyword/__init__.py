@@ -1,27 +1,32 @@
 """Keyword channel: BM25-style full-text search over public records.
 
-SQLite FTS5 or PostgreSQL full text, chosen by the database in use. Only public
+SQLite FTS5 or PostgreSQL full text: the backend registered in
+``settings.SEARCH_KEYWORD_BACKENDS`` under the vendor of the database in use. Only public
 objects are ever written to the index; results are still re-checked against
 ``public_objects()`` by the ranking service.
 """
 
 from collections.abc import Sequence
-from types import ModuleType
+from functools import cache
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
+from config.engines import EngineRegistry, UnknownEngine
 from exhibition.models import CollectionObject
 from exhibition.page_cache import collection_changed
 from exhibition.selectors import public_objects
-from search.keyword import postgres, sqlite
+from search.keyword.base import KeywordBackend
 from search.keyword.documents import FIELDS_ALL, keyword_document, query_terms
 from search.keyword.types import KeywordHit, MatchedWords
 from search.per_version import VersionedLRU
 
 __all__ = [
+    "KeywordBackend",
     "KeywordHit",
     "MatchedWords",
+    "keyword_backend",
     "keyword_index_object",
     "keyword_matched_words",
     "keyword_remove",
@@ -32,8 +37,22 @@ __all__ = [
 ]
 
 
-def backend() -> ModuleType:
-    return postgres if connection.vendor == "postgresql" else sqlite
+keyword_backends: EngineRegistry[KeywordBackend] = EngineRegistry(
+    kind="keyword backend", base=KeywordBackend, setting="SEARCH_KEYWORD_BACKENDS"
+)
+
+
+@cache
+def keyword_backend(vendor: str) -> KeywordBackend:
+    """The backend for a database vendor ("sqlite", "postgresql"); backends hold no state."""
+    try:
+        return keyword_backends.engine_class(vendor)()
+    except UnknownEngine as exc:
+        raise ImproperlyConfigured(f"No keyword search on this database: {exc}") from None
+
+
+def backend() -> KeywordBackend:
+    return keyword_backend(connection.vendor)
 
 
 def public_with_text() -> QuerySet[CollectionObject]:
@@ -43,16 +62,16 @@ def public_with_text() -> QuerySet[CollectionObject]:
 
 def keyword_index_object(*, collection_object: CollectionObject) -> bool:
     """Index the object's record if it is public, else remove it; True if now indexed."""
-    module = backend()
+    store = backend()
     with connection.cursor() as cursor:
         if not collection_object.is_public:
-            module.remove(cursor, [collection_object.pk])
+            store.remove(cursor, [collection_object.pk])
             return False
         obj = public_with_text().filter(pk=collection_object.pk).first()
         if obj is None:
-            module.remove(cursor, [collection_object.pk])
+            store.remove(cursor, [collection_object.pk])
             return False
-        module.upsert(cursor, [keyword_document(obj, fields=FIELDS_ALL)])
+        store.upsert(cursor, [keyword_document(obj, fields=FIELDS_ALL)])
     return True
 
 
@@ -63,11 +82,11 @@ def keyword_remove(*, object_ids: Sequence[int]) -> None:
 
 def rebuild_keyword_index() -> int:
     """Re-index every public object from scratch; returns how many were indexed."""
-    module = backend()
+    store = backend()
     objects = list(public_with_text().order_by("pk"))
     with transaction.atomic(), connection.cursor() as cursor:
-        module.clear(cursor)
-        module.upsert(cursor, (keyword_document(obj, fields=FIELDS_ALL) for obj in objects))
+        store.clear(cursor)
+        store.upsert(cursor, (keyword_document(obj, fields=FIELDS_ALL) for obj in objects))
         collection_changed()  # word statistics held per version are stale now
     return len(objects)
 

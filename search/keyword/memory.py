@@ -3,8 +3,8 @@
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from search.keyword import sqlite as fts
 from search.keyword.documents import KeywordDocument, query_terms
+from search.keyword.sqlite import SQLiteKeywordBackend
 from search.keyword.types import KeywordHit, MatchedWords
 
 
@@ -13,19 +13,20 @@ class MemoryKeywordIndex:
 
     def __init__(self, documents: Iterable[KeywordDocument]) -> None:
         self._connection = sqlite3.connect(":memory:", check_same_thread=False)
+        self._fts = SQLiteKeywordBackend()
         cursor = self._connection.cursor()
-        fts.create_table(cursor)
-        fts.upsert(cursor, documents)
+        self._fts.create_table(cursor)
+        self._fts.upsert(cursor, documents)
         self._connection.commit()
 
     def search(self, query: str, *, limit: int = 200) -> list[KeywordHit]:
-        return fts.search(self._connection.cursor(), query_terms(query), limit=limit)
+        return self._fts.search(self._connection.cursor(), query_terms(query), limit=limit)
 
     def term_maxima(self, query: str) -> list[float]:
-        return fts.term_maxima(self._connection.cursor(), query_terms(query))
+        return self._fts.term_maxima(self._connection.cursor(), query_terms(query))
 
     def matched_words(self, query: str, object_ids: Sequence[int]) -> MatchedWords:
-        return fts.matched_words(self._connection.cursor(), query_terms(query), object_ids)
+        return self._fts.matched_words(self._connection.cursor(), query_terms(query), object_ids)
 
     def close(self) -> None:
         self._connection.close()

@@ -9,23 +9,30 @@ from typing import Any
 from django.db import migrations
 
 
-def _create(apps: Any, schema_editor: Any) -> None:
-    from search.keyword import postgres, sqlite
+def _backend(vendor: str) -> Any:
+    """The backend for this database, or None where keyword search has none."""
+    from django.core.exceptions import ImproperlyConfigured
 
-    vendor = schema_editor.connection.vendor
-    module = postgres if vendor == "postgresql" else sqlite if vendor == "sqlite" else None
-    if module is not None:
+    from search.keyword import keyword_backend
+
+    try:
+        return keyword_backend(vendor)
+    except ImproperlyConfigured:
+        return None
+
+
+def _create(apps: Any, schema_editor: Any) -> None:
+    backend = _backend(schema_editor.connection.vendor)
+    if backend is not None:
         with schema_editor.connection.cursor() as cursor:
-            module.create_table(cursor)
+            backend.create_table(cursor)
 
 
 def _drop(apps: Any, schema_editor: Any) -> None:
-    from search.keyword import postgres, sqlite
-
-    vendor = schema_editor.connection.vendor
-    module = postgres if vendor == "postgresql" else sqlite if vendor == "sqlite" else None
-    if module is not None:
-        schema_editor.execute(module.DROP_SQL)
+    backend = _backend(schema_editor.connection.vendor)
+    if backend is not None:
+        with schema_editor.connection.cursor() as cursor:
+            backend.drop_table(cursor)
 
 
 class Migration(migrations.Migration):
