@@ -54,6 +54,7 @@ collection: migrate chromium
 	SEARCH_EMBED_ON_CHANGE=0 $(PY) manage.py import_collection
 	$(PY) manage.py import_exhibitions
 	$(PY) manage.py render_model_posters
+	$(PY) manage.py cut_restoration_tiles
 	$(PY) manage.py embed_collection
 	$(PY) manage.py build_keyword_index
 	$(PY) manage.py build_search_index

@@ -68,6 +68,17 @@ def public_restorations(*, collection_object: CollectionObject) -> QuerySet[Rest
     )
 
 
+def get_public_restoration(*, pk: int) -> Restoration:
+    """An approved restoration of a public object, or Http404 (pending, rejected or hidden
+    ones look absent, to guessed URLs too)."""
+    return get_object_or_404(
+        Restoration.objects.select_related("source_image__collection_object"),
+        pk=pk,
+        source_image__collection_object__visibility=Visibility.PUBLIC,
+        machine_output__status=ReviewStatus.APPROVED,
+    )
+
+
 def public_images(*, collection_object: CollectionObject) -> QuerySet[ObjectImage]:
     return ObjectImage.objects.filter(
         collection_object=collection_object,

@@ -2,8 +2,9 @@
 
 from celery import shared_task
 
+from exhibition.iiif.restoration_tiles import restoration_generate_tiles
 from exhibition.iiif.tiles import image_generate_tiles
-from exhibition.models import ObjectImage
+from exhibition.models import ObjectImage, Restoration
 
 
 @shared_task
@@ -13,6 +14,20 @@ def generate_image_tiles(image_id: int) -> bool:
     if image is None:
         return False
     return image_generate_tiles(image=image)
+
+
+@shared_task
+def generate_restoration_tiles(restoration_id: int) -> bool:
+    """Cut the IIIF tiles of an approved restoration; False if it is gone, no longer
+    approved by the time this runs, or already cut."""
+    restoration = (
+        Restoration.objects.select_related("source_image", "machine_output")
+        .filter(pk=restoration_id)
+        .first()
+    )
+    if restoration is None or not restoration.machine_output.is_approved:
+        return False
+    return restoration_generate_tiles(restoration=restoration)
 
 
 # Tasks that live beside their services elsewhere in the app, imported so that Celery

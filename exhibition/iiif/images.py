@@ -1,8 +1,9 @@
 """Where an image's IIIF level-0 files live on disk, and the URLs that name them.
 
-The tile generator (``tiles.py``) writes ``MEDIA_ROOT/iiif/<identifier>/`` with exactly
-the URL layout of the Image API, so serving a tile is a strict path check plus a file
-read. These helpers are shared by the IIIF views, the manifests and the REST API.
+The tile generator (``tiles.py``) writes ``MEDIA_ROOT/iiif/<identifier>/`` (and, for an
+approved restoration, ``MEDIA_ROOT/iiif-restorations/<pk>/``) with exactly the URL layout
+of the Image API, so serving a tile is a strict path check plus a file read. These
+helpers are shared by the IIIF views, the manifests and the REST API.
 """
 
 import json
@@ -51,8 +52,18 @@ def tile_file(
     *, identifier: str, region: str, size: str, rotation: str, quality: str, fmt: str
 ) -> Path | None:
     """The stored file answering this image request, or None (level 0: no file, no image)."""
+    if not _COMPONENTS["identifier"].fullmatch(identifier):
+        return None
+    return stored_tile(
+        tile_dir(identifier), region=region, size=size, rotation=rotation, quality=quality, fmt=fmt
+    )
+
+
+def stored_tile(
+    folder: Path, *, region: str, size: str, rotation: str, quality: str, fmt: str
+) -> Path | None:
+    """The file under one tile set's ``folder`` answering this request, or None."""
     parts = {
-        "identifier": identifier,
         "region": region,
         "size": size,
         "rotation": rotation,
@@ -61,7 +72,7 @@ def tile_file(
     }
     if not all(_COMPONENTS[name].fullmatch(value) for name, value in parts.items()):
         return None
-    root = tile_dir(identifier).resolve()
+    root = folder.resolve()
     path = (root / region / size / rotation / f"{quality}.{fmt}").resolve()
     # Belt and braces: the regexes already forbid it, but never leave the image folder.
     if not path.is_relative_to(root) or not path.is_file():
@@ -70,7 +81,7 @@ def tile_file(
 
 
 def tile_name(path: Path) -> str:
-    """A tile file's stored name under MEDIA_ROOT (``iiif/<identifier>/…``)."""
+    """A tile file's stored name under MEDIA_ROOT (e.g. ``iiif/<identifier>/…``)."""
     return path.relative_to(iiif_root().resolve().parent).as_posix()
 
 
@@ -78,7 +89,12 @@ def read_stored_info(identifier: str) -> dict[str, Any] | None:
     """The info.json the tile generator stored, or None when it is missing or unreadable."""
     if not _COMPONENTS["identifier"].fullmatch(identifier):
         return None
-    path = tile_dir(identifier) / "info.json"
+    return read_info_file(tile_dir(identifier))
+
+
+def read_info_file(folder: Path) -> dict[str, Any] | None:
+    """The info.json of the tile set in ``folder``, or None when missing or unreadable."""
+    path = folder / "info.json"
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -101,9 +117,22 @@ def full_image_path(identifier: str) -> str:
     return f"{service_path(identifier)}/{FULL_MAX}"
 
 
+def restoration_service_path(pk: int) -> str:
+    return reverse("iiif:restoration-base", kwargs={"pk": pk})
+
+
+def restoration_info_path(pk: int) -> str:
+    return reverse("iiif:restoration-info", kwargs={"pk": pk})
+
+
 def image_service(absolute: AbsoluteUrl, identifier: str) -> dict[str, str]:
     """The IIIF Presentation reference to this image's level-0 Image API service."""
-    return {"id": absolute(service_path(identifier)), "type": "ImageService3", "profile": "level0"}
+    return level0_service(absolute, service_path(identifier))
+
+
+def level0_service(absolute: AbsoluteUrl, path: str) -> dict[str, str]:
+    """The IIIF Presentation reference to the level-0 Image API service at ``path``."""
+    return {"id": absolute(path), "type": "ImageService3", "profile": "level0"}
 
 
 def original_content_type(image: ObjectImage) -> str:

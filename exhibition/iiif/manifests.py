@@ -20,8 +20,10 @@ from exhibition.iiif.images import (
     AbsoluteUrl,
     full_image_path,
     image_service,
+    level0_service,
     original_content_type,
     read_stored_info,
+    restoration_service_path,
     thumbnail_resource,
 )
 from exhibition.licences import get_licence
@@ -197,13 +199,16 @@ def restoration_canvas(
 ) -> dict[str, Any]:
     canvas_id = f"{base}/canvas/restoration-{restoration.pk}"
     width, height = _restoration_size(restoration)
-    body = {
+    body: dict[str, Any] = {
         "id": absolute(restoration.result.url),
         "type": "Image",
         "format": mimetypes.guess_type(restoration.result.name)[0] or "image/png",
         "width": width,
         "height": height,
     }
+    if restoration.tiles_ready:
+        # Viewers zoom through the tiles; the body stays the unaltered result file.
+        body["service"] = [level0_service(absolute, restoration_service_path(restoration.pk))]
     return {
         "id": canvas_id,
         "type": "Canvas",

@@ -21,11 +21,12 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from PIL import Image, ImageOps
 
+from exhibition.image_limits import too_many_pixels_message
 from exhibition.models import ObjectImage
 from exhibition.page_cache import collection_changed
 
@@ -33,6 +34,10 @@ CONTEXT = "http://iiif.io/api/image/3/context.json"
 JPEG_QUALITY = 85
 # Smallest thumbnail listed in `sizes` (longest side, pixels).
 MIN_SIZE_EDGE = 64
+
+
+class TileSourceTooLarge(ValueError):
+    """The image to cut has more pixels than allowed; the message names the limit."""
 
 
 @dataclass(frozen=True)
@@ -141,17 +146,8 @@ def image_generate_tiles(*, image: ObjectImage, force: bool = False) -> bool:
     if not force and tiles_are_current(image):
         return False
     checksum = image.checksum
-    with image.original.open("rb") as fh, Image.open(fh) as opened:
-        upright = ImageOps.exif_transpose(opened)
-        icc_profile = opened.info.get("icc_profile")
-        pixels = _as_rgb(upright)
-    tile_size = settings.VITRINE_TILE_SIZE
-    staging = iiif_root() / f".tmp-{image.iiif_identifier}-{uuid.uuid4().hex}"
-    try:
-        _write_tile_set(pixels, staging, tile_size=tile_size, icc_profile=icc_profile)
-        _swap_into_place(staging, tile_dir(image.iiif_identifier))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with image.original.open("rb") as fh:
+        cut_tile_set(fh, tile_dir(image.iiif_identifier))
     # Only mark ready if the original has not been replaced while we were cutting.
     ObjectImage.objects.filter(pk=image.pk, checksum=checksum).update(
         tiles_ready=True, tiles_checksum=checksum
@@ -159,6 +155,41 @@ def image_generate_tiles(*, image: ObjectImage, force: bool = False) -> bool:
     image.tiles_ready, image.tiles_checksum = True, checksum
     collection_changed()  # pages now show deep zoom; `update()` sends no signal
     return True
+
+
+def cut_tile_set(
+    source: BinaryIO,
+    final: Path,
+    *,
+    max_pixels: int | None = None,
+    icc_profile: bytes | None = None,
+) -> tuple[int, int]:
+    """Cut the image file ``source`` into a tile set at ``final``; the image's size.
+
+    ``max_pixels`` refuses a larger image from its header, before any pixel is decoded.
+    ``icc_profile`` tags the tiles when the file itself carries no profile.
+    """
+    try:
+        with Image.open(source) as opened:
+            if max_pixels is not None and opened.width * opened.height > max_pixels:
+                raise TileSourceTooLarge(too_many_pixels_message(*opened.size, max_pixels))
+            upright = ImageOps.exif_transpose(opened)
+            icc_profile = opened.info.get("icc_profile") or icc_profile
+            pixels = _as_rgb(upright)
+    except Image.DecompressionBombError:
+        # Pillow's own bound, far above ours, refused it before reading the size.
+        raise TileSourceTooLarge(too_many_pixels_message(None, None, max_pixels or 0)) from None
+    # Staged beside its final place, so the swap is a rename on one file system.
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = final.with_name(f".tmp-{final.name}-{uuid.uuid4().hex}")
+    try:
+        _write_tile_set(
+            pixels, staging, tile_size=settings.VITRINE_TILE_SIZE, icc_profile=icc_profile
+        )
+        _swap_into_place(staging, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return pixels.size
 
 
 def image_delete_tiles(*, identifier: str) -> None:

@@ -30,6 +30,9 @@ class Restoration(models.Model):
         max_length=500,
         help_text="Per-pixel uncertainty of the reconstruction (brighter is less certain)",
     )
+    # Set once the result's IIIF level-0 tiles exist (exhibition/iiif/restoration_tiles.py);
+    # until then the comparison shows the result file itself.
+    tiles_ready = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-machine_output__produced_at", "-pk"]

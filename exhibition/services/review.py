@@ -8,6 +8,7 @@ reaches the public site unless a staff member approved it.
 """
 
 import json
+import logging
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -25,6 +26,8 @@ from exhibition.models import (
     ReviewStatus,
 )
 from exhibition.services.audit import audit_record_change
+
+logger = logging.getLogger(__name__)
 
 # Views pass ``request.user`` straight in; an anonymous user is refused like any non-staff.
 Reviewer = User | AnonymousUser
@@ -122,7 +125,35 @@ def _review(*, output: MachineOutput, reviewer: Reviewer, status: str, note: str
     # The caller's instance reflects the decision too.
     for name in ("status", "reviewed_by", "reviewed_at", "review_note"):
         setattr(output, name, getattr(current, name))
+    if status == ReviewStatus.APPROVED and current.kind == MachineOutputKind.RESTORATION:
+        _schedule_restoration_tiles(current)
     return current
+
+
+def _schedule_restoration_tiles(output: MachineOutput) -> None:
+    """Cut the approved restoration's IIIF tiles once the approval is committed.
+
+    The same task path as an imported image's tiles: in-process in the embedded default,
+    on a worker when scaled out. A failure leaves the approval standing (the page then
+    shows the result file); ``manage.py cut_restoration_tiles`` cuts what is missing.
+    """
+    # Imported here: tasks pull in Celery and the tile generator, which reviewing of
+    # other kinds of output does not need.
+    from exhibition.tasks import generate_restoration_tiles
+
+    restoration_id = (
+        Restoration.objects.filter(machine_output=output).values_list("pk", flat=True).first()
+    )
+    if restoration_id is None:
+        return
+
+    def schedule() -> None:
+        try:
+            generate_restoration_tiles.delay(restoration_id)
+        except Exception:
+            logger.exception("could not cut the IIIF tiles of restoration %s", restoration_id)
+
+    transaction.on_commit(schedule)
 
 
 def machine_output_record(

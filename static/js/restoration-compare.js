@@ -1,24 +1,42 @@
 // Before/after comparison of a restoration, inside a deep zoom viewer (deep-zoom.js).
 //
 // One OpenSeadragon viewer holds two pictures in the same place: the original (its IIIF
-// tiles) and, on top, the machine-made reconstruction. The reconstruction is clipped to
+// tiles) and, on top, the machine-made reconstruction (its own IIIF tiles, cut when a
+// curator approved it, with the same tile size and levels). Both are drawn from pyramids
+// reduced on the server: the full-size file as a simple image source showed grain at low
+// zoom beside the smooth original. The reconstruction is clipped to
 // the part of the screen left of a dividing line; the range input (arrow keys natively),
 // [ and ] on the viewer, or dragging the line move it. Zoom, pan and rotation move both
 // pictures together, so a fill can be judged at full resolution. Toggles lay the
 // reconstructed regions (mask) and the per-pixel uncertainty over the picture; they are
 // viewer overlays, so they follow zoom and rotation.
 //
-// Hooks for tests: the stage carries `data-ready="true"` once both pictures have drawn
-// and `data-reveal` with the divider's position in percent.
+// Hooks for tests: the stage carries `data-ready="true"` once both pictures have drawn,
+// `data-reveal` with the divider's position in percent and `data-reconstruction` saying
+// what the reconstruction is drawn from ("tiles" or "file").
 (function () {
   "use strict";
   var deepZoom = window.VitrineDeepZoom;
   if (!deepZoom || !window.OpenSeadragon) return;
   var KEY_STEP = 5;
 
+  // Both pictures span one world unit in width, so they cover each other exactly even
+  // when their pixel sizes differ (an original replaced by a larger scan, say).
   function imageSpec(url) {
-    // Both pictures span one world unit in width, so they cover each other exactly.
     return { tileSource: { type: "image", url: url }, x: 0, y: 0, width: 1 };
+  }
+
+  // The reconstruction's tiles when they are cut, else (or should they fail) its file.
+  function reconstructionSpec(stage, viewer, opened) {
+    var file = imageSpec(stage.dataset.resultUrl);
+    file.success = opened;
+    var info = stage.dataset.resultInfoUrl;
+    if (!info) return file;
+    return {
+      tileSource: info, x: 0, y: 0, width: 1, success: opened,
+      // Added last, so it still lies on top of the original.
+      error: function () { viewer().addTiledImage(file); },
+    };
   }
 
   // The viewer-element rectangle [0, x] × [0, height] in the reconstruction's image
@@ -68,8 +86,6 @@
     var stage = document.getElementById(slider.getAttribute("aria-controls"));
     var frame = stage.parentElement;
     var output = figure.querySelector(".compare-value");
-    var fallback = stage.querySelector(".compare-fallback");
-    if (fallback) fallback.remove();
 
     var divider = document.createElement("div");
     divider.className = "compare-divider";
@@ -86,8 +102,16 @@
         viewer.addTiledImage({ tileSource: { type: "image", url: stage.dataset.imageUrl }, x: 0, y: 0, width: 1, index: 0 });
       };
     }
-    var result = imageSpec(stage.dataset.resultUrl);
-    result.success = function (event) { reconstruction = event.item; update(); };
+    var result = reconstructionSpec(
+      stage,
+      function () { return viewer; },
+      function (event) {
+        reconstruction = event.item;
+        var tiled = !(event.item.source instanceof OpenSeadragon.ImageTileSource);
+        stage.dataset.reconstruction = tiled ? "tiles" : "file";
+        update();
+      }
+    );
     var viewer = deepZoom.create(stage, [source, result]);
 
     function reveal() { return Number(slider.value) / 100; }
