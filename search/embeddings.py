@@ -21,15 +21,13 @@ from search.encoders.base import Concept
 from search.models import Embedding, EmbeddingSpace
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from PIL import Image
 
     from search.encoders.base import ImageEncoding
 
-SPACES = ("joint", "text", "heading", "visual")
-TEXT_SPACES = ("text", "heading")
-IMAGE_SPACES = ("joint", "visual")
+SPACES: tuple[str, ...] = tuple(EmbeddingSpace.values)
+TEXT_SPACES = (EmbeddingSpace.TEXT.value, EmbeddingSpace.HEADING.value)
+IMAGE_SPACES = (EmbeddingSpace.JOINT.value, EmbeddingSpace.VISUAL.value)
 # Large enough for the encoders' views (224-px tiles of 60% of the image) to stay sharp.
 IMAGE_DECODE_SIDE = 1024
 
@@ -284,48 +282,3 @@ def object_concepts(*, collection_object_id: int) -> list[Concept]:
         .first()
     )
     return [Concept(label=str(label), score=float(score)) for label, score in row or []]
-
-
-def object_search_refresh(*, collection_object_id: int, force: bool = False) -> set[str]:
-    """Re-embed one object and bring the vector indexes in line; returns the spaces touched.
-
-    A deleted or non-public object leaves every index; a changed one is upserted.
-    """
-    obj = CollectionObject.objects.filter(pk=collection_object_id).first()
-    if obj is None:
-        embeddings_delete(collection_object_id=collection_object_id)
-        object_unindex(collection_object_id=collection_object_id)
-        return set(SPACES)
-    changed = object_embed(collection_object=obj, force=force)
-    index = _index_module()
-    if index is None:
-        return changed
-    ids = np.array([collection_object_id], dtype=np.int64)
-    for space in sorted(changed):
-        vector = object_vector(collection_object_id=collection_object_id, space=space)
-        if vector is None:
-            index.index_remove(space=space, ids=ids)
-        else:
-            index.index_upsert(space=space, ids=ids, vectors=vector[None, :])
-    if changed:
-        collection_changed()  # cached pages' "More like this" panels come from these indexes
-    return changed
-
-
-def object_unindex(*, collection_object_id: int) -> None:
-    index = _index_module()
-    if index is None:
-        return
-    ids = np.array([collection_object_id], dtype=np.int64)
-    for space in SPACES:
-        index.index_remove(space=space, ids=ids)
-    collection_changed()
-
-
-def _index_module() -> "ModuleType | None":
-    # The vector indexes are optional to embedding: without faiss, embeddings still work.
-    try:
-        import search.index as index
-    except ImportError:
-        return None
-    return index

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from search.embeddings import object_search_refresh, object_unindex
+from search.indexing import object_search_refresh, object_unindex
 
 
 @shared_task

@@ -22,7 +22,8 @@ def warm_up() -> None:
     """Build the encoders, run one query through them, load every published index and
     calibrate the relevance floor (a couple of seconds of nonsense queries, search.relevance)."""
     from search.channels import SiteSources
-    from search.index import SPACES, load_index
+    from search.embeddings import SPACES
+    from search.index import load_index
     from search.query_encoding import encode_query
     from search.relevance import floors_for
 

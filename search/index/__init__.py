@@ -1,24 +1,25 @@
 """FAISS indexes of the search spaces: build, publish atomically, load with hot reload, update.
 
-Heavy imports (faiss) happen inside the functions, on first use.
+FAISS and files only: vectors come in from the caller (search.indexing hands in the stored
+embeddings), and nothing here reads the database. Heavy imports (faiss) happen inside the
+functions, on first use.
 """
 
 from search.index.segments import LayeredIndex
 from search.index.store import load_index, publish_index, unpublish_index
-from search.index.updates import SPACES, index_remove, index_upsert, rebuild_indexes, rebuild_space
+from search.index.updates import VectorSource, index_remove, index_upsert, rebuild_space
 from search.index.vector_index import VectorIndex, build_index, choose_kind
 
 __all__ = [
-    "SPACES",
     "LayeredIndex",
     "VectorIndex",
+    "VectorSource",
     "build_index",
     "choose_kind",
     "index_remove",
     "index_upsert",
     "load_index",
     "publish_index",
-    "rebuild_indexes",
     "rebuild_space",
     "unpublish_index",
 ]

@@ -21,11 +21,15 @@ Compaction folds the delta and the tombstones into a new base, at the change aft
   kind its size calls for, as a rebuild would choose).
 
 An exact (flat) base is compacted by merging its live vectors with the delta (no database); an
-approximate one is rebuilt from the stored embeddings (`search.embeddings.embedding_matrix`), as
-`rebuild_space` does. Bulk loads should still run `build_search_index`.
+approximate one cannot be read back exactly, so it is rebuilt from the stored vectors, which the
+caller hands in as a `VectorSource` (search.indexing passes the stored embeddings): this package
+knows FAISS and files, never where vectors are kept. Without a source, an approximate base's
+compaction waits for a change that brings one. Bulk loads should still run `build_search_index`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from django.conf import settings
@@ -48,13 +52,16 @@ from search.index.vector_index import (
     choose_kind,
 )
 
-SPACES = ("joint", "text", "heading", "visual")
+# A space's stored vectors as (ids, vectors): what an approximate base is rebuilt from.
+VectorSource = Callable[[str], tuple[np.ndarray, np.ndarray]]
 
 # Above this share of the base's live vectors, the delta is folded into a new base.
 DELTA_MAX_FRACTION = 0.1
 
 
-def index_upsert(*, space: str, ids: np.ndarray, vectors: np.ndarray) -> None:
+def index_upsert(
+    *, space: str, ids: np.ndarray, vectors: np.ndarray, source: VectorSource | None = None
+) -> None:
     """Add the vectors of `ids` to the `space` index, replacing any they had; then publish."""
     ids = np.ascontiguousarray(ids, dtype=np.int64).reshape(-1)
     vectors = as_matrix(vectors)
@@ -79,10 +86,11 @@ def index_upsert(*, space: str, ids: np.ndarray, vectors: np.ndarray) -> None:
                 delta_vectors=np.concatenate([record.delta_vectors[kept], vectors]),
                 tombstones=np.concatenate([record.tombstones, _newly_dead(space, record, ids)]),
             ),
+            source,
         )
 
 
-def index_remove(*, space: str, ids: np.ndarray) -> None:
+def index_remove(*, space: str, ids: np.ndarray, source: VectorSource | None = None) -> None:
     """Remove the vectors of `ids` from the `space` index (unknown ids are ignored); publish."""
     ids = np.ascontiguousarray(ids, dtype=np.int64).reshape(-1)
     with space_lock(space):
@@ -101,6 +109,7 @@ def index_remove(*, space: str, ids: np.ndarray) -> None:
                 delta_vectors=record.delta_vectors[kept],
                 tombstones=np.concatenate([record.tombstones, dead]),
             ),
+            source,
         )
 
 
@@ -114,11 +123,11 @@ def _newly_dead(space: str, record: VersionRecord, ids: np.ndarray) -> np.ndarra
     return in_base[~np.isin(in_base, record.tombstones)]
 
 
-def _publish(space: str, record: VersionRecord) -> None:
-    if not _needs_compaction(space, record):
+def _publish(space: str, record: VersionRecord, source: VectorSource | None) -> None:
+    if not _needs_compaction(space, record) or (record.kind != "flat" and source is None):
         publish_record(space=space, record=record)
         return
-    compacted = _compacted(space, record)
+    compacted = _compacted(space, record, source)
     if compacted.ntotal == 0 and record.kind != "flat":
         # No stored embeddings to rebuild from: nothing to search, as after `rebuild_space`.
         unpublish_index(space=space)
@@ -139,14 +148,16 @@ def _needs_compaction(space: str, record: VersionRecord) -> bool:
     return record.kind == "flat" and choose_kind(base_live - tombstones + delta) != "flat"
 
 
-def _compacted(space: str, record: VersionRecord) -> VectorIndex:
+def _compacted(space: str, record: VersionRecord, source: VectorSource | None) -> VectorIndex:
     """A new base holding the live vectors of the base and the delta."""
     if record.kind == "flat":
         return _merged_flat(space, record)
-    # Approximate vectors cannot be read back exactly: rebuild from the stored embeddings.
-    from search.embeddings import embedding_matrix
-
-    ids, vectors = embedding_matrix(space)
+    if source is None:
+        raise ValueError(
+            f"the approximate {space} index is rebuilt from stored vectors: none given"
+        )
+    # Approximate vectors cannot be read back exactly: rebuild from the stored ones.
+    ids, vectors = source(space)
     return build_index(vectors=vectors, ids=ids, kind=record.kind, space=space)
 
 
@@ -162,15 +173,14 @@ def _merged_flat(space: str, record: VersionRecord) -> VectorIndex:
     )
 
 
-def rebuild_space(*, space: str, kind: str = "auto") -> VectorIndex:
-    """Build the `space` index from the stored embeddings of public objects, and publish it.
+def rebuild_space(*, space: str, source: VectorSource, kind: str = "auto") -> VectorIndex:
+    """Build the `space` index from all its stored vectors, and publish it.
 
-    The new version is a fresh base with an empty delta.
+    The new version is a fresh base with an empty delta. The source is read under the
+    space's write lock, so no edit published meanwhile is lost.
     """
-    from search.embeddings import embedding_matrix
-
     with space_lock(space):
-        ids, vectors = embedding_matrix(space)
+        ids, vectors = source(space)
         if ids.shape[0] == 0:
             # Nothing to search (e.g. no visual space with CLIP): searches see "no index".
             unpublish_index(space=space)
@@ -178,12 +188,3 @@ def rebuild_space(*, space: str, kind: str = "auto") -> VectorIndex:
         index = build_index(vectors=vectors, ids=ids, kind=kind, space=space)
         publish_index(space=space, index=index)
     return index
-
-
-def rebuild_indexes(*, kind: str = "auto") -> dict[str, int]:
-    """Rebuild every space; returns the number of vectors indexed in each."""
-    from exhibition.page_cache import collection_changed
-
-    counts = {space: rebuild_space(space=space, kind=kind).ntotal for space in SPACES}
-    collection_changed()  # cached pages' "More like this" panels come from these indexes
-    return counts

@@ -84,7 +84,7 @@ def test_a_sparse_catalogue_offers_labelled_guesses_instead_of_nothing() -> None
 @pytest.fixture
 def lighthouse(db: None) -> None:
     from search.embeddings import object_embed
-    from search.index import rebuild_indexes
+    from search.indexing import rebuild_indexes
     from search.keyword import rebuild_keyword_index
     from tests.builders import make_object
 

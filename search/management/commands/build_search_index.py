@@ -23,13 +23,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from search.embeddings import SPACES
         from search.index.store import current_version, space_dir
-        from search.index.updates import SPACES, rebuild_space
+        from search.indexing import space_rebuild
 
         for space in SPACES:
             started = time.perf_counter()
             try:
-                index = rebuild_space(space=space, kind=options["kind"])
+                index = space_rebuild(space=space, kind=options["kind"])
             except ValueError as error:
                 raise CommandError(f"{space}: {error}") from error
             seconds = time.perf_counter() - started

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from exhibition.models import CollectionObject, ObjectImage, Visibility
 from search.embeddings import object_embed
-from search.index import rebuild_indexes
+from search.indexing import rebuild_indexes
 from search.keyword import rebuild_keyword_index
 from tests import builders
 

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from search.embeddings import object_embed
 from search.evaluation.queries import QueryFileError, read_queries
-from search.index import rebuild_indexes
+from search.indexing import rebuild_indexes
 from search.keyword import rebuild_keyword_index
 from tests import builders
 

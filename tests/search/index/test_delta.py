@@ -163,18 +163,20 @@ def test_compaction_past_the_tombstone_threshold(vectors, ids) -> None:
 
 
 def test_an_approximate_base_is_rebuilt_from_the_stored_embeddings(
-    settings, monkeypatch, vectors, ids, queries
+    settings, vectors, ids, queries
 ) -> None:
     settings.SEARCH_DELTA_MAX_VECTORS = 2
     base = _publish_base(vectors[:1500], ids[:1500], kind="hnsw")
     # The embeddings table after the edits below (the task stores them before it upserts).
     stored_ids = np.concatenate([ids[:1500], ids[2000:2003]])
     stored_vectors = np.concatenate([vectors[:1500], vectors[2000:2003]])
-    monkeypatch.setattr(
-        "search.embeddings.embedding_matrix", lambda space: (stored_ids, stored_vectors)
-    )
     for row in range(2000, 2003):
-        index_upsert(space="text", ids=ids[row : row + 1], vectors=vectors[row : row + 1])
+        index_upsert(
+            space="text",
+            ids=ids[row : row + 1],
+            vectors=vectors[row : row + 1],
+            source=lambda space: (stored_ids, stored_vectors),
+        )
 
     record = read_record("text")[1]
     assert record.base != _base_name(base) and record.delta_ids.shape[0] == 0
