@@ -67,16 +67,6 @@ def machine_output_return_to_draft(
     return _review(output=output, reviewer=reviewer, status=ReviewStatus.DRAFT, note=note)
 
 
-def restoration_approve(
-    *, restoration: Restoration, curator: Reviewer, note: str = ""
-) -> MachineOutput:
-    return machine_output_approve(output=restoration.machine_output, reviewer=curator, note=note)
-
-
-def restoration_reject(*, restoration: Restoration, curator: Reviewer, note: str) -> MachineOutput:
-    return machine_output_reject(output=restoration.machine_output, reviewer=curator, note=note)
-
-
 def _staff_reviewer(reviewer: Reviewer) -> User:
     if not (isinstance(reviewer, User) and reviewer.is_active and reviewer.is_staff):
         raise ReviewPermissionDenied("Only staff members may review machine output.")

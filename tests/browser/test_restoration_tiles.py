@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from exhibition.iiif.restoration_tiles import restoration_tile_dir
 from exhibition.models import CollectionObject, Restoration
-from exhibition.services.review import restoration_approve
+from exhibition.services.review import machine_output_approve
 from tests import builders
 from tests.browser import exhibits
 
@@ -49,7 +49,7 @@ def _approved_restoration(curator: User) -> tuple[CollectionObject, Restoration]
     pixels.save(buffer, format="PNG")
     restoration.result.save("reconstruction.png", ContentFile(buffer.getvalue()))
     # Outside a test's transaction, so the approval commits and its tiles are cut at once.
-    restoration_approve(restoration=restoration, curator=curator)
+    machine_output_approve(output=restoration.machine_output, reviewer=curator)
     restoration.refresh_from_db()
     assert restoration.tiles_ready, "approval did not cut the restoration's tiles"
     return collection_object, restoration

@@ -18,8 +18,6 @@ from exhibition.services.review import (
     machine_output_record,
     machine_output_reject,
     machine_output_return_to_draft,
-    restoration_approve,
-    restoration_reject,
 )
 from tests.builders import add_image, add_restoration, make_object
 
@@ -46,7 +44,9 @@ def test_approving_a_restoration_makes_it_public_with_reviewer_and_event(curator
     restoration = add_restoration(image)
     assert not public_restorations(collection_object=image.collection_object).exists()
 
-    restoration_approve(restoration=restoration, curator=curator, note="Losses filled plausibly.")
+    machine_output_approve(
+        output=restoration.machine_output, reviewer=curator, note="Losses filled plausibly."
+    )
 
     output = MachineOutput.objects.get(pk=restoration.machine_output_id)
     assert output.status == ReviewStatus.APPROVED
@@ -124,7 +124,7 @@ def test_a_failed_run_cannot_be_approved_but_can_be_rejected(curator: User) -> N
 def test_rejecting_needs_a_note(curator: User, note: str) -> None:
     restoration = add_restoration(add_image(make_object()))
     with pytest.raises(ReviewError, match="note"):
-        restoration_reject(restoration=restoration, curator=curator, note=note)
+        machine_output_reject(output=restoration.machine_output, reviewer=curator, note=note)
     restoration.machine_output.refresh_from_db()
     assert restoration.machine_output.status == ReviewStatus.DRAFT
 

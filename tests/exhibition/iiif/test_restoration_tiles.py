@@ -16,9 +16,9 @@ from exhibition.iiif.restoration_tiles import restoration_generate_tiles, restor
 from exhibition.iiif.tiles import TileSourceTooLarge
 from exhibition.models import MachineOutput, ObjectImage, Restoration, ReviewStatus
 from exhibition.services.review import (
+    machine_output_approve,
+    machine_output_reject,
     machine_output_return_to_draft,
-    restoration_approve,
-    restoration_reject,
 )
 from exhibition.tasks import generate_restoration_tiles
 from tests import builders
@@ -48,7 +48,7 @@ def test_approval_cuts_the_tiles_once_committed(
     restoration = _draft()
 
     with django_capture_on_commit_callbacks(execute=True):
-        restoration_approve(restoration=restoration, curator=curator)
+        machine_output_approve(output=restoration.machine_output, reviewer=curator)
 
     assert _reload(restoration).tiles_ready
     assert client.get(f"/iiif/restoration/{restoration.pk}/info.json").status_code == 200
@@ -60,7 +60,7 @@ def test_tiles_wait_for_the_approval_to_commit(
     restoration = _draft()
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        restoration_approve(restoration=restoration, curator=curator)
+        machine_output_approve(output=restoration.machine_output, reviewer=curator)
 
     # Nothing runs before the commit; one callback waits for it.
     assert len(callbacks) == 1
@@ -74,7 +74,9 @@ def test_rejection_cuts_no_tiles(
     restoration = _draft()
 
     with django_capture_on_commit_callbacks(execute=True):
-        restoration_reject(restoration=restoration, curator=curator, note="Fill is smeared.")
+        machine_output_reject(
+            output=restoration.machine_output, reviewer=curator, note="Fill is smeared."
+        )
 
     assert not _reload(restoration).tiles_ready
     assert not restoration_tile_dir(restoration.pk).exists()
@@ -87,7 +89,7 @@ def test_failed_cut_leaves_the_approval_standing(
     restoration.result.storage.delete(restoration.result.name)
 
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
-        restoration_approve(restoration=restoration, curator=curator)
+        machine_output_approve(output=restoration.machine_output, reviewer=curator)
 
     assert MachineOutput.objects.get(pk=restoration.machine_output_id).is_approved
     assert not _reload(restoration).tiles_ready
@@ -99,7 +101,7 @@ def test_task_skips_a_restoration_withdrawn_before_it_ran(
 ) -> None:
     restoration = _draft()
     with django_capture_on_commit_callbacks(execute=False):
-        restoration_approve(restoration=restoration, curator=curator)
+        machine_output_approve(output=restoration.machine_output, reviewer=curator)
     machine_output_return_to_draft(
         output=restoration.machine_output, reviewer=curator, note="Needs another look."
     )
