@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from celery.result import EagerResult
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError
@@ -21,6 +20,7 @@ from exhibition.importing.objects import RecordResult, object_import_record
 from exhibition.importing.records import RecordError, parse_line, record_id, validate_record
 from exhibition.models import ObjectImage, ObjectModel3D
 from exhibition.services.collection_edits import collection_change_announce
+from exhibition.services.media import image_request_tiles
 
 RECORDS_FILE = "objects.jsonl"
 DAMAGED_FILE = "damaged.json"
@@ -185,18 +185,18 @@ def _after_commit(
 def _schedule_tiles(
     image: ObjectImage, summary: ImportSummary, line: int, slug: str, report: ProblemHandler
 ) -> None:
-    # Imported here: tasks pull in Celery, which the record logic does not need.
-    from exhibition.tasks import generate_image_tiles
-
     try:
-        outcome = generate_image_tiles.delay(image.pk)
-        if isinstance(outcome, EagerResult):  # ran in-process: we know what it did
-            summary.tiles_generated += int(bool(outcome.get()))
-        else:
-            summary.tiles_queued += 1
+        image_request_tiles(image=image)
     except Exception as exc:  # the record is in; its tiles can be cut again by re-import
         summary.tiles_failed += 1
         report(ImportProblem(line, slug, f"tiles could not be generated: {_reason(exc)}"))
+        return
+    # In-process (the embedded default) the tiles are cut by now; a worker cuts them later.
+    image.refresh_from_db()
+    if tiles_are_current(image):
+        summary.tiles_generated += 1
+    else:
+        summary.tiles_queued += 1
 
 
 def _delete_unreferenced(names: list[str]) -> None:

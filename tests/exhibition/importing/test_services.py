@@ -258,3 +258,37 @@ def test_exif_rotated_photo_is_measured_and_tiled_upright(tmp_path: Path) -> Non
     assert (info["width"], info["height"]) == (30, 40)
     with Image.open(Path(settings.MEDIA_ROOT) / "iiif/a-0/full/max/0/default.jpg") as tile:
         assert tile.size == (30, 40)
+
+
+def test_tiles_that_cannot_be_cut_are_reported_by_line_and_the_record_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(**_: object) -> bool:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("exhibition.tasks.image_generate_tiles", disk_full)
+    root = write_collection(tmp_path / "c", [record("a"), record("b", image=None)])
+
+    summary = collection_import(root=root)
+
+    assert (summary.created, summary.tiles_generated, summary.tiles_failed) == (2, 0, 1)
+    [problem] = summary.problems
+    assert (problem.line, problem.record_id) == (1, "a")
+    assert "tiles could not be generated" in problem.reason and "No space left" in problem.reason
+    assert not ObjectImage.objects.get().tiles_ready
+
+
+def test_tiles_left_to_a_worker_are_counted_as_queued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exhibition.tasks import generate_image_tiles
+
+    queued: list[int] = []
+    monkeypatch.setattr(generate_image_tiles, "delay", queued.append)  # a broker took it
+    root = write_collection(tmp_path / "c", [record("a")])
+
+    summary = collection_import(root=root)
+
+    assert (summary.tiles_generated, summary.tiles_queued) == (0, 1)
+    assert queued == [ObjectImage.objects.get().pk]
+    assert "tile sets queued 1" in str(summary)
