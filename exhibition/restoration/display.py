@@ -7,7 +7,7 @@ the same label, and the display tests check that both say exactly AI_LABEL.
 from typing import Any
 
 from exhibition.models import MachineOutput, Restoration
-from exhibition.templatetags.vitrine import person_name
+from exhibition.public_names import person_name
 
 AI_LABEL = "AI reconstruction — not the original"
 

@@ -4,13 +4,13 @@ import json
 from typing import Any
 
 from django import template
-from django.contrib.auth.models import AbstractBaseUser
 from django.utils.safestring import SafeString, mark_safe
 
 from exhibition import media_links
 from exhibition.browse import century_label as _century_label
 from exhibition.licences import Licence, get_licence
 from exhibition.models import CollectionObject, ObjectImage
+from exhibition.public_names import person_name
 
 register = template.Library()
 
@@ -54,12 +54,7 @@ def creator_names(obj: CollectionObject) -> str:
     )
 
 
-@register.filter
-def person_name(user: AbstractBaseUser | None) -> str:
-    if user is None:
-        return "a curator"
-    full_name = getattr(user, "get_full_name", lambda: "")()
-    return str(full_name or user.get_username())
+register.filter("person_name", person_name)
 
 
 @register.filter

@@ -1,0 +1,10 @@
+"""How the public site names a staff member: their full name, else their user name."""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+
+def person_name(user: AbstractBaseUser | None) -> str:
+    if user is None:
+        return "a curator"
+    full_name = getattr(user, "get_full_name", lambda: "")()
+    return str(full_name or user.get_username())
