@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PIP) install --quiet --upgrade pip setuptools wheel
 	# torch first and exactly: a looser resolve would pull several GB of CUDA packages.
 	$(PIP) install --quiet "torch==2.13.0"
-	$(PIP) install --quiet -e ".[dev]"
+	$(PIP) install --quiet -e ".[posters,dev]"
 	touch $@
 
 install: $(VENV)/.installed frontend

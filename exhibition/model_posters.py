@@ -107,7 +107,12 @@ def render_posters(models: Iterable[ObjectModel3D], *, force: bool = False) -> l
             "static/vendor/model-viewer.min.js is missing: run `npm ci && "
             "python scripts/vendor_frontend.py`"
         )
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise PosterRenderingUnavailable(
+            "Playwright is not installed: pip install 'vitrine[posters]'"
+        ) from None
 
     # Playwright's sync API runs an event loop in this thread, and Django refuses database
     # work while one runs: render everything first, then store.

@@ -1,6 +1,7 @@
 """Posters for 3D models, rendered by model-viewer in the real Debian Chromium."""
 
 import io
+import sys
 
 import pytest
 from PIL import Image
@@ -32,3 +33,18 @@ def test_a_poster_shows_the_model_and_is_not_rendered_twice() -> None:
         for y in range(0, 768, 16)
     )
     assert render_posters([model]) == []
+
+
+def test_without_the_posters_extra_the_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.core.management import CommandError, call_command
+
+    model = builders.add_model(builders.make_object(title="Triangle"))
+    # As if Playwright were not installed: importing it fails.
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
+
+    with pytest.raises(CommandError, match=r"vitrine\[posters\]"):
+        call_command("render_model_posters")
+    model.refresh_from_db()
+    assert not model.poster
