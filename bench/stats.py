@@ -12,7 +12,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     """
     if not 0.0 <= q <= 100.0:
         raise ValueError("q must lie between 0 and 100")
-    if not values:
+    if len(values) == 0:
         return math.nan
     ordered = sorted(values)
     position = (len(ordered) - 1) * q / 100.0

@@ -4,7 +4,8 @@ ConSE (Norouzi et al. 2014, "Zero-shot learning by convex combination of semanti
 embeddings"): an image's joint vector is the probability-weighted mean of the text
 embeddings of its most likely ImageNet classes, so it can be compared with text queries.
 
-Choices, measured on the dev set with ``python -m search.encoders.visual_eval`` (see there):
+Choices, measured on the dev set with ``manage.py evaluate_visual_search``
+(bench/search/visual_eval.py):
 - class descriptions are "lemmas: WordNet definition", far better than bare lemmas;
 - five views per image (the whole image squashed to a square, and four overlapping 60%
   tiles) with their probabilities averaged: heritage images are wide scenes, not

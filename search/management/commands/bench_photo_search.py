@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.photo_bench import PATHS, WORST_CASES, BenchResult, run_bench
+from bench.search.photo_bench import PATHS, WORST_CASES, BenchResult, run_bench
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from search.index.vector_index import KINDS
 
 if TYPE_CHECKING:
-    from search.index.bench import UpdateFigures
+    from bench.search.index_bench import UpdateFigures
 
 DEV_QUERIES = Path(__file__).resolve().parents[4] / "shared" / "eval" / "search_dev.jsonl"
 
@@ -50,7 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result))
 
     def _synthetic(self, options: dict[str, Any]) -> dict[str, Any]:
-        from search.index.bench import UpdateFigures, synthetic_benchmark
+        from bench.search.index_bench import UpdateFigures, synthetic_benchmark
 
         n = int(options["synthetic"])
         if not 1_000 <= n <= 1_000_000:
@@ -111,11 +111,12 @@ class Command(BaseCommand):
         self.stdout.flush()
 
     def _collection(self, options: dict[str, Any]) -> dict[str, Any]:
-        from search.index.api_bench import api_benchmark, read_queries
+        from bench.search.api_bench import api_benchmark
+        from bench.search.evaluation.queries import QueryFileError, read_queries
 
         try:
-            queries = read_queries(Path(options["query_file"]))
-        except (OSError, ValueError) as error:
+            queries = [q.query for q in read_queries(Path(options["query_file"]))]
+        except QueryFileError as error:
             raise CommandError(f"cannot read the queries: {error}") from error
         if options["queries"]:
             queries = queries[: int(options["queries"])]

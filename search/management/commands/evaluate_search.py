@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from search.evaluation.queries import QueryFileError, read_queries
-from search.evaluation.runner import METHODS, EvaluationError, evaluate
+from bench.search.evaluation.queries import QueryFileError, read_queries
+from bench.search.evaluation.runner import METHODS, EvaluationError, evaluate
 
 
 class Command(BaseCommand):

@@ -4,12 +4,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from django.conf import settings
 from PIL import Image
 
 from search.encoders import get_image_encoder, get_text_encoder
 from search.encoders.conse import concept_label, image_views
 
-DEMO_IMAGES = Path("/work/shared/data/collection/images")
+# The demo collection, found as the importer finds it (beside the project, or VITRINE_COLLECTION).
+DEMO_IMAGES = Path(settings.VITRINE_COLLECTION) / "images"
 
 
 def test_an_image_gets_a_joint_vector_a_visual_vector_and_concepts() -> None:

@@ -4,12 +4,14 @@ from pathlib import Path
 
 import pytest
 import torch
+from django.conf import settings
 from PIL import Image
 
 from search.encoders.conse import image_views, load_class_table, views_tensor
 from search.encoders.efficientnet_lite import FEATURE_DIM, load_efficientnet_lite0
 
-DEMO_IMAGES = Path("/work/shared/data/collection/images")
+# The demo collection, found as the importer finds it (beside the project, or VITRINE_COLLECTION).
+DEMO_IMAGES = Path(settings.VITRINE_COLLECTION) / "images"
 
 
 @pytest.fixture(scope="module")

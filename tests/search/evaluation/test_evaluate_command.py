@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from bench.search.evaluation.queries import QueryFileError, read_queries
 from search.embeddings import object_embed
-from search.evaluation.queries import QueryFileError, read_queries
 from search.indexing import rebuild_indexes
 from search.keyword import rebuild_keyword_index
 from tests import builders

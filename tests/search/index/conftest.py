@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from search.index.bench import synthetic_vectors
+from bench.search.index_bench import synthetic_vectors
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
+from bench.search.index_bench import exact_neighbours, neighbour_recall
 from search.index import build_index, choose_kind
-from search.index.bench import exact_neighbours, recall_at_k
 
 
 def test_exact_search_returns_object_ids_best_first_with_cosine_scores(vectors, ids) -> None:
@@ -54,7 +54,7 @@ def test_approximate_indexes_find_nine_in_ten_true_neighbours(kind, vectors, ids
     _, found = index.search(queries, 10)
 
     assert index.kind == kind
-    assert recall_at_k(found, truth) >= 0.9
+    assert neighbour_recall(found, truth) >= 0.9
 
 
 def test_vectors_of_the_wrong_dimension_are_refused_with_a_clear_error(vectors, ids) -> None:

@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from search.photo_bench import WORST_CASES, png16
+from bench.search.photo_bench import WORST_CASES, png16
 
 __all__ = ["encoded", "png16", "worst_case_png"]
 

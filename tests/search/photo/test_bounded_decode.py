@@ -33,7 +33,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
 import django
 django.setup()
 from PIL import Image
-from search.photo_bench import rss_mb
+from bench.search.photo_bench import rss_mb
 from search.photo_worker import encode_photo
 from search.uploads import open_upload
 data = open(sys.argv[1], "rb").read()

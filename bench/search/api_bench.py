@@ -9,35 +9,18 @@ like.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import numpy as np
 
+from bench.stats import percentile
 from search.index.store import load_index
 
 API_PATH = "/api/search/"
 CANDIDATES = 100  # depth of each channel's FAISS search, as the ranking fetches it
-
-
-def read_queries(path: Path) -> list[str]:
-    queries = []
-    for number, line in enumerate(path.read_text().splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            queries.append(str(json.loads(line)["query"]))
-        except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(
-                f"{path}:{number}: a JSON object with a 'query' is expected"
-            ) from error
-    if not queries:
-        raise ValueError(f"{path} holds no queries")
-    return queries
 
 
 def _timed_pair(
@@ -101,7 +84,8 @@ def _stage_medians(responses: list[Any]) -> dict[str, float]:
 
 
 def _percentiles(timings: np.ndarray) -> dict[str, float]:
-    return {"p50": float(np.percentile(timings, 50)), "p95": float(np.percentile(timings, 95))}
+    values = timings.tolist()
+    return {"p50": percentile(values, 50), "p95": percentile(values, 95)}
 
 
 def api_benchmark(queries: list[str], *, repeat: int) -> dict[str, Any]:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.search.evaluation.metrics import recall_at_k
+from bench.stats import percentile
 from search.index.vector_index import VectorIndex, build_index, faiss_module
 
 TOPICS = 64
@@ -131,13 +133,14 @@ def exact_neighbours(base: np.ndarray, queries: np.ndarray, k: int = 10) -> np.n
     return np.asarray(positions, dtype=np.int64)
 
 
-def recall_at_k(found: np.ndarray, truth: np.ndarray) -> float:
+def neighbour_recall(found: np.ndarray, truth: np.ndarray) -> float:
+    """Mean recall@k of each query's found ids against its exact top-k (k = truth's width)."""
     k = truth.shape[1]
-    hits = sum(
-        len(set(found[row, :k].tolist()) & set(truth[row].tolist()))
+    recalls = [
+        recall_at_k(found[row, :k].tolist(), dict.fromkeys(truth[row].tolist(), 1.0), k=k)
         for row in range(truth.shape[0])
-    )
-    return hits / float(truth.size)
+    ]
+    return float(np.mean(recalls)) if recalls else 0.0
 
 
 def single_query_latencies(index: VectorIndex, queries: np.ndarray, k: int = 10) -> np.ndarray:
@@ -176,9 +179,9 @@ def measure_kind(
             setting=",".join(f"{name}={value}" for name, value in setting.items()) or "exact",
             build_s=build_s,
             rss_delta_bytes=rss_delta,
-            recall_at_10=recall_at_k(found, truth),
-            p50_ms=float(np.percentile(timings, 50)),
-            p95_ms=float(np.percentile(timings, 95)),
+            recall_at_10=neighbour_recall(found, truth),
+            p50_ms=percentile(timings.tolist(), 50),
+            p95_ms=percentile(timings.tolist(), 95),
         )
     yield measure_update_cost(index, synthetic_vectors(UPSERTS, base.shape[1], seed=2))
     del index

@@ -12,11 +12,12 @@ from typing import Any
 
 import numpy as np
 
+from bench.search.evaluation.metrics import ndcg_at_k, recall_at_k, reciprocal_rank
+from bench.search.evaluation.queries import EvalQuery
+from bench.stats import percentile
 from exhibition.browse import BrowseQuery
 from exhibition.selectors import public_objects
 from search.channels import ArraySources, IndexMissing, SiteSources, Sources
-from search.evaluation.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
-from search.evaluation.queries import EvalQuery
 from search.keyword.documents import FIELDS_ALL, FIELDS_TITLE, keyword_document
 from search.keyword.memory import MemoryKeywordIndex
 from search.ranking import fuse

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from search.evaluation.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
+from bench.search.evaluation.metrics import ndcg_at_k, recall_at_k, reciprocal_rank
 
 
 def test_ndcg_is_one_for_the_ideal_ranking() -> None:
@@ -32,8 +32,3 @@ def test_recall_counts_relevant_found_in_top_k() -> None:
 def test_reciprocal_rank_of_first_relevant() -> None:
     assert reciprocal_rank(["x", "y", "a"], {"a": 1}) == pytest.approx(1 / 3)
     assert reciprocal_rank(["x"], {"a": 1}) == 0.0
-
-
-def test_percentile_interpolates() -> None:
-    assert percentile([1, 2, 3, 4], 50) == pytest.approx(2.5)
-    assert percentile([5, 1, 3], 95) == pytest.approx(4.8)
