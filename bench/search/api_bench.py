@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import numpy as np
 
 from bench.stats import percentile
-from search.index.store import load_index
+from search.index.loaded import load_index
 
 API_PATH = "/api/search/"
 CANDIDATES = 100  # depth of each channel's FAISS search, as the ranking fetches it

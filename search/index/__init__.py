@@ -5,8 +5,9 @@ embeddings), and nothing here reads the database. Heavy imports (faiss) happen i
 functions, on first use.
 """
 
+from search.index.loaded import load_index
 from search.index.segments import LayeredIndex
-from search.index.store import load_index, publish_index, unpublish_index
+from search.index.store import publish_index, unpublish_index
 from search.index.updates import VectorSource, index_remove, index_upsert, rebuild_space
 from search.index.vector_index import VectorIndex, build_index, choose_kind
 

@@ -1,4 +1,4 @@
-"""Published indexes on disk, and the per-process cache that picks up new publications.
+"""Published indexes on disk: publishing a version atomically, and reading the current one.
 
 Layout under `settings.INDEX_DIR/<space>/` (a version is named `<time ns>-<pid>`, so names sort
 by age):
@@ -18,9 +18,7 @@ Publishing writes each file under a temporary name, fsyncs and renames it (base 
 then the record), then replaces `CURRENT` the same way and fsyncs the folder: a reader sees the
 old version or the new one, never half of one. The previous version is kept, so a reader that
 has just read `CURRENT` still finds its files; older records are deleted, and so are the bases
-no kept record names. Running workers notice a new `CURRENT` by a `stat()` on each `load_index`
-(about a microsecond) and swap the new version in under a lock; a version on the base they
-already have reads only its record (the base stays mapped).
+no kept record names. Running workers notice a new `CURRENT` (see `search.index.loaded`).
 
 A version with no record (written before records existed) is read as its own base with an empty
 delta.
@@ -37,7 +35,6 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -335,66 +332,3 @@ def live_base_ids(space: str, base: str) -> np.ndarray:
             _base_ids.pop(next(iter(_base_ids)))  # the oldest entry
         _base_ids[key] = live
     return live
-
-
-@dataclass
-class _Loaded:
-    signature: tuple[int, int, int]
-    version: str
-    index: LayeredIndex
-
-
-class IndexStore:
-    """The indexes this process has loaded; each worker process has one (see `load_index`)."""
-
-    def __init__(self) -> None:
-        self._loaded: dict[str, _Loaded] = {}
-        self._lock = threading.Lock()
-
-    def get(self, space: str) -> LayeredIndex | None:
-        folder = space_dir(space)
-        key = str(folder)
-        try:
-            stat = os.stat(folder / POINTER)
-        except FileNotFoundError:
-            self._loaded.pop(key, None)
-            return None
-        signature = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        loaded = self._loaded.get(key)
-        if loaded is not None and loaded.signature == signature:
-            return loaded.index
-        with self._lock:
-            loaded = self._loaded.get(key)
-            if loaded is not None and loaded.signature == signature:
-                return loaded.index
-            version = current_version(space)
-            if loaded is None or loaded.version != version:
-                try:
-                    published = read_published(
-                        space, reuse=None if loaded is None else loaded.index
-                    )
-                except (OSError, RuntimeError, ValueError):
-                    # A damaged publication must not break search: keep serving what this
-                    # worker has (or nothing, and the keyword channel answers alone).
-                    logger.exception("cannot read the published %s index", space)
-                    return None if loaded is None else loaded.index
-                if published is None:
-                    self._loaded.pop(key, None)
-                    return None
-                version, index = published
-            else:
-                index = loaded.index
-            self._loaded[key] = _Loaded(signature=signature, version=version or "", index=index)
-            return index
-
-    def forget(self) -> None:
-        with self._lock:
-            self._loaded.clear()
-
-
-_store = IndexStore()
-
-
-def load_index(space: str) -> LayeredIndex | None:
-    """The published index of `space` (cached in this process; a new publication is picked up)."""
-    return _store.get(space)

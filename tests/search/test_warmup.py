@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from search import warmup
-from search.index import store
+from search.index import loaded
 
 
 @pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_warming_up_loads_the_encoders_and_every_published_index(
 
     relevance.forget()
     looked_up: list[str] = []
-    real = store.load_index
+    real = loaded.load_index
     monkeypatch.setattr(
         "search.index.load_index", lambda space: looked_up.append(space) or real(space)
     )

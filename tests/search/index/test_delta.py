@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from search.index import build_index, index_remove, index_upsert, load_index, publish_index
-from search.index.store import IndexStore, read_record, space_dir
+from search.index.loaded import IndexStore
+from search.index.store import read_record, space_dir
 from tests.search.index.readers import read_while
 
 

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from search.index import build_index, load_index, publish_index, unpublish_index
-from search.index.store import IndexStore, current_version, space_dir
+from search.index.loaded import IndexStore
+from search.index.store import current_version, space_dir
 from tests.search.index.readers import read_while
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from search.index import build_index, index_remove, index_upsert, load_index, publish_index
-from search.index.store import IndexStore
+from search.index.loaded import IndexStore
 
 
 def _top(space, vector, k=1):
