@@ -6,6 +6,7 @@ The same fields make up the record text that the record-text channel embeds.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from exhibition.models import CollectionObject
@@ -37,8 +38,14 @@ class KeywordDocument:
     other: str = ""
 
     def column(self, name: str) -> str:
-        value: str = getattr(self, name)
-        return value
+        """The column's text as indexed: compatibility forms folded, as queries are."""
+        return folded(getattr(self, name))
+
+
+def folded(text: str) -> str:
+    """NFKC: full-width "ＳＨＩＰ" (as an East Asian keyboard types it) reads "SHIP",
+    ligatures and superscripts their plain letters, on both sides of the match."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def keyword_document(obj: CollectionObject, *, fields: str = FIELDS_ALL) -> KeywordDocument:
@@ -73,7 +80,7 @@ def query_terms(query: str) -> list[str]:
     Every character that is not part of a word is dropped, so FTS5 operators
     (quotes, ``*``, ``NEAR``, ``-``, ``:``) typed by a visitor are plain text.
     """
-    words = [word.lower() for word in _WORD.findall(query)]
+    words = [word.lower() for word in _WORD.findall(folded(query))]
     kept = [word for word in words if word not in STOPWORDS] or words
     unique = list(dict.fromkeys(kept))
     return unique[:MAX_TERMS]
