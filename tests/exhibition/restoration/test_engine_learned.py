@@ -58,10 +58,20 @@ def test_without_weights_the_engine_says_how_to_train_it(
 
 
 def test_the_default_weights_folder_is_the_setting(
-    settings: object, tmp_path: Path, no_shipped_weights: None
+    settings: object, weights_dir: Path, no_shipped_weights: None
 ) -> None:
-    settings.VITRINE_INPAINTER_DIR = tmp_path / "none-here"  # type: ignore[attr-defined]
-    assert LearnedEngine().availability() is not None
+    from exhibition.restoration.training.weights import latest_weights
+
+    settings.VITRINE_INPAINTER_DIR = weights_dir  # type: ignore[attr-defined]
+    engine = LearnedEngine()
+    assert engine.availability() is None
+    assert engine.version == latest_weights(weights_dir).version
+    assert engine.parameters()["weights_source"] == "trained here"
+
+    settings.VITRINE_INPAINTER_DIR = weights_dir / "none-here"  # type: ignore[attr-defined]
+    assert LearnedEngine().availability() == (
+        "no trained weights: run python manage.py train_inpainter"
+    )
 
 
 def test_a_fresh_install_has_the_shipped_weights_and_they_say_how_they_were_made(
