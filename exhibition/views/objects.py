@@ -17,7 +17,7 @@ from exhibition.models import CollectionObject, ObjectCreator
 from exhibition.page_extensions import object_panels
 from exhibition.page_selectors import related_objects
 from exhibition.selectors import get_public_object, public_restorations
-from exhibition.views.linked_data import dublin_core, object_json_ld
+from exhibition.structured_data import dublin_core, object_json_ld
 
 
 @dataclass(frozen=True)

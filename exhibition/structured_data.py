@@ -43,41 +43,60 @@ def object_json_ld(
         "identifier": obj.accession_number,
         "artform": obj.object_type,
     }
-    optional: dict[str, Any] = {
+    optional = {
+        **_described(request, obj, creators),
+        **_media(request, images, models, manifest_url),
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def _described(
+    request: HttpRequest, obj: CollectionObject, creators: list[ObjectCreator]
+) -> dict[str, Any]:
+    """What the record says of the work: makers, date, medium, place, rights."""
+    licence = get_licence(obj.licence)
+    return {
         "creator": [_creator(request, link) for link in creators],
         "dateCreated": obj.date_display,
         "artMedium": obj.medium,
         "description": obj.description,
         "keywords": [tag.name for tag in obj.tags.all()],
         "creditText": obj.public_credit_line,
-        "image": [request.build_absolute_uri(image.original.url) for image in images],
-    }
-    licence = get_licence(obj.licence)
-    if licence is not None:
-        optional["license"] = licence.url
-    if obj.place is not None:
-        optional["locationCreated"] = _place(obj)
-    if obj.culture:
+        "license": licence.url if licence is not None else None,
+        "locationCreated": _place(obj) if obj.place is not None else None,
         # "Italy", not "Italy (Florentine)": the detail is not a country.
-        optional["countryOfOrigin"] = obj.culture_group
-    optional["associatedMedia"] = [
-        {
-            "@type": "3DModel",
-            "contentUrl": request.build_absolute_uri(model.glb.url),
-            "encodingFormat": "model/gltf-binary",
-            "description": model.alt_text,
-        }
-        for model in models
-    ]
+        "countryOfOrigin": obj.culture_group if obj.culture else None,
+    }
+
+
+def _media(
+    request: HttpRequest,
+    images: list[ObjectImage],
+    models: list[ObjectModel3D],
+    manifest_url: str | None,
+) -> dict[str, Any]:
+    """Where the work's images, 3D models and IIIF manifest are."""
+    media: dict[str, Any] = {
+        "image": [request.build_absolute_uri(image.original.url) for image in images],
+        "associatedMedia": [
+            {
+                "@type": "3DModel",
+                "contentUrl": request.build_absolute_uri(model.glb.url),
+                "encodingFormat": "model/gltf-binary",
+                "description": model.alt_text,
+            }
+            for model in models
+        ],
+    }
     if manifest_url:
-        optional["subjectOf"] = {
+        media["subjectOf"] = {
             "@type": "CreativeWork",
             "name": "IIIF Presentation 3 manifest",
             "url": request.build_absolute_uri(manifest_url),
             "encodingFormat": "application/ld+json",
         }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
+    return media
 
 
 def _place(obj: CollectionObject) -> dict[str, Any]:
