@@ -20,10 +20,11 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
@@ -312,65 +313,25 @@ def restoration_viewer(restoration: Restoration) -> SafeString:
     """The full-size before/after viewer of one restoration (driven by
     static/js/admin-restoration-review.js); links to the full-size files without script."""
     image = restoration.source_image
-    title = image.collection_object.title
-    outline_url = reverse(
-        "admin:exhibition_machineoutput_mask_outline", args=[restoration.machine_output_id]
-    )
     layers = [
         ("Original (full size)", image.original),
         ("Result — AI reconstruction (full size)", restoration.result),
         ("Mask (white = reconstructed)", restoration.mask),
         ("Uncertainty map (brighter = less certain)", restoration.uncertainty),
     ]
-    links = format_html_join(
-        "",
-        '<li><a href="{}">{}</a></li>',
-        ((file.url, label) for label, file in layers if file and file.name),
-    )
-    uncertainty_url = restoration.uncertainty.url if restoration.uncertainty else ""
-    return format_html(
-        '<div class="review-viewer" data-review-viewer>'
-        '<p class="review-viewer__help" id="review-viewer-help">Left of the line: the result '
-        "(AI reconstruction); right of it: the original. Drag to pan, scroll or use the "
-        "buttons to zoom. With the picture focused: arrow keys pan, + and − zoom, 0 fits, "
-        "1 shows actual pixels, [ and ] move the line, O and U switch the outline and the "
-        "uncertainty map.</p>"
-        '<div class="review-viewer__controls" role="group" aria-label="Viewer controls" hidden>'
-        '<label for="review-reveal">Result shown</label> '
-        '<input type="range" id="review-reveal" class="review-viewer__reveal" min="0" '
-        'max="100" value="50" step="1" aria-controls="review-stage"> '
-        '<output class="review-viewer__reveal-value" for="review-reveal">50%</output>'
-        '<button type="button" class="button" data-action="zoom-in">Zoom in</button>'
-        '<button type="button" class="button" data-action="zoom-out">Zoom out</button>'
-        '<button type="button" class="button" data-action="fit">Fit</button>'
-        '<button type="button" class="button" data-action="actual">Actual pixels (1:1)</button>'
-        '<button type="button" class="button" data-layer="outline" aria-pressed="true">'
-        "Mask outline</button>"
-        '<button type="button" class="button" data-layer="uncertainty" aria-pressed="false"'
-        "{}>Uncertainty map</button>"
-        "</div>"
-        '<div class="review-viewer__frame">'
-        '<div class="review-viewer__stage" id="review-stage" role="application" '
-        'aria-roledescription="zoomable before and after comparison" '
-        'aria-label="{}: AI reconstruction left of the line, original right of it" '
-        'aria-describedby="review-viewer-help" '
-        'data-source-url="{}" data-result-url="{}" data-outline-url="{}" '
-        'data-uncertainty-url="{}" data-width="{}" data-height="{}"></div>'
-        "</div>"
-        '<p class="review-viewer__legend" hidden>Uncertainty: dark = close to original pixels '
-        "and engines agree; bright = far from them or engines disagree.</p>"
-        '<ul class="review-viewer__files">{}</ul>'
-        "</div>",
-        "" if uncertainty_url else " disabled",
-        title,
-        image.original.url,
-        restoration.result.url,
-        outline_url,
-        uncertainty_url,
-        image.width or "",
-        image.height or "",
-        links,
-    )
+    context = {
+        "title": image.collection_object.title,
+        "source_url": image.original.url,
+        "result_url": restoration.result.url,
+        "outline_url": reverse(
+            "admin:exhibition_machineoutput_mask_outline", args=[restoration.machine_output_id]
+        ),
+        "uncertainty_url": restoration.uncertainty.url if restoration.uncertainty else "",
+        "width": image.width,
+        "height": image.height,
+        "files": [(label, file.url) for label, file in layers if file and file.name],
+    }
+    return mark_safe(render_to_string("admin/restoration/review_viewer.html", context))
 
 
 def _related_output_summary(output: MachineOutput) -> SafeString | str:
