@@ -6,7 +6,8 @@ around losses by looking at the image, optionally narrowed to the pixels darker 
 level inside them (ragged emulsion flaking, which a polygon cannot follow). The figures are
 the share of each hand mask the proposal covers (recall, by pixels) and the share of the
 proposal that falls outside it (what the curator will have to erase, or other damage that was
-not marked: the hand masks mark the obvious losses, not every crack).
+not marked: the hand masks mark the obvious losses, not every crack). The same file names a few
+undamaged images, on which everything proposed is a false alarm.
 """
 
 import json
@@ -36,6 +37,15 @@ class Coverage:
     proposed: float  # share of the image in the proposal
     covered: float  # share of the hand mask inside the proposal
     outside: float  # share of the proposal outside the hand mask (0 when nothing proposed)
+
+
+@dataclass(frozen=True)
+class Means:
+    """Coverage figures averaged over images, each image counting once."""
+
+    images: int
+    covered: float  # mean share of the hand mask covered
+    outside: float  # mean share of the proposal outside it, over images with a proposal
 
 
 def hand_masks(path: Path = EVAL_MASKS) -> list[HandMask]:
@@ -88,3 +98,25 @@ def evaluate_proposal(
 ) -> Coverage:
     proposal = detect_damage(image, params or DamageParameters())
     return coverage(hand.slug, proposal, rasterise(hand, image))
+
+
+def clean_images(path: Path = EVAL_MASKS) -> list[str]:
+    """Slugs of images checked by eye to show no damage worth marking."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [str(slug) for slug in data.get("clean", [])]
+
+
+def proposed_share(image: RGBImage, params: DamageParameters | None = None) -> float:
+    """Share of the image the proposal marks: on an undamaged image, all of it false alarms."""
+    return float(detect_damage(image, params or DamageParameters()).mean())
+
+
+def means(rows: list[Coverage]) -> Means:
+    # An empty proposal has nothing outside the hand mask; counting it as 0 % would flatter
+    # the detector that proposes least.
+    outside = [row.outside for row in rows if row.proposed > 0]
+    return Means(
+        images=len(rows),
+        covered=float(np.mean([row.covered for row in rows])) if rows else 0.0,
+        outside=float(np.mean(outside)) if outside else 0.0,
+    )

@@ -120,3 +120,100 @@ def test_margins_borders_and_blown_highlights_are_not_losses() -> None:
     blown[60:140, 120:220] = 255  # an over-exposed window
     for case in (picture, framed, blown):
         assert detect_damage(case, DamageParameters(crack_threshold=255)).mean() < 0.005
+
+
+def _photograph(height: int = 240, width: int = 320, seed: int = 0) -> np.ndarray:
+    """A grey photograph-like picture: soft light and shade under film grain."""
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    base = 140 + 40 * np.sin(xx / 50.0) * np.cos(yy / 70.0)
+    return np.clip(base + rng.normal(0, 6.0, base.shape), 0, 255)
+
+
+def _grey_rgb(values: np.ndarray) -> np.ndarray:
+    return np.repeat(np.clip(values, 0, 255).astype(np.uint8)[..., None], 3, axis=-1)
+
+
+def _ragged_front(height: int, width: int, seed: int, depth: float) -> np.ndarray:
+    """Ragged areas reaching in from the right side, about `depth` px deep mid-side (where
+    emulsion has flaked off a glass negative): thresholded smooth noise plus a ramp."""
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    blurred = cv2.GaussianBlur(rng.normal(size=(height, width)).astype(np.float32), (0, 0), 2.5)
+    noise = np.asarray(blurred, dtype=np.float32) / float(np.std(blurred))
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    along = np.clip(1 - np.abs(yy - height / 2) / (height / 3), 0, 1)
+    front = ((0.9 * noise + (xx - (width - depth * along)) / (depth / 2)) > 0.5) & (along > 0)
+    _, labels = cv2.connectedComponents(front.astype(np.uint8))
+    reaching = np.unique(labels[:, -1])
+    return np.isin(labels, reaching[reaching > 0])
+
+
+def test_emulsion_flaked_off_at_the_edge_of_a_photograph_is_proposed() -> None:
+    values = _photograph()
+    flakes = _ragged_front(240, 320, seed=2, depth=40)
+    values[flakes] = 3  # clear glass where the emulsion went prints solid black
+    mask = detect_damage(_grey_rgb(values))
+    assert mask[flakes].mean() > 0.8
+    assert mask[_far_from(flakes, 8)].mean() < 0.01
+    assert not detect_damage(_grey_rgb(values), DamageParameters(edge_loss_step=0))[flakes].any()
+
+
+def test_a_tear_through_the_black_border_of_a_print_is_proposed() -> None:
+    import cv2
+
+    values = _photograph()
+    values[:8, :] = values[-8:, :] = 240  # white paper round the print
+    values[:, :8] = values[:, -8:] = 240
+    border = np.zeros(values.shape, dtype=bool)  # the print's black border, 14 px wide
+    border[8:22, 8:-8] = border[-22:-8, 8:-8] = True
+    border[8:-8, 8:22] = border[8:-8, -22:-8] = True
+    values[border] = 6
+    outline = [(40, 16), (62, 18), (58, 34), (66, 56), (55, 74), (60, 100), (44, 114)]
+    outline += [(38, 88), (30, 74), (36, 54), (28, 38), (34, 26)]
+    shape = np.zeros(values.shape, dtype=np.uint8)
+    cv2.fillPoly(shape, [np.array(outline, dtype=np.int32)], 1)
+    # Torn paper frays: roughen the outline with smooth noise.
+    noise = cv2.GaussianBlur(
+        np.random.default_rng(4).normal(size=values.shape).astype(np.float32), (0, 0), 1.5
+    )
+    soft = cv2.GaussianBlur(shape.astype(np.float32), (0, 0), 3)
+    torn = (soft + 0.25 * noise / noise.std() > 0.5) & (soft > 0.1)
+    assert torn[22:, :].any() and torn[8:22, :].any() and not torn[:8, :].any()
+    values[torn] = 232  # bare paper, from inside the border into the picture
+    mask = detect_damage(_grey_rgb(values), DamageParameters(crack_threshold=255))
+    assert mask[torn].mean() > 0.8
+    assert mask[_far_from(torn, 8)].mean() < 0.01
+
+
+def test_things_cut_by_the_picture_edge_are_not_edge_losses() -> None:
+    import cv2
+
+    values = _photograph()
+    # Dark fur or lace reaching the bottom side: ragged, but dark grey, not the black point.
+    fur = np.rot90(_ragged_front(320, 240, seed=3, depth=40), k=-1)
+    values[fur] = 22 + 4 * np.random.default_rng(5).normal(size=int(fur.sum()))
+    hat = np.zeros(values.shape, dtype=np.uint8)  # a black hat cut by the top side: smooth
+    cv2.ellipse(hat, (60, 0), (30, 25), 0, 0, 180, 1, -1)
+    values[hat > 0] = 4
+    # Sky between branches at the right side of a print with no border round it.
+    sky = _ragged_front(240, 320, seed=6, depth=40)
+    values[sky] = 238
+    assert fur.mean() > 0.01 and sky.mean() > 0.01
+    mask = detect_damage(_grey_rgb(values), DamageParameters(crack_threshold=255))
+    assert mask.mean() < 0.005
+
+
+def test_dark_backgrounds_and_blank_paper_are_not_plain_losses() -> None:
+    dark = _textured()
+    dark[:, :160] = (14, 12, 10)  # a painting's dark background, flat after compression
+    paper = _textured()
+    paper[40:200, 60:260] = (228, 224, 214)  # blank paper round an engraving's figures
+    for case in (dark, paper):
+        assert detect_damage(case, DamageParameters(crack_threshold=255)).mean() < 0.005
+
+
+def test_edge_loss_levels_must_leave_room_between_black_and_paper() -> None:
+    with pytest.raises(ValueError, match="edge_loss_dark"):
+        DamageParameters(edge_loss_dark=200, edge_loss_bright=150)
