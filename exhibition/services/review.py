@@ -163,18 +163,11 @@ def machine_output_record(
     A failed run is recorded too (with its error and a "failed" event) so curators see
     it in the queue; it can be rejected but never approved.
     """
-    if kind not in MachineOutputKind.values:
-        raise ValueError(
-            f"Unknown machine output kind {kind!r}; expected one of "
-            f"{', '.join(MachineOutputKind.values)}."
-        )
-    if not method or not engine or not engine_version:
-        raise ValueError("method, engine and engine_version are required provenance.")
-    for name, value in (("parameters", parameters), ("input_checksums", input_checksums)):
-        try:
-            json.dumps(value)
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"{name} must be JSON-serialisable: {exc}") from None
+    _check_provenance(
+        kind=kind,
+        named=(method, engine, engine_version),
+        recorded={"parameters": parameters, "input_checksums": input_checksums},
+    )
     now = timezone.now()
     with transaction.atomic():
         output = MachineOutput.objects.create(
@@ -198,3 +191,19 @@ def machine_output_record(
             detail={"duration_seconds": duration_seconds},
         )
     return output
+
+
+def _check_provenance(*, kind: str, named: tuple[str, ...], recorded: dict[str, Any]) -> None:
+    """ValueError unless the output says what it is, what made it, and in storable values."""
+    if kind not in MachineOutputKind.values:
+        raise ValueError(
+            f"Unknown machine output kind {kind!r}; expected one of "
+            f"{', '.join(MachineOutputKind.values)}."
+        )
+    if not all(named):
+        raise ValueError("method, engine and engine_version are required provenance.")
+    for name, value in recorded.items():
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{name} must be JSON-serialisable: {exc}") from None
