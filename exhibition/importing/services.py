@@ -17,7 +17,13 @@ from django.db import DatabaseError
 
 from exhibition.iiif.tiles import image_delete_tiles, tiles_are_current
 from exhibition.importing.objects import RecordResult, object_import_record
-from exhibition.importing.records import RecordError, parse_line, record_id, validate_record
+from exhibition.importing.records import (
+    ImportRecord,
+    RecordError,
+    parse_line,
+    record_id,
+    validate_record,
+)
 from exhibition.models import ObjectImage, ObjectModel3D
 from exhibition.services.collection_edits import collection_change_announce
 from exhibition.services.media import image_request_tiles
@@ -102,17 +108,11 @@ def collection_import(
             rid = record_id(data)
             if rid in imported_on:
                 raise RecordError(f"id '{rid}' was already imported from line {imported_on[rid]}")
-            record = validate_record(data)
-            after_commit = _after_commit(summary, number, record.slug, report)
-            result = object_import_record(
-                record=record,
-                root=root,
-                damaged=damaged,
-                note=f"Line {number} of {records_path}.",
-                after_commit=after_commit,
+            status = _import_line(
+                validate_record(data), number, root, damaged, summary=summary, report=report
             )
-            imported_on[record.slug] = number
-            _count(summary, result.status)
+            imported_on[rid] = number
+            _count(summary, status)
         except (RecordError, DatabaseError, OSError, SuspiciousOperation) as exc:
             summary.failed += 1
             report(ImportProblem(number, rid, _reason(exc)))
@@ -120,6 +120,26 @@ def collection_import(
             on_record()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _import_line(
+    record: ImportRecord,
+    number: int,
+    root: Path,
+    damaged: set[str] | None,
+    *,
+    summary: ImportSummary,
+    report: ProblemHandler,
+) -> str:
+    """Write one valid record; its status ("created", "updated" or "unchanged")."""
+    result = object_import_record(
+        record=record,
+        root=root,
+        damaged=damaged,
+        note=f"Line {number} of {root / RECORDS_FILE}.",
+        after_commit=_after_commit(summary, number, record.slug, report),
+    )
+    return result.status
 
 
 def _count(summary: ImportSummary, status: str) -> None:
