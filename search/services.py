@@ -51,7 +51,7 @@ from search.ranking import (
     keyword_scale,
     text_query_weights,
 )
-from search.relevance import MATCHED, Verdict, apply_floor, floors_for
+from search.relevance import MATCHED, Verdict, apply_floor, floors_for, photo_verdict
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -202,7 +202,7 @@ def run_text_channels(
 def shown_ranking(run: TextChannels, sources: Sources) -> tuple[Verdict, Mapping[str, float]]:
     """The hybrid ranking as far as the relevance floor lets it go (what visitors see)."""
     fused, weights = hybrid_ranking(run, sources)
-    return apply_floor(run.query, fused, weights, sources), weights
+    return apply_floor(run.query, fused, weights, sources, run.check), weights
 
 
 def hybrid_ranking(
@@ -300,21 +300,14 @@ def search_text(
     )
 
 
-def _vector_results(
-    channels: list[ChannelResult],
+def _vector_hits(
+    page_hits: list[FusedHit],
     weights: Mapping[str, float],
     *,
-    page: int,
-    page_size: int,
-    timer: Timer,
     concepts: Mapping[int, list[MatchedConcept]] | None = None,
-    exclude: int | None = None,
     asked_by: str = "photo",
-) -> tuple[list[SearchHit], list[FusedHit]]:
-    with timer.stage("fuse"):
-        fused = [h for h in fuse(channels, weights) if h.object_id != exclude]
-        page_hits = _paginate(fused, page, page_size)
-    hits = [
+) -> list[SearchHit]:
+    return [
         SearchHit(
             h.object_id,
             h.score,
@@ -324,7 +317,6 @@ def _vector_results(
         )
         for h in page_hits
     ]
-    return hits, fused
 
 
 def search_by_image(
@@ -346,14 +338,15 @@ def search_by_image(
             with timer.stage(f"{name}_index"), suppress(IndexMissing):
                 channels.append(ChannelResult(name, vector_channel(sources, name, vector, check)))
         query_concepts = {c.label: c.score for c in encoding.concepts}
+        with timer.stage("fuse"):
+            # Only what looks closer to the photo than different objects of the collection
+            # look to each other (search.relevance); nothing, if nothing does.
+            verdict = photo_verdict(fuse(channels, PHOTO_WEIGHTS), floors_for(sources))
+            fused = verdict.hits
+            page_hits = _paginate(fused, page, page_size)
         with timer.stage("explain"):
-            ranked = fuse(channels, PHOTO_WEIGHTS)
-            concepts = concepts_for_photo(
-                query_concepts, [h.object_id for h in _paginate(ranked, page, page_size)]
-            )
-        hits, fused = _vector_results(
-            channels, PHOTO_WEIGHTS, page=page, page_size=page_size, timer=timer, concepts=concepts
-        )
+            concepts = concepts_for_photo(query_concepts, [h.object_id for h in page_hits])
+            hits = _vector_hits(page_hits, PHOTO_WEIGHTS, concepts=concepts)
     notice = "" if channels else NOTICE_NO_INDEX
     # What the photo seems to show, as the page says it: sure, unblocked concepts only.
     blocked = blocked_words()
@@ -367,6 +360,7 @@ def search_by_image(
         notice,
         timer.timings,
         [h.object_id for h in fused],
+        verdict.state,
     )
 
 
@@ -388,14 +382,9 @@ def more_like_this(*, collection_object: CollectionObject, limit: int = 8) -> Se
                     continue
             channels = [ChannelResult(space, scores)]
             break
-        hits, fused = _vector_results(
-            channels,
-            {VISUAL: 1.0, JOINT: 1.0},
-            page=1,
-            page_size=limit,
-            timer=timer,
-            exclude=collection_object.pk,
-            asked_by="object",
-        )
+        weights = {VISUAL: 1.0, JOINT: 1.0}
+        with timer.stage("fuse"):
+            fused = [h for h in fuse(channels, weights) if h.object_id != collection_object.pk]
+        hits = _vector_hits(fused[:limit], weights, asked_by="object")
     notice = "" if channels else NOTICE_NO_INDEX
     return SearchResults(collection_object.title, hits, len(fused), 1, limit, notice, timer.timings)

@@ -3,9 +3,10 @@
 "Did you mean" replaces each word of the query that no record uses with the closest word
 the records do use (titles, tags, names, types, cultures, places), when one is close.
 "Try" offers the collection's own tags and object types nearest in meaning to the query,
-so each suggestion finds something; a query no closer to any of them than nonsense gets
-to records (the relevance floor's chance level, search.relevance) gets the most common
-ones instead. The words and terms are held per collection version.
+so each suggestion finds something; a query no closer to any of them than a query about
+something the collection lacks gets to its records (the relevance floor's chance level,
+search.relevance) gets the most common ones instead. The words and terms are held per
+collection version.
 """
 
 import difflib
@@ -86,7 +87,7 @@ def suggest(
 ) -> Suggestions:
     """A respelling if a word of the query is in no record; and, ``with_tries`` (nothing
     matched), the collection's terms nearest the query (``query_vector``: its embedding)
-    when closer than ``chance`` (what nonsense reaches), else the most common ones."""
+    when closer than ``chance`` (the relevance floor), else the most common ones."""
     lexicon = _LEXICON.get()
     if not lexicon.terms and not lexicon.words:
         return Suggestions()
