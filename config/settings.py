@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "channels",
     "exhibition",
+    "restoration",
     "search",
     "tours",
 ]
@@ -224,7 +225,15 @@ SEARCH_PHOTO_DECODE_WAIT_SECONDS = env_int("SEARCH_PHOTO_DECODE_WAIT_SECONDS", 5
 SEARCH_PHOTO_DECODE_MAX_WAITING = env_int("SEARCH_PHOTO_DECODE_MAX_WAITING", 8)
 SEARCH_PHOTO_RATE = env_str("SEARCH_PHOTO_RATE", "12/minute")
 
-# Virtual restoration (see exhibition/restoration/): versioned weights of the learned engine.
+# Virtual restoration (see restoration/): the inpainting engines by name (config/engines.py),
+# and the versioned weights of the learned engine.
+RESTORATION_ENGINES = {
+    "telea": "restoration.engines.classical:TeleaEngine",
+    "ns": "restoration.engines.classical:NavierStokesEngine",
+    "biharmonic": "restoration.engines.biharmonic:BiharmonicEngine",
+    "exemplar": "restoration.engines.exemplar:ExemplarEngine",
+    "learned": "restoration.engines.learned:LearnedEngine",
+}
 VITRINE_INPAINTER_DIR = Path(
     env_str("VITRINE_INPAINTER_DIR", str(VAR_DIR / "models" / "inpainter"))
 )

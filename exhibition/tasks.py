@@ -28,8 +28,3 @@ def generate_restoration_tiles(restoration_id: int) -> bool:
     if restoration is None or not restoration.machine_output.is_approved:
         return False
     return restoration_generate_tiles(restoration=restoration)
-
-
-# Tasks that live beside their services elsewhere in the app, imported so that Celery
-# workers (which autodiscover `exhibition.tasks`) register them.
-from exhibition.restoration.tasks import restore_image  # noqa: E402, F401

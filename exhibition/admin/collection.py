@@ -14,8 +14,8 @@ from exhibition.admin.audit_log import change_rows
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
+from exhibition.admin.links import restoration_tool_link, restoration_tool_url
 from exhibition.admin.previews import image_preview
-from exhibition.admin.restoration_tools import tool_link, tool_url
 from exhibition.models import (
     Agent,
     AuditLogEntry,
@@ -53,7 +53,7 @@ class ObjectImageInline(TabularInline[ObjectImage, CollectionObject]):
 
     @admin.display(description="Virtual restoration")
     def restoration_tool(self, image: ObjectImage) -> SafeString | str:
-        return tool_link(image) if image.pk else "—"
+        return restoration_tool_link(image) if image.pk else "—"
 
     @admin.display(description="Preview")
     def preview(self, image: ObjectImage) -> SafeString | str:
@@ -156,9 +156,11 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
         context["audit_total"] = entries.count()
         # The restoration tool, linked at the top: the images table may be long.
         images = ObjectImage.objects.filter(collection_object_id=object_pk).order_by("order", "pk")
+        tools = [(number, restoration_tool_url(image)) for number, image in enumerate(images, 1)]
         context["restoration_tools"] = [
-            (f"image {number}" if len(images) > 1 else "its image", tool_url(image))
-            for number, image in enumerate(images, start=1)
+            (f"image {number}" if len(images) > 1 else "its image", url)
+            for number, url in tools
+            if url is not None
         ]
         context["audit_log_url"] = (
             reverse("admin:exhibition_auditlogentry_changelist")

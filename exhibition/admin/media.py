@@ -10,8 +10,8 @@ from django.utils.safestring import SafeString
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
+from exhibition.admin.links import restoration_tool_link
 from exhibition.admin.previews import image_preview
-from exhibition.admin.restoration_tools import tool_link
 from exhibition.models import Hotspot, ObjectImage, ObjectModel3D
 from exhibition.services.media import image_request_tiles
 
@@ -67,7 +67,7 @@ class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
 
     @admin.display(description="Virtual restoration")
     def restoration_tool(self, image: ObjectImage) -> SafeString | str:
-        return tool_link(image) if image.pk else "—"
+        return restoration_tool_link(image) if image.pk else "—"
 
 
 class HotspotInline(TabularInline[Hotspot, ObjectModel3D]):

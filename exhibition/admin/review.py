@@ -5,10 +5,8 @@ review page: what produced the output, read-only, the output itself, its provena
 and approve / reject / return-to-draft buttons with a note. Decisions go through
 ``exhibition.services.review``.
 
-A restoration is reviewed in a full-size, zoomable before/after viewer
-(static/js/admin-restoration-review.js, OpenSeadragon): the original and the result at full
-resolution in one viewport, a divider between them, and the mask's outline and the
-uncertainty map as layers to switch on. Without JavaScript the full-size files are links.
+How an output is shown is up to the app that produced it (admin/review_previews.py): the
+restoration app shows a restoration in a full-size, zoomable before/after viewer.
 """
 
 from typing import Any
@@ -18,19 +16,18 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
-from exhibition.admin.previews import EMPTY, image_preview
+from exhibition.admin.previews import EMPTY
 from exhibition.admin.readonly import WrittenBySystem
-from exhibition.admin.restoration_tools import RestorationTools, tool_link
+from exhibition.admin.review_previews import review_preview_for, review_preview_urls
 from exhibition.models import MachineOutput, ProvenanceEvent, Restoration, ReviewStatus
 from exhibition.services.review import (
     ReviewError,
@@ -186,51 +183,21 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
 
     @admin.display(description="Output")
     def output_preview(self, output: MachineOutput) -> SafeString | str:
-        try:
-            restoration = output.restoration
-        except ObjectDoesNotExist:
-            return _related_output_summary(output)
-        return format_html(
-            "{}<p>Run other engines or correct the mask: {}</p>",
-            restoration_viewer(restoration),
-            tool_link(restoration.source_image),
-        )
+        # The app that produced this kind of output knows how to show it (review_previews).
+        preview = review_preview_for(output.kind)
+        shown = preview.render(output) if preview is not None else None
+        return shown if shown is not None else _related_output_summary(output)
 
     class Media:
         css = {"all": ["css/admin-review.css"]}
 
     def get_urls(self) -> list[URLPattern]:
         review = self.admin_site.admin_view(require_POST(self.review_view))
-        outline = self.admin_site.admin_view(self.outline_view)
         return [
             path("<path:object_id>/review/", review, name="exhibition_machineoutput_review"),
-            path(
-                "<path:object_id>/mask-outline.png",
-                outline,
-                name="exhibition_machineoutput_mask_outline",
-            ),
+            *review_preview_urls(self),
             *super().get_urls(),
         ]
-
-    def outline_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The outline of a restoration's mask, as a transparent PNG layer for the viewer."""
-        from exhibition.restoration.outline import restoration_outline_png
-
-        # The id comes from the path: "²" or "abc" is absent, not a 500.
-        output = get_object_or_404(MachineOutput, pk=positive_int(object_id))
-        if not self.has_view_permission(request, output):
-            raise PermissionDenied
-        restoration = Restoration.objects.filter(machine_output=output).first()
-        if restoration is None or not restoration.mask:
-            raise Http404("This output has no mask.")
-        try:
-            png = restoration_outline_png(restoration)
-        except FileNotFoundError:
-            raise Http404("The mask file is missing.") from None
-        response = HttpResponse(png, content_type="image/png")
-        # The mask of a stored run never changes; curators may keep it for the session.
-        response["Cache-Control"] = "private, max-age=3600"
-        return response
 
     def change_view(
         self,
@@ -242,9 +209,14 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         context = dict(extra_context or {})
         context["can_review"] = self.has_review_permission(request)
         context["review_url"] = reverse("admin:exhibition_machineoutput_review", args=[object_id])
-        context["has_restoration"] = Restoration.objects.filter(
-            machine_output_id=positive_int(object_id)
-        ).exists()
+        pk = positive_int(object_id)
+        kind = (
+            MachineOutput.objects.filter(pk=pk).values_list("kind", flat=True).first()
+            if pk is not None
+            else None
+        )
+        preview = review_preview_for(kind) if kind is not None else None
+        context["preview_scripts"] = preview.scripts if preview is not None else ()
         return super().change_view(request, object_id, form_url, context)
 
     def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -309,31 +281,6 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
             messages.warning(request, f"Skipped {reason}")
 
 
-def restoration_viewer(restoration: Restoration) -> SafeString:
-    """The full-size before/after viewer of one restoration (driven by
-    static/js/admin-restoration-review.js); links to the full-size files without script."""
-    image = restoration.source_image
-    layers = [
-        ("Original (full size)", image.original),
-        ("Result — AI reconstruction (full size)", restoration.result),
-        ("Mask (white = reconstructed)", restoration.mask),
-        ("Uncertainty map (brighter = less certain)", restoration.uncertainty),
-    ]
-    context = {
-        "title": image.collection_object.title,
-        "source_url": image.original.url,
-        "result_url": restoration.result.url,
-        "outline_url": reverse(
-            "admin:exhibition_machineoutput_mask_outline", args=[restoration.machine_output_id]
-        ),
-        "uncertainty_url": restoration.uncertainty.url if restoration.uncertainty else "",
-        "width": image.width,
-        "height": image.height,
-        "files": [(label, file.url) for label, file in layers if file and file.name],
-    }
-    return mark_safe(render_to_string("admin/restoration/review_viewer.html", context))
-
-
 def _related_output_summary(output: MachineOutput) -> SafeString | str:
     """What other kinds of output hold (a tag, a text…), from the records that link to it.
 
@@ -365,65 +312,3 @@ def _related_output_summary(output: MachineOutput) -> SafeString | str:
     if not rows:
         return "No content recorded beyond the provenance below."
     return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
-
-
-@admin.register(Restoration)
-class RestorationAdmin(WrittenBySystem, ModelAdmin[Restoration]):
-    """Read-only: a restoration is reviewed through its machine output in the queue."""
-
-    list_display = ["result_preview", "source_object", "engine", "status", "review_link"]
-    list_filter = ["machine_output__status", "machine_output__engine"]
-    list_select_related = ["source_image__collection_object", "machine_output"]
-    search_fields = ["source_image__collection_object__title"]
-    readonly_fields = (
-        "source_image",
-        "review_link",
-        "tool_link",
-        "comparison",
-    )
-    fields = readonly_fields
-
-    change_list_template = "admin/restoration/restoration_change_list.html"
-
-    def get_urls(self) -> list[URLPattern]:
-        # The curators' tool (detect, paint or upload a mask, run, compare) lives here.
-        return [*RestorationTools(self.admin_site).urls(), *super().get_urls()]
-
-    @admin.display(description="Result")
-    def result_preview(self, restoration: Restoration) -> SafeString | str:
-        return image_preview(restoration.result, alt="Reconstruction", max_height=48)
-
-    @admin.display(description="Object")
-    def source_object(self, restoration: Restoration) -> str:
-        return str(restoration.source_image.collection_object)
-
-    @admin.display(description="Engine", ordering="machine_output__engine")
-    def engine(self, restoration: Restoration) -> str:
-        output = restoration.machine_output
-        return f"{output.engine} {output.engine_version}"
-
-    @admin.display(description="Review status", ordering="machine_output__status")
-    def status(self, restoration: Restoration) -> str:
-        return restoration.machine_output.get_status_display()
-
-    @admin.display(description="Review")
-    def review_link(self, restoration: Restoration) -> SafeString:
-        url = reverse("admin:exhibition_machineoutput_change", args=[restoration.machine_output_id])
-        return format_html('<a href="{}">Review page and provenance</a>', url)
-
-    @admin.display(description="Virtual restoration tool")
-    def tool_link(self, restoration: Restoration) -> SafeString:
-        return tool_link(restoration.source_image)
-
-    @admin.display(description="Comparison")
-    def comparison(self, restoration: Restoration) -> SafeString:
-        review = reverse(
-            "admin:exhibition_machineoutput_change", args=[restoration.machine_output_id]
-        )
-        return format_html(
-            '<a href="{}">Compare at full size on the review page</a> · '
-            '<a href="{}">result</a> · <a href="{}">original</a>',
-            review,
-            restoration.result.url,
-            restoration.source_image.original.url,
-        )

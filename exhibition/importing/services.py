@@ -108,10 +108,9 @@ def collection_import(
             rid = record_id(data)
             if rid in imported_on:
                 raise RecordError(f"id '{rid}' was already imported from line {imported_on[rid]}")
-            status = _import_line(
-                validate_record(data), number, root, damaged, summary=summary, report=report
-            )
-            imported_on[rid] = number
+            record = validate_record(data)
+            status = _import_line(record, number, root, damaged, summary=summary, report=report)
+            imported_on[record.slug] = number
             _count(summary, status)
         except (RecordError, DatabaseError, OSError, SuspiciousOperation) as exc:
             summary.failed += 1

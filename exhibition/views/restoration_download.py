@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from exhibition.restoration.downloads import restoration_download_png
+from exhibition.restoration_downloads import restoration_download_png
 from exhibition.selectors import get_public_object, public_restorations
 
 

@@ -9,11 +9,11 @@ from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import BrowserContext, Page, expect
 
-from exhibition.restoration.services import restoration_run
+from restoration.services import restoration_run
 from tests import builders
 from tests.browser.csp import PolicyRecorder
 from tests.browser.test_restoration_tools import sign_in
-from tests.exhibition.restoration.synthetic import add_picture
+from tests.restoration.synthetic import add_picture
 
 pytestmark = pytest.mark.browser
 

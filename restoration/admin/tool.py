@@ -1,0 +1,288 @@
+"""The curators' virtual-restoration tool in the admin.
+
+For one object image a curator sees the proposed damage mask over the image (parameters
+adjustable), corrects it by painting on a canvas or replaces it with an uploaded mask,
+runs an engine, and compares the runs side by side. Each run is stored as a draft by
+``restoration_run``; approving one stays in the review queue, where every machine output
+is decided the same way. The pipeline is imported inside the views: opening the admin
+never loads OpenCV or torch.
+"""
+
+import base64
+import binascii
+import dataclasses
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django import forms
+from django.contrib import messages
+from django.contrib.admin import AdminSite
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
+from PIL import Image
+
+from exhibition.models import ObjectImage, Restoration
+from restoration.damage import DamageParameters
+from restoration.engines import restoration_engines
+from restoration.engines.base import Mask, RGBImage
+from restoration.selectors import failed_restoration_runs, restoration_runs
+
+DATA_URL_PREFIX = "data:image/png;base64,"
+RUN_PERMISSION = "exhibition.add_restoration"
+COMPARE_LIMIT = 8  # runs shown side by side: the most recent first
+OVERLAY_RGBA = (228, 0, 124, 255)  # the site's --mask colour
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    name: str
+    unavailable: str | None  # None when it can run; otherwise why not
+    description: str = ""  # one line for the curator: what the engine does, where it is good
+
+
+def engine_choices() -> list[EngineChoice]:
+    """Every registered engine, with the reason it cannot run here (if any)."""
+    choices = []
+    for name in restoration_engines.names():
+        description = ""
+        try:
+            engine_class = restoration_engines.engine_class(name)
+            description = engine_class.description
+            reason = engine_class().availability()
+        except ImproperlyConfigured as exc:  # its module or class cannot be imported
+            reason = f"not installed ({exc})"
+        except Exception as exc:  # an engine that cannot even be built is unavailable
+            reason = str(exc) or type(exc).__name__
+        choices.append(EngineChoice(name, reason, description))
+    return choices
+
+
+def damage_parameters_form_class() -> type[forms.Form]:
+    """A form with one field per DamageParameters field, its default and its help."""
+    help_texts = DamageParameters.help_texts()
+    form_fields: dict[str, forms.Field] = {}
+    for spec in dataclasses.fields(DamageParameters):
+        kind: type[forms.Field] = {bool: forms.BooleanField, int: forms.IntegerField}.get(
+            spec.type if isinstance(spec.type, type) else type(spec.default), forms.FloatField
+        )
+        # Not required: a field left out keeps the detector's default.
+        options: dict[str, Any] = {
+            "initial": spec.default,
+            "help_text": help_texts[spec.name],
+            "required": False,
+        }
+        form_fields[spec.name] = kind(label=spec.name.replace("_", " ").capitalize(), **options)
+    return type("DamageParametersForm", (forms.Form,), form_fields)
+
+
+def damage_parameters_from(form: forms.Form) -> DamageParameters | None:
+    """DamageParameters from a valid form; its own checks become form errors."""
+    try:
+        given = {name: value for name, value in form.cleaned_data.items() if value is not None}
+        return DamageParameters(**given)
+    except ValueError as exc:
+        form.add_error(None, str(exc))
+        return None
+
+
+class RestorationRunForm(forms.Form):
+    MASK_SOURCES = [
+        ("canvas", "The mask on the canvas (proposed, as corrected by painting)"),
+        ("upload", "An uploaded mask image (same size as the image; white = reconstruct)"),
+    ]
+    engine = forms.ChoiceField(widget=forms.RadioSelect)
+    mask_source = forms.ChoiceField(
+        choices=MASK_SOURCES, initial="canvas", widget=forms.RadioSelect
+    )
+    mask_file = forms.FileField(required=False, label="Mask image")
+    mask_data = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(
+        self, *args: Any, engines: list[EngineChoice], size: tuple[int, int], **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        self.size = size
+        engine = self.fields["engine"]
+        assert isinstance(engine, forms.ChoiceField)
+        # Only engines that can run here may be chosen; the others are shown disabled.
+        engine.choices = [(e.name, e.name) for e in engines if not e.unavailable]
+
+    def clean(self) -> dict[str, Any]:
+        from restoration.masks import MaskError, mask_from_png
+
+        data = super().clean() or {}
+        submitted = self._mask_bytes(data)
+        try:
+            data["mask"] = None if submitted is None else mask_from_png(submitted, size=self.size)
+        except MaskError as exc:
+            raise forms.ValidationError(f"Mask refused: {exc}.") from None
+        return data
+
+    def _mask_bytes(self, data: dict[str, Any]) -> bytes | None:
+        """The submitted mask's bytes; None means "use the proposed mask"."""
+        if data.get("mask_source") == "upload":
+            upload = data.get("mask_file")
+            if upload is None:
+                raise forms.ValidationError("Choose a mask image to upload.")
+            upload.seek(0)
+            return bytes(upload.read())
+        painted = str(data.get("mask_data") or "")
+        if not painted:
+            return None  # no script ran: the proposed mask, as detected
+        if not painted.startswith(DATA_URL_PREFIX):
+            raise forms.ValidationError("The painted mask must be a PNG data URL.")
+        try:
+            return base64.b64decode(painted[len(DATA_URL_PREFIX) :], validate=True)
+        except (binascii.Error, ValueError):
+            raise forms.ValidationError("The painted mask could not be decoded.") from None
+
+
+def overlay_data_url(mask: Mask) -> str:
+    """The mask as a coloured, otherwise transparent PNG that the canvas starts from."""
+    rgba = np.zeros((*mask.shape, 4), dtype=np.uint8)
+    rgba[mask] = OVERLAY_RGBA
+    buffer = io.BytesIO()
+    Image.fromarray(rgba, mode="RGBA").save(buffer, format="PNG", optimize=False)
+    return DATA_URL_PREFIX + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+class RestorationTools:
+    """The tool's views, mounted under the Restoration admin (see ``urls``)."""
+
+    def __init__(self, admin_site: AdminSite) -> None:
+        self.admin_site = admin_site
+
+    def urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("tool/", view(self.index_view), name="exhibition_restoration_tool_index"),
+            path("tool/<int:image_id>/", view(self.tool_view), name="exhibition_restoration_tool"),
+        ]
+
+    def index_view(self, request: HttpRequest) -> TemplateResponse:
+        """Every object image, damaged ones first and marked."""
+        images = ObjectImage.objects.select_related("collection_object").order_by(
+            "-collection_object__is_damaged", "collection_object__title", "order"
+        )
+        context = {**self._context(request, "Virtual restoration"), "images": images}
+        return TemplateResponse(request, "admin/restoration/index.html", context)
+
+    def tool_view(self, request: HttpRequest, image_id: int) -> HttpResponse:
+        from restoration.images import ImageTooLarge, ImageUnreadable
+
+        image = get_object_or_404(
+            ObjectImage.objects.select_related("collection_object"), pk=image_id
+        )
+        engines = engine_choices()
+        try:
+            pixels = _load(image)
+        except (ImageTooLarge, ImageUnreadable) as exc:
+            return self._render(request, image, engines=engines, load_error=str(exc))
+        size = (pixels.shape[1], pixels.shape[0])
+        params_form = damage_parameters_form_class()(request.GET or None)
+        params = damage_parameters_from(params_form) if params_form.is_valid() else None
+        if request.method == "POST":
+            if not request.user.has_perm(RUN_PERMISSION):
+                raise PermissionDenied
+            run_form = RestorationRunForm(request.POST, request.FILES, engines=engines, size=size)
+            if run_form.is_valid() and (params is not None or not params_form.is_bound):
+                done = self._run(request, image, run_form.cleaned_data, params)
+                if done:
+                    return HttpResponseRedirect(request.get_full_path())
+        else:
+            run_form = RestorationRunForm(engines=engines, size=size)
+        proposed = _propose(pixels, params if params_form.is_bound else None)
+        return self._render(
+            request,
+            image,
+            engines=engines,
+            params_form=params_form,
+            run_form=run_form,
+            proposed=proposed,
+            size=size,
+        )
+
+    def _run(
+        self,
+        request: HttpRequest,
+        image: ObjectImage,
+        data: dict[str, Any],
+        params: DamageParameters | None,
+    ) -> bool:
+        """Run the chosen engine; True when it stored a draft, else the error is shown."""
+        from restoration.engines import EngineUnavailable
+        from restoration.services import RestorationFailed, restoration_run
+
+        try:
+            restoration = restoration_run(
+                image=image,
+                engine_name=data["engine"],
+                mask=data.get("mask"),
+                damage_params=params,
+                requested_by=request.user,  # type: ignore[arg-type]
+            )
+        except RestorationFailed as exc:
+            messages.error(
+                request,
+                f"The {data['engine']} run failed: {exc}. It is listed in the review queue.",
+            )
+            return False
+        except (ValueError, EngineUnavailable) as exc:  # empty mask, image over the limit…
+            messages.error(request, f"Nothing was run: {exc}.")
+            return False
+        output = restoration.machine_output
+        review = reverse("admin:exhibition_machineoutput_change", args=[output.pk])
+        messages.success(
+            request,
+            format_html(
+                '{} {} produced a draft restoration; <a href="{}">review it</a>.',
+                output.engine,
+                output.engine_version,
+                review,
+            ),
+        )
+        return True
+
+    def _render(self, request: HttpRequest, image: ObjectImage, **extra: Any) -> TemplateResponse:
+        obj = image.collection_object
+        proposed = extra.pop("proposed", None)
+        context = {
+            **self._context(request, f"Virtual restoration: {obj.title}"),
+            "image": image,
+            "obj": obj,
+            "runs": list(restoration_runs(image=image)[:COMPARE_LIMIT]),
+            "failed_runs": list(failed_restoration_runs(image=image)[:COMPARE_LIMIT]),
+            "overlay_url": overlay_data_url(proposed) if proposed is not None else "",
+            "proposed_fraction": float(proposed.mean()) if proposed is not None else None,
+            "queue_url": reverse("admin:exhibition_machineoutput_changelist"),
+            "can_run": request.user.has_perm(RUN_PERMISSION),
+            **extra,
+        }
+        status = 400 if extra.get("run_form") is not None and extra["run_form"].errors else 200
+        return TemplateResponse(request, "admin/restoration/tool.html", context, status=status)
+
+    def _context(self, request: HttpRequest, title: str) -> dict[str, Any]:
+        return {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": Restoration._meta,
+            "tool_index_url": reverse("admin:exhibition_restoration_tool_index"),
+        }
+
+
+def _load(image: ObjectImage) -> RGBImage:
+    from restoration.images import image_load_original
+
+    return image_load_original(image)
+
+
+def _propose(pixels: RGBImage, params: DamageParameters | None) -> Mask:
+    from restoration.damage import detect_damage
+
+    return detect_damage(pixels, params or DamageParameters())

@@ -1,0 +1,23 @@
+"""Reads of restoration runs, for the curators' tool."""
+
+from django.db.models import QuerySet
+
+from exhibition.models import MachineOutput, MachineOutputKind, ObjectImage, Restoration
+
+
+def restoration_runs(*, image: ObjectImage) -> QuerySet[Restoration]:
+    """The image's stored runs, the most recent first."""
+    return (
+        Restoration.objects.filter(source_image=image)
+        .select_related("machine_output")
+        .order_by("-machine_output__produced_at", "-pk")
+    )
+
+
+def failed_restoration_runs(*, image: ObjectImage) -> QuerySet[MachineOutput]:
+    """Runs on the image's object that failed: recorded with their error, no result stored."""
+    return MachineOutput.objects.filter(
+        kind=MachineOutputKind.RESTORATION,
+        collection_object=image.collection_object,
+        restoration__isnull=True,
+    ).exclude(error="")
