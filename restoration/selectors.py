@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from exhibition.models import MachineOutput, MachineOutputKind, ObjectImage, Restoration
+from restoration.models import RestorationRequest
 
 
 def restoration_runs(*, image: ObjectImage) -> QuerySet[Restoration]:
@@ -21,3 +22,15 @@ def failed_restoration_runs(*, image: ObjectImage) -> QuerySet[MachineOutput]:
         collection_object=image.collection_object,
         restoration__isnull=True,
     ).exclude(error="")
+
+
+def restoration_requests_in_progress(*, image: ObjectImage) -> QuerySet[RestorationRequest]:
+    """Runs asked for on this image that a worker has not finished, the oldest first."""
+    return (
+        RestorationRequest.objects.filter(
+            image=image,
+            state__in=[RestorationRequest.State.QUEUED, RestorationRequest.State.RUNNING],
+        )
+        .select_related("requested_by")
+        .order_by("requested_at", "pk")
+    )

@@ -53,8 +53,9 @@ def restoration_run(
     Raises ValueError for an unknown engine, EngineUnavailable when it cannot run here,
     ImageTooLarge / ImageUnreadable for the original, MaskError (NothingToRestore for an
     empty mask) before anything is recorded, and RestorationFailed when the run fails.
-    Call it outside any transaction (the command and the task do; views should use
-    ``restoration_request``) so that the record of a failure survives the exception.
+    Call it outside any transaction (the command and the task do; views queue a run with
+    ``restoration.requests.restoration_request``) so that the record of a failure survives
+    the exception.
     """
     engine = get_engine(engine_name)
     reason = engine.availability()
@@ -80,32 +81,6 @@ def restoration_run(
         return _store(record, image, result, mask_png, uncertainty, duration, requested_by)
     except Exception as exc:  # storage or database: nothing half-written stays behind
         raise _failed(record, exc, duration, requested_by) from exc
-
-
-def restoration_request(
-    *,
-    image: ObjectImage,
-    engine_name: str,
-    mask: Mask | None = None,
-    damage_params: DamageParameters | None = None,
-    requested_by: User | None = None,
-) -> None:
-    """Run a restoration in the background once the current transaction commits.
-
-    In-process in the embedded default; a Celery worker does it when scaled out.
-    """
-    import base64
-
-    from restoration.tasks import restore_image
-
-    arguments: dict[str, Any] = {
-        "image_id": image.pk,
-        "engine_name": engine_name,
-        "mask_png": base64.b64encode(mask_to_png(mask)).decode() if mask is not None else None,
-        "damage_params": (damage_params or DamageParameters()).as_dict(),
-        "requested_by_id": requested_by.pk if requested_by is not None else None,
-    }
-    transaction.on_commit(lambda: restore_image.delay(**arguments))
 
 
 def _record(

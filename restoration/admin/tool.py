@@ -2,10 +2,12 @@
 
 For one object image a curator sees the proposed damage mask over the image (parameters
 adjustable), corrects it by painting on a canvas or replaces it with an uploaded mask,
-runs an engine, and compares the runs side by side. Each run is stored as a draft by
-``restoration_run``; approving one stays in the review queue, where every machine output
-is decided the same way. The pipeline is imported inside the views: opening the admin
-never loads OpenCV or torch.
+runs an engine, and compares the runs side by side. A run is queued through
+``restoration.requests`` (run at once in the embedded default, by a worker when scaled out,
+with its progress shown here) and stored as a draft; approving one stays in the review
+queue, where every machine output is decided the same way. The proposal is cached per
+original and parameters (restoration.proposals). OpenCV and torch load only when a run or
+a detection needs them: opening the admin never loads them.
 """
 
 import base64
@@ -20,7 +22,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin import AdminSite
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -30,8 +32,14 @@ from PIL import Image
 from exhibition.models import ObjectImage, Restoration
 from restoration.damage import DamageParameters
 from restoration.engines import restoration_engines
-from restoration.engines.base import Mask, RGBImage
-from restoration.selectors import failed_restoration_runs, restoration_runs
+from restoration.engines.base import Mask
+from restoration.models import RestorationRequest
+from restoration.proposals import damage_proposal
+from restoration.selectors import (
+    failed_restoration_runs,
+    restoration_requests_in_progress,
+    restoration_runs,
+)
 
 DATA_URL_PREFIX = "data:image/png;base64,"
 RUN_PERMISSION = "exhibition.add_restoration"
@@ -163,6 +171,11 @@ class RestorationTools:
         return [
             path("tool/", view(self.index_view), name="exhibition_restoration_tool_index"),
             path("tool/<int:image_id>/", view(self.tool_view), name="exhibition_restoration_tool"),
+            path(
+                "tool/<int:image_id>/progress/",
+                view(self.progress_view),
+                name="exhibition_restoration_tool_progress",
+            ),
         ]
 
     def index_view(self, request: HttpRequest) -> TemplateResponse:
@@ -180,13 +193,13 @@ class RestorationTools:
             ObjectImage.objects.select_related("collection_object"), pk=image_id
         )
         engines = engine_choices()
-        try:
-            pixels = _load(image)
-        except (ImageTooLarge, ImageUnreadable) as exc:
-            return self._render(request, image, engines=engines, load_error=str(exc))
-        size = (pixels.shape[1], pixels.shape[0])
         params_form = damage_parameters_form_class()(request.GET or None)
         params = damage_parameters_from(params_form) if params_form.is_valid() else None
+        try:
+            proposed = damage_proposal(image=image, params=params if params_form.is_bound else None)
+        except (ImageTooLarge, ImageUnreadable) as exc:
+            return self._render(request, image, engines=engines, load_error=str(exc))
+        size = (proposed.shape[1], proposed.shape[0])
         if request.method == "POST":
             if not request.user.has_perm(RUN_PERMISSION):
                 raise PermissionDenied
@@ -197,7 +210,6 @@ class RestorationTools:
                     return HttpResponseRedirect(request.get_full_path())
         else:
             run_form = RestorationRunForm(engines=engines, size=size)
-        proposed = _propose(pixels, params if params_form.is_bound else None)
         return self._render(
             request,
             image,
@@ -208,6 +220,15 @@ class RestorationTools:
             size=size,
         )
 
+    def progress_view(self, request: HttpRequest, image_id: int) -> JsonResponse:
+        """The image's runs still waiting or running, for the tool's progress list."""
+        image = get_object_or_404(ObjectImage, pk=image_id)
+        runs = [
+            {"engine": run.engine, "state": run.state, "label": run.get_state_display()}
+            for run in restoration_requests_in_progress(image=image)
+        ]
+        return JsonResponse({"in_progress": runs})
+
     def _run(
         self,
         request: HttpRequest,
@@ -215,28 +236,32 @@ class RestorationTools:
         data: dict[str, Any],
         params: DamageParameters | None,
     ) -> bool:
-        """Run the chosen engine; True when it stored a draft, else the error is shown."""
-        from restoration.engines import EngineUnavailable
-        from restoration.services import RestorationFailed, restoration_run
+        """Queue a run of the chosen engine (run at once in the embedded default); True
+        when it stored a draft or is queued, else the reason is shown."""
+        from restoration.requests import restoration_request
 
-        try:
-            restoration = restoration_run(
-                image=image,
-                engine_name=data["engine"],
-                mask=data.get("mask"),
-                damage_params=params,
-                requested_by=request.user,  # type: ignore[arg-type]
-            )
-        except RestorationFailed as exc:
+        engine = data["engine"]
+        run = restoration_request(
+            image=image,
+            engine_name=engine,
+            mask=data.get("mask"),
+            damage_params=params,
+            requested_by=request.user,  # type: ignore[arg-type]
+        )
+        run.refresh_from_db()
+        if run.state == RestorationRequest.State.FAILED:
+            refused = run.error.startswith("Nothing was run")
             messages.error(
                 request,
-                f"The {data['engine']} run failed: {exc}. It is listed in the review queue.",
+                run.error
+                if refused
+                else f"The {engine} run failed: {run.error}. It is listed in the review queue.",
             )
             return False
-        except (ValueError, EngineUnavailable) as exc:  # empty mask, image over the limit…
-            messages.error(request, f"Nothing was run: {exc}.")
-            return False
-        output = restoration.machine_output
+        if run.restoration is None:  # a worker has it: the page follows its progress
+            messages.info(request, f"The {engine} run is queued; this page shows its progress.")
+            return True
+        output = run.restoration.machine_output
         review = reverse("admin:exhibition_machineoutput_change", args=[output.pk])
         messages.success(
             request,
@@ -258,6 +283,8 @@ class RestorationTools:
             "obj": obj,
             "runs": list(restoration_runs(image=image)[:COMPARE_LIMIT]),
             "failed_runs": list(failed_restoration_runs(image=image)[:COMPARE_LIMIT]),
+            "runs_in_progress": list(restoration_requests_in_progress(image=image)),
+            "progress_url": reverse("admin:exhibition_restoration_tool_progress", args=[image.pk]),
             "overlay_url": overlay_data_url(proposed) if proposed is not None else "",
             "proposed_fraction": float(proposed.mean()) if proposed is not None else None,
             "queue_url": reverse("admin:exhibition_machineoutput_changelist"),
@@ -274,15 +301,3 @@ class RestorationTools:
             "opts": Restoration._meta,
             "tool_index_url": reverse("admin:exhibition_restoration_tool_index"),
         }
-
-
-def _load(image: ObjectImage) -> RGBImage:
-    from restoration.images import image_load_original
-
-    return image_load_original(image)
-
-
-def _propose(pixels: RGBImage, params: DamageParameters | None) -> Mask:
-    from restoration.damage import detect_damage
-
-    return detect_damage(pixels, params or DamageParameters())

@@ -152,11 +152,12 @@ def test_bad_detection_parameters_are_explained(curator_client: Client, image: O
     assert "crack_kernel must be an odd number" in response.content.decode()
 
 
+# Committed for real, as on the site: the run starts when the request is recorded, and in
+# the embedded default the curator's request returns with it done.
+@pytest.mark.django_db(transaction=True)
 def test_running_an_engine_puts_a_draft_restoration_in_the_review_queue(
     curator_client: Client, image: ObjectImage
 ) -> None:
-    pytest.importorskip("restoration.services")
-
     response = curator_client.post(
         tool(image),
         {"engine": "telea", "mask_source": "canvas", "mask_data": data_url(mask_png())},
@@ -241,3 +242,81 @@ def test_image_and_object_admin_pages_link_to_the_tool(
     ).content.decode()
     for html in (image_page, object_page):
         assert f'<a href="{tool(image)}">Virtual restoration (marked damaged)</a>' in html
+
+
+def test_the_proposal_is_detected_once_per_original_and_parameters(
+    curator_client: Client, image: ObjectImage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from restoration import proposals
+
+    calls: list[object] = []
+    real = proposals.detect_damage
+
+    def counted(pixels: Any, params: Any) -> Any:
+        calls.append(params)
+        return real(pixels, params)
+
+    monkeypatch.setattr(proposals, "detect_damage", counted)
+
+    for _ in range(3):
+        assert curator_client.get(tool(image)).status_code == 200
+    assert len(calls) == 1
+    curator_client.get(tool(image), {"crack_kernel": "7"})
+    assert len(calls) == 2  # other parameters: a new proposal
+
+
+def test_a_run_left_to_a_worker_is_shown_in_progress_until_it_finishes(
+    curator_client: Client,
+    image: ObjectImage,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from restoration.tasks import restore_image
+
+    queued: list[dict[str, Any]] = []
+    monkeypatch.setattr(restore_image, "delay", lambda **arguments: queued.append(arguments))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            tool(image),
+            {"engine": "telea", "mask_source": "canvas", "mask_data": data_url(mask_png())},
+            follow=True,
+        )
+
+    html = response.content.decode()
+    assert "The telea run is queued; this page shows its progress." in html
+    assert "Waiting for a worker" in html
+    progress = reverse("admin:exhibition_restoration_tool_progress", args=[image.pk])
+    assert f'data-progress-url="{progress}"' in html
+    assert curator_client.get(progress).json()["in_progress"] == [
+        {"engine": "telea", "state": "queued", "label": "Waiting for a worker"}
+    ]
+    assert not MachineOutput.objects.exists()
+
+    [arguments] = queued
+    restore_image(**arguments)  # the worker's turn
+
+    assert curator_client.get(progress).json() == {"in_progress": []}
+    assert MachineOutput.objects.get().restoration.source_image == image
+    assert "In progress" not in curator_client.get(tool(image)).content.decode()
+
+
+def test_a_run_that_cannot_start_says_why_and_stores_nothing(
+    curator_client: Client, image: ObjectImage
+) -> None:
+    response = curator_client.post(
+        tool(image),
+        {
+            "engine": "telea",
+            "mask_source": "upload",
+            "mask_file": SimpleUploadedFile(
+                "mask.png", mask_png(stroke=False), content_type="image/png"
+            ),
+        },
+    )
+
+    assert response.status_code in (200, 400)
+    assert not MachineOutput.objects.exists()
+    assert "Nothing was run" in response.content.decode() or "Mask refused" in (
+        response.content.decode()
+    )

@@ -16,11 +16,8 @@ from restoration.engines import EngineUnavailable
 from restoration.engines.classical import TeleaEngine
 from restoration.images import ImageTooLarge
 from restoration.masks import MaskError, NothingToRestore, mask_to_png
-from restoration.services import (
-    RestorationFailed,
-    restoration_request,
-    restoration_run,
-)
+from restoration.requests import restoration_request
+from restoration.services import RestorationFailed, restoration_run
 from restoration.tasks import restore_image
 from tests import builders
 from tests.restoration.synthetic import add_picture, smooth_picture, with_cracks
