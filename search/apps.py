@@ -6,7 +6,11 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self) -> None:
-        # Search subscribes to the exhibition's signals and adds its object-page panel.
-        from search import wiring
+        # Search follows the exhibition through its signals and adds an object-page panel;
+        # the exhibition never imports search.
+        from search import panels, receivers
+        from search.keyword import receivers as keyword_receivers
 
-        wiring.connect()
+        receivers.connect()  # embeddings and vector indexes follow object changes
+        keyword_receivers.connect()  # so does the keyword index
+        panels.connect()  # "More like this" on the object page

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from search.channels import IndexMissing, ShowableCheck, Sources, vector_channel
 from search.ranking import ChannelResult, FusedHit
+from search.retrieval import IndexMissing, ShowableCheck, Sources, vector_channel
 
 FEEDBACK = "looks_like"
 FEEDBACK_FROM = 3  # results whose images are averaged

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from exhibition.models import CollectionObject
 from exhibition.selectors import public_objects_with_media
 from search.explanations import Explanation
-from search.services import SearchResults
+from search.results import SearchResults
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from exhibition.models import CollectionObject
 from exhibition.page_extensions import ObjectPanel, register_object_panel
 from search.hit_objects import shown_hits
-from search.services import more_like_this
+from search.selectors import more_like_this
 
 PANEL_SIZE = 8
 

@@ -1,4 +1,4 @@
-"""Keeps embeddings and vector indexes in step with the collection (connected by wiring).
+"""Keeps embeddings and vector indexes in step with the collection (see SearchConfig.ready).
 
 The other way round too: what search computes is part of what the site shows (the
 "More like this" panel of a cached object page, the classifier concepts in a hit's

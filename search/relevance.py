@@ -58,7 +58,7 @@ from search.per_version import VersionedValue
 from search.ranking import TEXT, VISUAL, FusedHit
 
 if TYPE_CHECKING:
-    from search.channels import ShowableCheck, Sources
+    from search.retrieval import ShowableCheck, Sources
 
 MATCHED, NONE, GUESSES = "matched", "none", "guesses"
 # One-sided 99% of a normal distribution: 1 real query in 100 about something the
@@ -142,8 +142,7 @@ def meaning_scores(
     sources: "Sources", text_vector: np.ndarray, joint_vector: np.ndarray, check: "ShowableCheck"
 ) -> dict[str, dict[int, float]]:
     """The record-text and visual channels' candidates for one query vector, as searched."""
-    from search.channels import IndexMissing, vector_channel
-    from search.services import TEXT_CHANNEL_SPACES, _closest
+    from search.retrieval import TEXT_CHANNEL_SPACES, IndexMissing, closest, vector_channel
 
     scores: dict[str, dict[int, float]] = {}
     for name, vector in ((TEXT, text_vector), (VISUAL, joint_vector)):
@@ -152,7 +151,7 @@ def meaning_scores(
             with suppress(IndexMissing):
                 found.append(vector_channel(sources, space, vector, check))
         if found:
-            scores[name] = _closest(found)
+            scores[name] = closest(found)
     return scores
 
 
@@ -179,7 +178,7 @@ def alike_floors(sources: "Sources") -> dict[str, float]:
 def calibrate(sources: "Sources") -> Floors:
     """Run the names of things no record names through these sources and read the floors."""
     from exhibition.browse import BrowseQuery
-    from search.channels import ShowableCheck
+    from search.retrieval import ShowableCheck
 
     check = ShowableCheck(BrowseQuery())
     names, text_vectors, joint_vectors = _null_queries()
@@ -198,7 +197,7 @@ def calibrate(sources: "Sources") -> Floors:
 
 
 def _site_floors() -> Floors:
-    from search.channels import SiteSources
+    from search.retrieval import SiteSources
 
     return calibrate(SiteSources())
 
@@ -212,7 +211,7 @@ _others: dict[int, tuple[object, Floors]] = {}
 
 def floors_for(sources: "Sources") -> Floors:
     """The floors of these sources: the site's per collection version, others per object."""
-    from search.channels import SiteSources
+    from search.retrieval import SiteSources
 
     if isinstance(sources, SiteSources):
         return _SITE.get()
@@ -301,7 +300,7 @@ def query_matched(
 
 def words_found(query: str, sources: "Sources") -> dict[int, int]:
     """How many of the query's words each record has (records with none left out)."""
-    from search.channels import CANDIDATES
+    from search.retrieval import CANDIDATES
 
     terms = query_terms(query)
     if len(terms) > MAX_COUNTED_WORDS:
@@ -334,7 +333,7 @@ def apply_floor(
 ) -> Verdict:
     """What a visitor is shown of this ranking, and whether the query matched at all."""
     from exhibition.browse import BrowseQuery
-    from search.channels import ShowableCheck
+    from search.retrieval import ShowableCheck
 
     if not fused:
         return Verdict(NONE, [])

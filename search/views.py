@@ -16,13 +16,9 @@ from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
 from exhibition.models.collection import culture_group
 from exhibition.selectors import public_objects
 from search.hit_objects import shown_hits
-from search.services import (
-    MAX_QUERY_CHARS,
-    SearchInputError,
-    SearchResults,
-    search_by_image,
-    search_text,
-)
+from search.query_input import MAX_QUERY_CHARS, SearchInputError
+from search.results import SearchResults
+from search.selectors import search_by_image, search_text
 from search.throttling import PHOTO_THROTTLED_MESSAGE, photo_search_wait, wait_words
 from search.uploads import UploadError, open_upload, read_limited
 

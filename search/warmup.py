@@ -21,11 +21,11 @@ logger = logging.getLogger(__name__)
 def warm_up() -> None:
     """Build the encoders, run one query through them, load every published index and
     calibrate the relevance floor (a couple of seconds of nonsense queries, search.relevance)."""
-    from search.channels import SiteSources
     from search.embeddings import SPACES
     from search.index import load_index
     from search.query_encoding import encode_query
     from search.relevance import floors_for
+    from search.retrieval import SiteSources
 
     encode_query("warm up")
     for space in SPACES:

@@ -10,7 +10,7 @@ from typing import Any
 
 from search.api.cards import CardHit
 from search.explanations import Explanation
-from search.services import SearchResults
+from search.results import SearchResults
 
 # Scores are sent to four decimals: enough to compare, and half the digits to write.
 DECIMALS = 4

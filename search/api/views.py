@@ -1,4 +1,4 @@
-"""Search API views: one class per action; validation here, the work in search.services."""
+"""Search API views: one class per action; validation here, the work in search.selectors."""
 
 import time
 from typing import Any, NoReturn
@@ -34,14 +34,9 @@ from search.api.cards import CardHit, public_cards
 from search.api.payload import results_payload
 from search.api.renderers import FastJSONRenderer
 from search.api.serializers import SearchResultsSerializer
-from search.services import (
-    MAX_PAGE_SIZE,
-    MAX_QUERY_CHARS,
-    SearchInputError,
-    SearchResults,
-    search_by_image,
-    search_text,
-)
+from search.query_input import MAX_PAGE_SIZE, MAX_QUERY_CHARS, SearchInputError
+from search.results import SearchResults
+from search.selectors import search_by_image, search_text
 from search.throttling import PHOTO_THROTTLED_MESSAGE, photo_throttles, wait_words
 from search.uploads import UploadError, open_upload, read_limited, too_large
 

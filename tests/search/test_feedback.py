@@ -4,13 +4,14 @@ import numpy as np
 import pytest
 
 from exhibition.browse import BrowseQuery
-from search.channels import ArraySources, ShowableCheck
 from search.feedback import FEEDBACK, FEEDBACK_WEIGHT, feedback_channel
+from search.fusion import hybrid_ranking
 from search.keyword.documents import KeywordDocument
 from search.keyword.memory import MemoryKeywordIndex
 from search.ranking import ChannelResult, fuse
-from search.services import Timer, hybrid_ranking, run_text_channels
+from search.retrieval import ArraySources, ShowableCheck, retrieve_text_channels
 from search.sparsity import catalogue_is_sparse
+from search.timing import Timer
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_objects_that_look_like_the_first_results_score_highest(objects: dict[st
 def test_only_a_sparse_catalogue_gets_feedback(objects: dict[str, int]) -> None:
     for sparse, expected in ((True, {FEEDBACK: FEEDBACK_WEIGHT}), (False, {})):
         sources = _sources(objects, sparse=sparse)
-        run = run_text_channels("winter", BrowseQuery(), sources=sources, timer=Timer())
+        run = retrieve_text_channels("winter", BrowseQuery(), sources=sources, timer=Timer())
         fused, weights = hybrid_ranking(run, sources)
         assert {k: v for k, v in weights.items() if k == FEEDBACK} == expected
         if sparse:  # the look-alike without a shared word is found, right after the match

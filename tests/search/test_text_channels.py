@@ -4,16 +4,16 @@ import numpy as np
 import pytest
 
 from exhibition.browse import BrowseQuery
-from search.channels import ArraySources
 from search.encoders import get_text_encoder
 from search.keyword.documents import KeywordDocument
 from search.keyword.memory import MemoryKeywordIndex
-from search.services import (
+from search.retrieval import (
     NOTICE_KEYWORD_ONLY,
     NOTICE_PARTIAL,
-    Timer,
-    run_text_channels,
+    ArraySources,
+    retrieve_text_channels,
 )
+from search.timing import Timer
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def _sources(records: dict[str, int], spaces: dict[str, dict[str, str]]) -> Arra
 
 
 def _text_channel(records: dict[str, int], sources: ArraySources) -> dict[int, float]:
-    run = run_text_channels(QUERY, BrowseQuery(), sources=sources, timer=Timer())
+    run = retrieve_text_channels(QUERY, BrowseQuery(), sources=sources, timer=Timer())
     return next(channel.scores for channel in run.channels if channel.name == "text")
 
 
@@ -64,11 +64,13 @@ def test_a_record_scores_by_the_closer_of_its_text_and_its_heading(
 
 def test_a_missing_index_is_told_and_the_rest_still_answers(records: dict[str, int]) -> None:
     texts = {"horse": "A horse", "bridge": "A bridge"}
-    partial = run_text_channels(
+    partial = retrieve_text_channels(
         QUERY, BrowseQuery(), sources=_sources(records, {"text": texts}), timer=Timer()
     )
     assert {channel.name for channel in partial.channels} == {"keyword", "text"}
     assert partial.missing == ["heading", "joint"]
     assert partial.notice == NOTICE_PARTIAL
-    bare = run_text_channels(QUERY, BrowseQuery(), sources=_sources(records, {}), timer=Timer())
+    bare = retrieve_text_channels(
+        QUERY, BrowseQuery(), sources=_sources(records, {}), timer=Timer()
+    )
     assert bare.notice == NOTICE_KEYWORD_ONLY

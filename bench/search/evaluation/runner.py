@@ -17,11 +17,19 @@ from bench.search.evaluation.queries import EvalQuery
 from bench.stats import percentile
 from exhibition.browse import BrowseQuery
 from exhibition.selectors import public_objects
-from search.channels import ArraySources, IndexMissing, SiteSources, Sources
+from search.fusion import shown_ranking
 from search.keyword.documents import FIELDS_ALL, FIELDS_TITLE, keyword_document
 from search.keyword.memory import MemoryKeywordIndex
 from search.ranking import fuse
-from search.services import Timer, run_text_channels, search_text, shown_ranking
+from search.retrieval import (
+    ArraySources,
+    IndexMissing,
+    SiteSources,
+    Sources,
+    retrieve_text_channels,
+)
+from search.selectors import search_text
+from search.timing import Timer
 
 METHODS = ("keyword", "text", "visual", "hybrid")
 
@@ -69,7 +77,7 @@ def sources_for(record_fields: str) -> Sources:
 
 def rank_query(query: EvalQuery, sources: Sources) -> QueryRun:
     """The query's ranking by each channel alone and by the hybrid, as the site fuses it."""
-    run = run_text_channels(query.query, BrowseQuery(), sources=sources, timer=Timer())
+    run = retrieve_text_channels(query.query, BrowseQuery(), sources=sources, timer=Timer())
     if run.missing:
         raise EvaluationError(
             f"No index for {', '.join(run.missing)}: run embed_collection and build_search_index."

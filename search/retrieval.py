@@ -1,12 +1,15 @@
-"""Running each search channel, with filters applied without losing recall.
+"""The retrieval step: each channel's candidates for a query, filters applied without
+losing recall.
 
-Sources are injectable so the evaluation can swap in channels rebuilt from titles
-alone; the site uses :class:`SiteSources` (the keyword index in the database and the
-published FAISS indexes).
+Channels: keyword (BM25 over the record's words), record text (the query's meaning against
+each record's whole text and its heading) and visual (the query against the images). Sources
+are injectable so the evaluation can swap in channels rebuilt from titles alone; the site
+uses :class:`SiteSources` (the keyword index in the database and the published FAISS
+indexes). A missing index is not an error: the channels that answer are used, with a notice.
 """
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
@@ -21,6 +24,16 @@ from search.keyword import (
     keyword_term_maxima,
 )
 from search.public_ids import public_ids
+from search.query_encoding import encode_query, query_visualness
+from search.ranking import (
+    KEYWORD,
+    TEXT,
+    VISUAL,
+    ChannelResult,
+    keyword_scale,
+    text_query_weights,
+)
+from search.timing import Timer
 
 # How many candidates each channel contributes before fusion.
 CANDIDATES = 100
@@ -212,3 +225,81 @@ class ArraySources:
 
     def size(self, space: str) -> int:
         return len(self.matrices[space][0]) if space in self.matrices else 0
+
+
+JOINT = "joint"
+NOTICE_KEYWORD_ONLY = "The meaning and image indexes are not built yet: keyword results only."
+NOTICE_PARTIAL = "Part of the search index is not built yet: some results may be missing."
+NOTICE_NO_INDEX = "The image index is not built yet: search by photo is unavailable."
+# The record-text channel ranks a record by the closer of its whole text and its heading
+# (see search.embeddings.record_heading); the visual channel compares with the images.
+TEXT_CHANNEL_SPACES = {TEXT: ("text", "heading"), VISUAL: (JOINT,)}
+
+
+@dataclass
+class TextChannels:
+    """The three channels' candidates for one text query (before fusion)."""
+
+    query: str
+    channels: list[ChannelResult]
+    joint_vector: np.ndarray | None
+    text_vector: np.ndarray  # the query in the record-text space
+    missing: list[str]  # spaces without a published index
+    weights: Mapping[str, float]  # the channels' weights for this query
+    check: ShowableCheck  # which candidates may be shown (filters, public)
+    # Matched words of the best keyword candidates, read before encoding (see below).
+    matched_ahead: MatchedWords = field(default_factory=dict)
+
+    @property
+    def notice(self) -> str:
+        if not self.missing:
+            return ""
+        dense = any(channel.name != KEYWORD for channel in self.channels)
+        return NOTICE_PARTIAL if dense else NOTICE_KEYWORD_ONLY
+
+
+def closest(space_scores: list[dict[int, float]]) -> dict[int, float]:
+    """One channel from several spaces: each record at its best score (fusion sorts)."""
+    merged = dict(space_scores[0])
+    for scores in space_scores[1:]:
+        for object_id, score in scores.items():
+            if score > merged.get(object_id, -np.inf):
+                merged[object_id] = score
+    return merged
+
+
+def retrieve_text_channels(
+    query: str, filters: BrowseQuery, *, sources: Sources, timer: Timer, highlight_ahead: int = 0
+) -> TextChannels:
+    """Each channel's candidates; ``highlight_ahead`` best keyword ones also get their words.
+
+    The query is encoded here, once, between the keyword and the vector channels: a first
+    page's keyword hits are mostly the channel's best candidates, and their matched words
+    are read before the encoder's pass over the model leaves the processor's caches cold
+    (the same reads cost about twice as much after).
+    """
+    check = ShowableCheck(filters)
+    with timer.stage("keyword"):
+        keyword_scores = keyword_channel(sources, query, check)
+        scale = keyword_scale(sources.keyword_term_maxima(query)) if keyword_scores else None
+        ahead = list(keyword_scores)[:highlight_ahead]
+        matched_ahead = sources.keyword_matches(query, ahead) if ahead else {}
+    channels = [ChannelResult(KEYWORD, keyword_scores, kind="sparse", scale=scale)]
+    with timer.stage("encode"):
+        vectors = encode_query(query)
+    missing: list[str] = []
+    for name, vector in ((TEXT, vectors.text), (VISUAL, vectors.joint)):
+        with timer.stage(f"{name}_index"):
+            found = []
+            for space in TEXT_CHANNEL_SPACES[name]:
+                try:
+                    found.append(vector_channel(sources, space, vector, check))
+                except IndexMissing:
+                    missing.append(space)
+            if found:
+                channels.append(ChannelResult(name, closest(found)))
+    joint = vectors.joint if JOINT not in missing else None
+    weights = text_query_weights(query_visualness(joint) if joint is not None else None)
+    # A candidate the highlighter found no words in gets an empty entry: not asked again.
+    matched = {oid: matched_ahead.get(oid, {}) for oid in ahead}
+    return TextChannels(query, channels, joint, vectors.text, missing, weights, check, matched)
