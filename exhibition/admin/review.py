@@ -14,13 +14,13 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
@@ -28,7 +28,7 @@ from exhibition.admin.generics import ModelAdmin, TabularInline
 from exhibition.admin.previews import EMPTY
 from exhibition.admin.readonly import WrittenBySystem
 from exhibition.admin.review_previews import review_preview_for, review_preview_urls
-from exhibition.models import MachineOutput, ProvenanceEvent, Restoration, ReviewStatus
+from exhibition.models import MachineOutput, ProvenanceEvent, ReviewStatus
 from exhibition.services.review import (
     ReviewError,
     machine_output_approve,
@@ -186,7 +186,7 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         # The app that produced this kind of output knows how to show it (review_previews).
         preview = review_preview_for(output.kind)
         shown = preview.render(output) if preview is not None else None
-        return shown if shown is not None else _related_output_summary(output)
+        return shown if shown is not None else "No content recorded beyond the provenance below."
 
     class Media:
         css = {"all": ["css/admin-review.css"]}
@@ -279,36 +279,3 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
             messages.success(request, f"{done} output{'s' if done != 1 else ''} {_DONE[decision]}.")
         for reason in skipped:
             messages.warning(request, f"Skipped {reason}")
-
-
-def _related_output_summary(output: MachineOutput) -> SafeString | str:
-    """What other kinds of output hold (a tag, a text…), from the records that link to it.
-
-    Kinds other than restorations keep their content in their own models with a link to
-    the MachineOutput; listing those records' fields lets the queue show any kind.
-    """
-    rows: list[tuple[str, str]] = []
-    for relation in output._meta.related_objects:
-        if relation.related_model in (ProvenanceEvent, Restoration):
-            continue
-        accessor = relation.get_accessor_name()
-        if accessor is None:
-            continue
-        try:
-            related = getattr(output, accessor)
-        except ObjectDoesNotExist:
-            continue
-        records = list(related.all()[:20]) if hasattr(related, "all") else [related]
-        for record in records:
-            for field in record._meta.concrete_fields:
-                if field.primary_key or field.is_relation:
-                    continue
-                rows.append(
-                    (
-                        f"{record._meta.verbose_name}: {field.verbose_name}",
-                        str(field.value_from_object(record)),
-                    )
-                )
-    if not rows:
-        return "No content recorded beyond the provenance below."
-    return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
