@@ -64,15 +64,8 @@ class Command(BaseCommand):
         from restoration.training.trainer import TrainingOptions, train
         from restoration.training.weights import weights_save
 
-        minutes, crop, work_side = options["minutes"], options["crop"], options["work_side"]
-        if not 0 < minutes <= MAX_MINUTES:
-            raise CommandError(f"--minutes must be above 0 and at most {MAX_MINUTES}")
-        if not 32 <= crop <= 1024 or crop % 8:
-            raise CommandError("--crop must be a multiple of 8 between 32 and 1024")
-        if options["threads"] < 1 or options["batch"] < 1 or options["width"] < 2:
-            raise CommandError("--threads, --batch and --width must be positive")
-        if work_side < crop:
-            raise CommandError("--work-side must be at least --crop")
+        _check_options(options)
+        crop, work_side = options["crop"], options["work_side"]
         training, evaluation = _split(options["collection"])
         images = load_images([path for _, path in training], min_side=crop, work_side=work_side)
         self.stdout.write(
@@ -85,7 +78,7 @@ class Command(BaseCommand):
         result = train(
             images,
             TrainingOptions(
-                seconds=minutes * 60,
+                seconds=options["minutes"] * 60,
                 seed=options["seed"],
                 batch=options["batch"],
                 crop=crop,
@@ -100,32 +93,56 @@ class Command(BaseCommand):
             directory=options["output"] or settings.VITRINE_INPAINTER_DIR,
             state_dict=result.state_dict,
             config=config,
-            metadata={
-                "training_seconds": round(result.seconds, 1),
-                "steps": result.steps,
-                "samples": result.samples,
-                "parameters": result.parameters,
-                "seed": options["seed"],
-                "threads": options["threads"],
-                "crop": crop,
-                "batch": options["batch"],
-                "command": _command_line(options),
-                "split": {
-                    "rule": "sha256(slug) mod 5 == 0 is evaluation; damaged objects excluded",
-                    "source": str(options["collection"] or "imported collection"),
-                    "training_images": len(images),
-                    "training_slugs": [slug for slug, _ in training],
-                    "evaluation_images": len(evaluation),
-                    "evaluation_slugs": [slug for slug, _ in evaluation],
-                },
-                "final_masked_l1": round(result.loss, 5),
-                "classical_fill_masked_l1": round(result.baseline_loss, 5),
-            },
+            metadata=_provenance(options, result, training, evaluation, trained_on=len(images)),
         )
         self.stdout.write(
             f"trained {result.steps} steps ({result.samples} samples, {result.parameters} "
             f"parameters) in {result.seconds:.0f} s; saved {saved.path}"
         )
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    minutes, crop = options["minutes"], options["crop"]
+    if not 0 < minutes <= MAX_MINUTES:
+        raise CommandError(f"--minutes must be above 0 and at most {MAX_MINUTES}")
+    if not 32 <= crop <= 1024 or crop % 8:
+        raise CommandError("--crop must be a multiple of 8 between 32 and 1024")
+    if options["threads"] < 1 or options["batch"] < 1 or options["width"] < 2:
+        raise CommandError("--threads, --batch and --width must be positive")
+    if options["work_side"] < crop:
+        raise CommandError("--work-side must be at least --crop")
+
+
+def _provenance(
+    options: dict[str, Any],
+    result: Any,
+    training: list[tuple[str, Path]],
+    evaluation: list[tuple[str, Path]],
+    *,
+    trained_on: int,
+) -> dict[str, Any]:
+    """What the weights record of how they were made: the run, the split, the losses."""
+    return {
+        "training_seconds": round(result.seconds, 1),
+        "steps": result.steps,
+        "samples": result.samples,
+        "parameters": result.parameters,
+        "seed": options["seed"],
+        "threads": options["threads"],
+        "crop": options["crop"],
+        "batch": options["batch"],
+        "command": _command_line(options),
+        "split": {
+            "rule": "sha256(slug) mod 5 == 0 is evaluation; damaged objects excluded",
+            "source": str(options["collection"] or "imported collection"),
+            "training_images": trained_on,
+            "training_slugs": [slug for slug, _ in training],
+            "evaluation_images": len(evaluation),
+            "evaluation_slugs": [slug for slug, _ in evaluation],
+        },
+        "final_masked_l1": round(result.loss, 5),
+        "classical_fill_masked_l1": round(result.baseline_loss, 5),
+    }
 
 
 def _split(collection: Path | None) -> tuple[list[tuple[str, Path]], list[tuple[str, Path]]]:
