@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 def warm_up() -> None:
     """Build the encoders, run one query through them, load every published index and
-    calibrate the relevance floor (a couple of seconds of nonsense queries, search.relevance)."""
+    calibrate the relevance floor (names the collection lacks, search.relevance)."""
     from search.embeddings import SPACES
     from search.index import load_index
     from search.query_encoding import encode_query
