@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from config.api_router import api_urlpatterns
+from config.favicon import favicon
 from exhibition.views.health import healthz
 from exhibition.views.media import serve_media
 
@@ -15,6 +16,7 @@ handler500 = "config.error_views.server_error"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
     path("iiif/", include("exhibition.iiif.urls")),
