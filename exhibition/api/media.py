@@ -110,6 +110,9 @@ class RestorationSerializer(serializers.Serializer):  # type: ignore[type-arg]
         source="source_image.iiif_identifier", help_text="Identifier of the restored image"
     )
     result_url = serializers.SerializerMethodField()
+    iiif_info_url = serializers.SerializerMethodField(
+        help_text="IIIF Image API (level 0) info.json of the result's tiles, once they are cut"
+    )
     mask_url = serializers.SerializerMethodField(help_text="White marks reconstructed pixels")
     uncertainty_url = serializers.SerializerMethodField()
     provenance = ProvenanceSerializer(source="machine_output")
@@ -120,6 +123,12 @@ class RestorationSerializer(serializers.Serializer):  # type: ignore[type-arg]
     @extend_schema_field(serializers.URLField())
     def get_result_url(self, restoration: Restoration) -> str:
         return absolute(self, restoration.result.url)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_iiif_info_url(self, restoration: Restoration) -> str | None:
+        if not restoration.tiles_ready:
+            return None
+        return absolute(self, iiif_images.restoration_info_path(restoration.pk))
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_mask_url(self, restoration: Restoration) -> str | None:

@@ -15,6 +15,7 @@ approved and its object public.
 """
 
 import logging
+import shutil
 from pathlib import Path
 
 from django.conf import settings
@@ -75,6 +76,17 @@ def restoration_generate_tiles(*, restoration: Restoration, force: bool = False)
     restoration.tiles_ready = True
     collection_changed()  # the object page now offers the tiles; `update()` sends no signal
     return True
+
+
+def restoration_delete_tiles(*, restoration_id: int) -> None:
+    """Remove a restoration's tiles (its approval was withdrawn or it was rejected).
+
+    They were no longer served anyway (only an approved restoration's are); this frees the
+    disk, and a new approval cuts them again.
+    """
+    shutil.rmtree(restoration_tile_dir(restoration_id), ignore_errors=True)
+    Restoration.objects.filter(pk=restoration_id).update(tiles_ready=False)
+    collection_changed()  # the object page no longer offers them
 
 
 def _source_profile(restoration: Restoration) -> bytes | None:

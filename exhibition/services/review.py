@@ -115,9 +115,23 @@ def _review(*, output: MachineOutput, reviewer: Reviewer, status: str, note: str
     # The caller's instance reflects the decision too.
     for name in ("status", "reviewed_by", "reviewed_at", "review_note"):
         setattr(output, name, getattr(current, name))
-    if status == ReviewStatus.APPROVED and current.kind == MachineOutputKind.RESTORATION:
-        _schedule_restoration_tiles(current)
+    if current.kind == MachineOutputKind.RESTORATION:
+        if status == ReviewStatus.APPROVED:
+            _schedule_restoration_tiles(current)
+        elif old_status == ReviewStatus.APPROVED:
+            _withdraw_restoration_tiles(current)
     return current
+
+
+def _withdraw_restoration_tiles(output: MachineOutput) -> None:
+    """Once a withdrawn approval is committed, remove the tiles it had cut."""
+    from exhibition.iiif.restoration_tiles import restoration_delete_tiles
+
+    restoration_id = (
+        Restoration.objects.filter(machine_output=output).values_list("pk", flat=True).first()
+    )
+    if restoration_id is not None:
+        transaction.on_commit(lambda: restoration_delete_tiles(restoration_id=restoration_id))
 
 
 def _schedule_restoration_tiles(output: MachineOutput) -> None:

@@ -213,3 +213,18 @@ def test_writes_are_refused(api: APIClient) -> None:
     builders.make_object(slug="shown")
     assert api.post("/api/objects/", {"title": "x"}).status_code == 405
     assert api.delete("/api/objects/shown/").status_code == 405
+
+
+def test_an_approved_restorations_tiles_are_offered_once_cut(api: APIClient, curator) -> None:  # type: ignore[no-untyped-def]
+    image = builders.add_image(builders.make_object(slug="supper"))
+    restoration = builders.add_restoration(image, status=ReviewStatus.APPROVED, reviewer=curator)
+    [before] = api.get("/api/objects/supper/").json()["restorations"]
+    assert before["iiif_info_url"] is None  # not cut yet: the result file is what there is
+
+    restoration.tiles_ready = True
+    restoration.save(update_fields=["tiles_ready"])
+    [after] = api.get("/api/objects/supper/").json()["restorations"]
+
+    assert (
+        after["iiif_info_url"] == f"http://testserver/iiif/restoration/{restoration.pk}/info.json"
+    )

@@ -181,3 +181,25 @@ def test_command_reports_a_restoration_it_cannot_cut(curator: User) -> None:
         call_command("cut_restoration_tiles", stdout=io.StringIO(), stderr=err)
 
     assert f"restoration #{restoration.pk}: FAILED" in err.getvalue()
+
+
+@pytest.mark.parametrize("withdraw", ["reject", "return_to_draft"])
+def test_withdrawing_an_approval_removes_its_tiles(
+    client: Client, curator: User, django_capture_on_commit_callbacks: OnCommit, withdraw: str
+) -> None:
+    restoration = _draft()
+    with django_capture_on_commit_callbacks(execute=True):
+        machine_output_approve(output=restoration.machine_output, reviewer=curator)
+    assert restoration_tile_dir(restoration.pk).is_dir()
+
+    decide = machine_output_reject if withdraw == "reject" else machine_output_return_to_draft
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(output=restoration.machine_output, reviewer=curator, note="Seam at the left.")
+
+    assert not restoration_tile_dir(restoration.pk).exists()
+    assert not _reload(restoration).tiles_ready
+    assert client.get(f"/iiif/restoration/{restoration.pk}/info.json").status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):  # approved again: cut again
+        machine_output_approve(output=restoration.machine_output, reviewer=curator)
+    assert _reload(restoration).tiles_ready and restoration_tile_dir(restoration.pk).is_dir()
