@@ -126,7 +126,7 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
         images = list(obj.images.all())
         if not images:
             return "—"
-        return image_preview(images[0].original, alt=images[0].alt_text, max_height=48)
+        return image_preview(images[0].original, alt=images[0].alt_text, size="small")
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         super().save_formset(request, form, formset, change)

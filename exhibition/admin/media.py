@@ -55,11 +55,11 @@ class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
 
     @admin.display(description="Preview")
     def preview(self, image: ObjectImage) -> SafeString | str:
-        return image_preview(image.original, alt=image.alt_text, max_height=48)
+        return image_preview(image.original, alt=image.alt_text, size="small")
 
     @admin.display(description="Preview")
     def large_preview(self, image: ObjectImage) -> SafeString | str:
-        return image_preview(image.original, alt=image.alt_text, max_height=320)
+        return image_preview(image.original, alt=image.alt_text, size="large")
 
     @admin.display(description="Size (px)")
     def pixel_size(self, image: ObjectImage) -> str:
@@ -100,4 +100,4 @@ class ObjectModel3DAdmin(AuditedModelAdmin[ObjectModel3D]):
 
     @admin.display(description="Poster")
     def poster_preview(self, model: ObjectModel3D) -> SafeString | str:
-        return image_preview(model.poster, alt=model.alt_text, max_height=48)
+        return image_preview(model.poster, alt=model.alt_text, size="small")

@@ -41,7 +41,7 @@ class RestorationAdmin(WrittenBySystem, ModelAdmin[Restoration]):
 
     @admin.display(description="Result")
     def result_preview(self, restoration: Restoration) -> SafeString | str:
-        return image_preview(restoration.result, alt="Reconstruction", max_height=48)
+        return image_preview(restoration.result, alt="Reconstruction", size="small")
 
     @admin.display(description="Object")
     def source_object(self, restoration: Restoration) -> str:
