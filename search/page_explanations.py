@@ -5,6 +5,7 @@ concepts costs more than ranking, so the rest of the ranking never pays for it.
 """
 
 from collections.abc import Mapping
+from typing import Any
 
 from search.explanations import MatchedConcept, concepts_for_text, explanation_for
 from search.ranking import KEYWORD, FusedHit
@@ -30,15 +31,11 @@ def explain_text_page(
     if later:
         matched_words.update(sources.keyword_matches(run.query, later))
     return [
-        SearchHit(
-            hit.object_id,
-            hit.score,
-            explanation_for(
-                hit,
-                weights=weights,
-                fields=matched_words.get(hit.object_id),
-                concepts=concepts.get(hit.object_id),
-            ),
+        _explained(
+            hit,
+            weights,
+            fields=matched_words.get(hit.object_id),
+            concepts=concepts.get(hit.object_id),
         )
         for hit in page_hits
     ]
@@ -53,15 +50,10 @@ def explain_vector_page(
 ) -> list[SearchHit]:
     """Hits found by a picture (a photo, or an object's own image): what they look like."""
     return [
-        SearchHit(
-            hit.object_id,
-            hit.score,
-            explanation_for(
-                hit,
-                weights=weights,
-                concepts=(concepts or {}).get(hit.object_id),
-                asked_by=asked_by,
-            ),
-        )
+        _explained(hit, weights, concepts=(concepts or {}).get(hit.object_id), asked_by=asked_by)
         for hit in page_hits
     ]
+
+
+def _explained(hit: FusedHit, weights: Mapping[str, float], **reasons: Any) -> SearchHit:
+    return SearchHit(hit.object_id, hit.score, explanation_for(hit, weights=weights, **reasons))
