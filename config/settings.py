@@ -238,6 +238,22 @@ VITRINE_INPAINTER_DIR = Path(
     env_str("VITRINE_INPAINTER_DIR", str(VAR_DIR / "models" / "inpainter"))
 )
 
+# Tours (see tours/): visitors' interactions are deleted after TOURS_RETENTION_DAYS by
+# `manage.py purge_interactions`; the recommender strategies by name (config/engines.py).
+TOURS_RETENTION_DAYS = env_int("TOURS_RETENTION_DAYS", 90)
+TOURS_INTERACTIONS_MAX_BATCH = env_int("TOURS_INTERACTIONS_MAX_BATCH", 100)
+TOURS_RECOMMENDERS = {
+    "random": "tours.recommending.random_baseline:RandomRecommender",
+    "popularity": "tours.recommending.popularity:PopularityRecommender",
+    "item_knn": "tours.recommending.item_knn:ItemKnnRecommender",
+    "content": "tours.recommending.content:ContentRecommender",
+    "hybrid": "tours.recommending.hybrid:HybridRecommender",
+}
+TOURS_RECOMMENDER = env_str("TOURS_RECOMMENDER", "hybrid")  # a key of the above
+TOURS_MAX_BUDGET_MINUTES = env_int("TOURS_MAX_BUDGET_MINUTES", 12 * 60)
+# A kiosk's QR link opens the tour on a phone for this long after it is shown.
+TOURS_HANDOFF_MAX_AGE_SECONDS = env_int("TOURS_HANDOFF_MAX_AGE_SECONDS", 6 * 3600)
+
 LOGIN_URL = "admin:login"
 # Curators' sign-in (exhibition/admin/login.py): failures allowed per user name and
 # address, and per address alone, within the window; then sign-in pauses until it ends.
