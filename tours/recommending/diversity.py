@@ -1,0 +1,89 @@
+"""Maximal marginal relevance: a list that is not ten portraits by one painter.
+
+Carbonell and Goldstein (SIGIR 1998): pick, one at a time, the object that maximises
+``λ·relevance − (1−λ)·(its greatest similarity to those already picked)``. Similarity here
+is read off the records, so that it can be said in words: the same maker counts most, then
+the same object type, period and culture. When variety, not relevance, decided a pick, its
+reason says what it adds ("a different period to vary the tour").
+"""
+
+from collections.abc import Sequence
+
+from tours.recommending.base import ReasonKind, Recommendation
+from tours.recommending.catalogue import Catalogue, ObjectFacts
+
+RELEVANCE_WEIGHT = 0.7  # λ
+SAME_CREATOR = 0.5
+SAME_TYPE = 0.2
+SAME_PERIOD = 0.2
+SAME_CULTURE = 0.1
+
+
+def record_similarity(a: ObjectFacts, b: ObjectFacts) -> float:
+    """0 (nothing in common) to 1 (same maker, type, century and culture)."""
+    similarity = 0.0
+    if set(a.creators) & set(b.creators):
+        similarity += SAME_CREATOR
+    if a.object_type == b.object_type:
+        similarity += SAME_TYPE
+    if a.century is not None and a.century == b.century:
+        similarity += SAME_PERIOD
+    if a.culture and a.culture == b.culture:
+        similarity += SAME_CULTURE
+    return similarity
+
+
+def variety_reason(facts: ObjectFacts, picked: Sequence[ObjectFacts]) -> str:
+    """What this object adds to those already picked, in words."""
+    if all(other.century != facts.century for other in picked):
+        return "a different period to vary the tour"
+    if all(other.object_type != facts.object_type for other in picked):
+        return "a different kind of object to vary the tour"
+    if all(other.culture != facts.culture for other in picked):
+        return "a different culture to vary the tour"
+    return "another maker to vary the tour"
+
+
+def _relevance(ranked: Sequence[Recommendation]) -> dict[int, float]:
+    top = max((r.score for r in ranked), default=0.0)
+    low = min((r.score for r in ranked), default=0.0)
+    spread = top - low
+    return {r.object_id: (r.score - low) / spread if spread > 0 else 1.0 for r in ranked}
+
+
+def diversify(
+    ranked: Sequence[Recommendation],
+    *,
+    catalogue: Catalogue,
+    limit: int,
+    relevance_weight: float = RELEVANCE_WEIGHT,
+) -> list[Recommendation]:
+    """Re-rank ``ranked`` (best first) by MMR and keep ``limit``.
+
+    Each candidate's greatest similarity to the picks is updated as picks are made, so a
+    list of n from a pool of m costs n·m similarities, not n²·m.
+    """
+    relevance = _relevance(ranked)
+    remaining = [r for r in ranked if r.object_id in catalogue.facts]
+    overlap = {r.object_id: 0.0 for r in remaining}
+    picked: list[Recommendation] = []
+    picked_facts: list[ObjectFacts] = []
+    while remaining and len(picked) < limit:
+        best = max(
+            range(len(remaining)),  # max keeps the first (best ranked) of equals
+            key=lambda i: (
+                relevance_weight * relevance[remaining[i].object_id]
+                - (1 - relevance_weight) * overlap[remaining[i].object_id]
+            ),
+        )
+        choice = remaining.pop(best)
+        facts = catalogue.facts[choice.object_id]
+        if best > 0:
+            reason = variety_reason(facts, picked_facts)
+            choice = Recommendation(choice.object_id, choice.score, reason, ReasonKind.VARIETY)
+        picked.append(choice)
+        picked_facts.append(facts)
+        for other in remaining:
+            similarity = record_similarity(facts, catalogue.facts[other.object_id])
+            overlap[other.object_id] = max(overlap[other.object_id], similarity)
+    return picked
