@@ -1,0 +1,190 @@
+"""What a visitor asks a tour for, read from a form or an API body and checked.
+
+Bad numbers are refused with a message (budget ≤ 0 or over the maximum, a pace out of range,
+an unknown mode); unknown interests and objects are not errors: they are reported back as
+notices and left out, so a stale link or an old bookmark still gets a tour.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+from exhibition.selectors import public_objects
+from tours.models import TourMode
+from tours.recommending.base import Interest
+from tours.recommending.interests import InterestChoices, parse_interest, validate_interests
+
+MIN_PACE, MAX_PACE = 0.5, 2.0
+MAX_INTERESTS = 20
+MAX_LIKED = 50
+MAX_ROOM_LENGTH = 100
+
+
+class TourRequestError(ValueError):
+    """The request cannot be planned as given; the message says why (HTTP 400)."""
+
+    status_code = 400
+
+
+@dataclass(frozen=True)
+class TourAsk:
+    """A checked request: what to plan, and what was left out of it and why (``notices``)."""
+
+    mode: str
+    budget_minutes: int
+    interests: tuple[Interest, ...] = ()
+    liked_ids: tuple[int, ...] = ()
+    pace: float = 1.0
+    step_free: bool = False
+    start_room: str = ""
+    end_room: str = ""
+    notices: tuple[str, ...] = ()
+
+    @property
+    def budget_seconds(self) -> int:
+        return self.budget_minutes * 60
+
+    def as_json(self) -> dict[str, Any]:
+        """What a tour keeps of its request, to re-plan from it."""
+        return {
+            "mode": self.mode,
+            "budget_minutes": self.budget_minutes,
+            "interests": [interest.key for interest in self.interests],
+            "liked_ids": list(self.liked_ids),
+            "pace": self.pace,
+            "step_free": self.step_free,
+            "start_room": self.start_room,
+            "end_room": self.end_room,
+        }
+
+
+def read_tour_ask(
+    *,
+    mode: Any = TourMode.BUILDING,
+    budget_minutes: Any,
+    interests: Iterable[Any] = (),
+    liked: Iterable[Any] = (),
+    pace: Any = 1.0,
+    step_free: Any = False,
+    start_room: Any = "",
+    end_room: Any = "",
+    choices: InterestChoices | None = None,
+) -> TourAsk:
+    """Checks a request; ``liked`` are object slugs, ``interests`` "kind:value" strings."""
+    notices: list[str] = []
+    chosen = _interests(list(interests), choices, notices)
+    liked_ids = _liked_ids(list(liked), notices)
+    return TourAsk(
+        mode=_mode(mode),
+        budget_minutes=_budget(budget_minutes),
+        interests=chosen,
+        liked_ids=liked_ids,
+        pace=_pace(pace),
+        step_free=_flag(step_free),
+        start_room=_room(start_room, "start_room"),
+        end_room=_room(end_room, "end_room"),
+        notices=tuple(notices),
+    )
+
+
+def tour_ask_from_json(data: Mapping[str, Any]) -> TourAsk:
+    """A stored request (``TourAsk.as_json``) read back, for a re-plan; its objects re-checked."""
+    liked_ids = [oid for oid in data.get("liked_ids", []) if isinstance(oid, int)]
+    visible = set(public_objects().filter(pk__in=liked_ids).values_list("pk", flat=True))
+    return TourAsk(
+        mode=str(data.get("mode", TourMode.BUILDING)),
+        budget_minutes=int(data.get("budget_minutes", 60)),
+        interests=tuple(
+            interest
+            for key in data.get("interests", [])
+            if (interest := parse_interest(str(key))) is not None
+        ),
+        liked_ids=tuple(oid for oid in liked_ids if oid in visible),
+        pace=float(data.get("pace", 1.0)),
+        step_free=bool(data.get("step_free", False)),
+        start_room=str(data.get("start_room", "")),
+        end_room=str(data.get("end_room", "")),
+    )
+
+
+def form_flag(value: Any) -> bool:
+    """A checkbox or JSON boolean: "on", "true", "1", True."""
+    return _flag(value)
+
+
+def _mode(value: Any) -> str:
+    if value in (None, ""):
+        return str(TourMode.BUILDING)
+    if value not in TourMode.values:
+        raise TourRequestError(
+            f"mode must be one of {', '.join(TourMode.values)}, not {str(value)[:40]!r}"
+        )
+    return str(value)
+
+
+def _budget(value: Any) -> int:
+    most = settings.TOURS_MAX_BUDGET_MINUTES
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError):
+        raise TourRequestError("budget_minutes must be a number of minutes") from None
+    if not minutes > 0:
+        raise TourRequestError("budget_minutes must be more than 0 minutes")
+    if minutes > most:
+        raise TourRequestError(f"budget_minutes can be at most {most} minutes ({most // 60} hours)")
+    return max(1, round(minutes))
+
+
+def _pace(value: Any) -> float:
+    try:
+        pace = float(value if value not in (None, "") else 1.0)
+    except (TypeError, ValueError):
+        raise TourRequestError("pace must be a number (1 is a typical visitor)") from None
+    if not MIN_PACE <= pace <= MAX_PACE:
+        raise TourRequestError(
+            f"pace must be from {MIN_PACE} (brisk) to {MAX_PACE} (unhurried), not {pace:g}"
+        )
+    return pace
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in {"on", "true", "1", "yes"}
+
+
+def _room(value: Any, name: str) -> str:
+    room = "" if value is None else str(value).strip()
+    if len(room) > MAX_ROOM_LENGTH:
+        raise TourRequestError(f"{name} is too long")
+    return room
+
+
+def _interests(
+    values: list[Any], choices: InterestChoices | None, notices: list[str]
+) -> tuple[Interest, ...]:
+    if len(values) > MAX_INTERESTS:
+        raise TourRequestError(f"choose at most {MAX_INTERESTS} interests")
+    parsed: list[Interest] = []
+    for value in values:
+        interest = parse_interest(str(value)[:200])
+        if interest is None:
+            notices.append(f"Unknown interest {str(value)[:200]!r} was left out.")
+        else:
+            parsed.append(interest)
+    kept, unknown = validate_interests(parsed, choices=choices)
+    notices.extend(f"Unknown interest {key!r} was left out." for key in unknown)
+    return tuple(kept)
+
+
+def _liked_ids(slugs: list[Any], notices: list[str]) -> tuple[int, ...]:
+    if len(slugs) > MAX_LIKED:
+        raise TourRequestError(f"name at most {MAX_LIKED} liked objects")
+    wanted = [str(slug)[:200] for slug in slugs]
+    found = dict(public_objects().filter(slug__in=wanted).values_list("slug", "pk"))
+    for slug in wanted:
+        if slug not in found:
+            notices.append(f"Unknown object {slug!r} was left out.")
+    return tuple(dict.fromkeys(found[slug] for slug in wanted if slug in found))
