@@ -8,6 +8,7 @@ from exhibition.api.docs import api_docs
 from exhibition.api.exhibitions import ExhibitionDetailApi, ExhibitionListApi
 from exhibition.api.objects import ObjectDetailApi, ObjectListApi
 from search.api.views import SearchApi, SearchByImageApi
+from tours.api.interactions import InteractionsApi
 
 api_urlpatterns = [
     path("objects/", ObjectListApi.as_view(), name="api-object-list"),
@@ -20,6 +21,7 @@ api_urlpatterns = [
     path("places/<slug:slug>/", PlaceDetailApi.as_view(), name="api-place-detail"),
     path("search/", SearchApi.as_view(), name="api-search"),
     path("search/by-image/", SearchByImageApi.as_view(), name="api-search-by-image"),
+    path("interactions/", InteractionsApi.as_view(), name="api-interactions"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Server-rendered from the schema: Redoc and Swagger UI would load JS from a CDN.
     path("docs/", api_docs, name="api-docs"),

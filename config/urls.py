@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include(api_urlpatterns)),
     path("iiif/", include("exhibition.iiif.urls")),
     path("search/", include("search.urls")),
+    path("tours/", include("tours.urls")),
     path("", include("exhibition.urls")),
 ]
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ToursConfig(AppConfig):
     name = "tours"
     verbose_name = "Tours and guide"
+
+    def ready(self) -> None:
+        # Tours adds its buttons to the object page through exhibition's panel registry;
+        # the exhibition never imports tours.
+        from tours import page_panels
+
+        page_panels.connect()  # "I like this" and "Add to my tour"

@@ -1,0 +1,1 @@
+"""Tours' pages and small JSON endpoints for the site's own scripts."""
