@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+import numpy as np
 from django.db import models
 
 from tours.recommending.catalogue import Catalogue
@@ -86,6 +87,14 @@ class Scores:
 
     values: dict[int, float] = field(default_factory=dict)
     reasons: dict[int, Reason] = field(default_factory=dict)
+
+
+@dataclass
+class Signal:
+    """One kind of evidence over a pool of candidates: a value in [0, 1] and a reason each."""
+
+    values: np.ndarray
+    reasons: list[Reason]
 
 
 class Recommender(ABC):

@@ -22,6 +22,7 @@ from tours.recommending.base import (
     ReasonKind,
     Recommender,
     Scores,
+    Signal,
     VisitorTaste,
 )
 from tours.recommending.interests import interest_label, matches_record
@@ -61,25 +62,34 @@ class ContentRecommender(Recommender):
 
     def score(self, taste: VisitorTaste, candidates: Sequence[int]) -> Scores:
         pool = [oid for oid in candidates if oid in self.catalogue.facts]
-        if not pool or taste.is_empty:
-            return Scores()
-        signals: list[tuple[np.ndarray, list[Reason]]] = []
-        for signal in (self._liked, self._themes, self._record_interests):
-            found = signal(taste, pool)
-            if found is not None:
-                signals.append(found)
+        signals = self.signals(taste, pool)
         if not signals:
             return Scores()
-        stacked = np.stack([values for values, _ in signals])
+        stacked = np.stack([signal.values for signal in signals.values()])
+        reasons = [signal.reasons for signal in signals.values()]
         best = stacked.argmax(axis=0)
         totals = stacked.sum(axis=0)
         scores = Scores()
         for column, oid in enumerate(pool):
-            if totals[column] <= 0:
-                continue
-            scores.values[oid] = float(totals[column])
-            scores.reasons[oid] = signals[int(best[column])][1][column]
+            if totals[column] > 0:
+                scores.values[oid] = float(totals[column])
+                scores.reasons[oid] = reasons[int(best[column])][column]
         return scores
+
+    def signals(self, taste: VisitorTaste, pool: list[int]) -> dict[str, Signal]:
+        """Each signal the visitor's taste gives, over ``pool`` (ids in the catalogue)."""
+        found: dict[str, Signal] = {}
+        if not pool:
+            return found
+        for name, signal in (
+            ("liked", self._liked),
+            ("themes", self._themes),
+            ("record_interests", self._record_interests),
+        ):
+            values = signal(taste, pool)
+            if values is not None:
+                found[name] = Signal(*values)
+        return found
 
     def _liked(
         self, taste: VisitorTaste, pool: list[int]

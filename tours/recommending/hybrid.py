@@ -1,36 +1,45 @@
-"""Hybrid: content, item-to-item co-occurrence and popularity, blended.
+"""Hybrid: content, item-to-item co-occurrence and popularity, blended by learned weights.
 
-Each part's scores are divided by their best over the candidates, so each lies in [0, 1]
-whatever its scale, then weighted and summed. The co-occurrence part counts in proportion
-to how many of the visitor's likes other visitors have liked too (a new object has no
-co-occurrences yet; its content still speaks for it). Popularity is a small prior that
-breaks near-ties toward what visitors enjoy, and the whole answer for a visitor who has
-said nothing yet (cold start). The reason is that of the part that gave the most.
+Five features per candidate, each in [0, 1] over the candidates: the content strategy's
+three signals (likeness to liked objects, themes, record interests), the co-occurrence
+score divided by its best, and popularity (log-compressed, divided by its best). The
+candidate's score is their weighted sum. The weights start from hand-set values and are
+fitted on the interaction log each time the strategy is fitted (``tours.recommending.
+blending``): a museum whose visitors follow each other's paths comes to trust co-occurrence
+more, one whose visitors follow their stated interests trusts those. A visitor who has
+said and liked nothing gets popularity alone (cold start). The reason is that of the
+feature that gave the most.
 """
 
-import math
+import random
 from collections.abc import Sequence
 
-from tours.recommending.base import Recommender, Scores, VisitorTaste
+import numpy as np
+
+from tours.recommending.base import Reason, Recommender, Scores, Signal, VisitorTaste
+from tours.recommending.blending import ChoiceCase, fit_weights
 from tours.recommending.catalogue import Catalogue
 from tours.recommending.content import ContentRecommender
 from tours.recommending.interaction_log import InteractionLog
 from tours.recommending.item_knn import ItemKnnRecommender
 from tours.recommending.popularity import PopularityRecommender
+from tours.recommending.tastes import hold_out_last_liked
 
-CONTENT_WEIGHT = 1.0
-ITEM_KNN_WEIGHT = 1.0
-POPULARITY_WEIGHT = 0.2
+FEATURES = ("liked", "themes", "record_interests", "item_knn", "popularity")
+PRIOR_WEIGHTS = np.array([1.0, 1.0, 1.0, 1.0, 0.2])
+FIT_VISITORS = 400  # visitors sampled to learn the weights from
+MIN_FIT_CASES = 30  # fewer than this: keep the hand-set weights
+FIT_CANDIDATES = 600  # candidates per case when learning (sampled on a large collection)
 
 
-def normalised(scores: Scores, *, compress: bool = False) -> dict[int, float]:
-    """Scores divided by the best one (log-compressed first for heavy-tailed counts)."""
-    values = {
-        oid: (math.log1p(max(v, 0.0)) if compress else max(v, 0.0))
-        for oid, v in scores.values.items()
-    }
-    top = max(values.values(), default=0.0)
-    return {oid: v / top for oid, v in values.items()} if top > 0 else {}
+def max_scaled(scores: Scores, pool: Sequence[int], *, compress: bool = False) -> Signal:
+    values = np.array([max(scores.values.get(oid, 0.0), 0.0) for oid in pool], dtype=np.float64)
+    if compress:
+        values = np.log1p(values)
+    top = float(values.max()) if values.size else 0.0
+    fallback = Reason("", "")
+    reasons = [scores.reasons.get(oid, fallback) for oid in pool]
+    return Signal(values / top if top > 0 else np.zeros_like(values), reasons)
 
 
 class HybridRecommender(Recommender):
@@ -42,27 +51,66 @@ class HybridRecommender(Recommender):
         self.content = ContentRecommender(catalogue=catalogue, log=log, seed=seed)
         self.item_knn = ItemKnnRecommender(catalogue=catalogue, log=log, seed=seed)
         self.popularity = PopularityRecommender(catalogue=catalogue, log=log, seed=seed)
+        self.weights = self._learned_weights()
 
     def score(self, taste: VisitorTaste, candidates: Sequence[int]) -> Scores:
-        popular = self.popularity.score(taste, candidates)
+        pool = [oid for oid in candidates if oid in self.catalogue.facts]
         if taste.is_empty:
-            return popular
-        known = sum(1 for oid in taste.liked_ids if self.item_knn.knows(oid))
-        knn_share = known / len(taste.liked_ids) if taste.liked_ids else 0.0
-        parts = [
-            (CONTENT_WEIGHT, self.content.score(taste, candidates), False),
-            (ITEM_KNN_WEIGHT * knn_share, self.item_knn.score(taste, candidates), False),
-            (POPULARITY_WEIGHT, popular, True),
+            return self.popularity.score(taste, pool)
+        signals = self._signals(taste, pool, self.item_knn, self.popularity)
+        contributions = np.stack([w * s.values for w, s in zip(self.weights, signals, strict=True)])
+        totals = contributions.sum(axis=0)
+        scores = Scores()
+        for column, oid in enumerate(pool):
+            scores.values[oid] = float(totals[column])
+            scores.reasons[oid] = self._reason(signals, contributions[:, column], column)
+        return scores
+
+    @staticmethod
+    def _reason(signals: list[Signal], contributions: np.ndarray, column: int) -> Reason:
+        for feature in np.argsort(-contributions):
+            reason = signals[int(feature)].reasons[column]
+            if contributions[feature] > 0 and reason.text:
+                return reason
+        return signals[FEATURES.index("popularity")].reasons[column]
+
+    def _signals(
+        self,
+        taste: VisitorTaste,
+        pool: list[int],
+        item_knn: ItemKnnRecommender,
+        popularity: PopularityRecommender,
+    ) -> list[Signal]:
+        content = self.content.signals(taste, pool)
+        nothing = Signal(np.zeros(len(pool)), [Reason("", "")] * len(pool))
+        return [
+            content.get("liked", nothing),
+            content.get("themes", nothing),
+            content.get("record_interests", nothing),
+            max_scaled(item_knn.score(taste, pool), pool),
+            max_scaled(popularity.score(taste, pool), pool, compress=True),
         ]
-        blended = Scores()
-        best_part: dict[int, float] = {}
-        for weight, scores, compress in parts:
-            if weight <= 0:
-                continue
-            for oid, value in normalised(scores, compress=compress).items():
-                contribution = weight * value
-                blended.values[oid] = blended.values.get(oid, 0.0) + contribution
-                if contribution > best_part.get(oid, -1.0):
-                    best_part[oid] = contribution
-                    blended.reasons[oid] = scores.reasons[oid]
-        return blended
+
+    def _learned_weights(self) -> np.ndarray:
+        """Weights fitted on the log with each sampled visitor's latest like hidden."""
+        train, held = hold_out_last_liked(self.log, k=1, max_visitors=FIT_VISITORS, seed=self.seed)
+        held = [case for case in held if not case.taste.is_empty]
+        if len(held) < MIN_FIT_CASES:
+            return PRIOR_WEIGHTS.copy()
+        item_knn = ItemKnnRecommender(catalogue=self.catalogue, log=train)
+        popularity = PopularityRecommender(catalogue=self.catalogue, log=train)
+        sampler = random.Random(self.seed)  # noqa: S311
+        cases = []
+        for case in held:
+            pool = [oid for oid in self.catalogue.ids if oid not in case.taste.excluded_ids]
+            if len(pool) > FIT_CANDIDATES:
+                others = [oid for oid in pool if oid not in case.liked_later]
+                pool = sorted({*case.liked_later, *sampler.sample(others, FIT_CANDIDATES)})
+            signals = self._signals(case.taste, pool, item_knn, popularity)
+            features = np.stack([signal.values for signal in signals], axis=1)
+            chosen = np.array([i for i, oid in enumerate(pool) if oid in case.liked_later])
+            if chosen.size:
+                cases.append(ChoiceCase(features, chosen))
+        if len(cases) < MIN_FIT_CASES:
+            return PRIOR_WEIGHTS.copy()
+        return fit_weights(cases, prior=PRIOR_WEIGHTS)

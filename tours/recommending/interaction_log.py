@@ -36,6 +36,8 @@ class InteractionRow:
 
 
 def action_weight(row: InteractionRow) -> float:
+    if row.kind == "unlike":
+        return -LIKE_WEIGHT
     if row.kind == "like":
         return LIKE_WEIGHT
     if row.kind == "add_to_tour":
@@ -70,10 +72,7 @@ class InteractionLog:
         undone, capped to [-1, 3] so one eager visitor cannot outweigh others."""
         liking: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
         for row in self.rows:
-            if row.kind == "unlike":
-                liking[row.visitor][row.object_id] -= LIKE_WEIGHT
-            else:
-                liking[row.visitor][row.object_id] += action_weight(row)
+            liking[row.visitor][row.object_id] += action_weight(row)
         return {
             visitor: {oid: max(-1.0, min(LIKE_WEIGHT, value)) for oid, value in objects.items()}
             for visitor, objects in liking.items()
@@ -106,6 +105,18 @@ def log_from_database(*, since: datetime | None = None) -> InteractionLog:
             for pid, oid, kind, dwell, at in values.iterator()
         ]
     )
+
+
+def first_liked(rows: Iterable[InteractionRow]) -> list[tuple[datetime, int]]:
+    """(when, object) for each object one visitor came to like, in that order (rows in time
+    order); "like" as ``InteractionLog.positive_sets`` counts it."""
+    liking: dict[int, float] = defaultdict(float)
+    moments: dict[int, datetime] = {}
+    for row in rows:
+        liking[row.object_id] += action_weight(row)
+        if row.object_id not in moments and liking[row.object_id] >= POSITIVE:
+            moments[row.object_id] = row.at
+    return sorted((at, oid) for oid, at in moments.items())
 
 
 class LogFileError(ValueError):
