@@ -52,6 +52,7 @@ migrate: install
 collection: migrate chromium
 	# Embeddings are computed in one batch below rather than record by record.
 	SEARCH_EMBED_ON_CHANGE=0 $(PY) manage.py import_collection
+	$(PY) manage.py load_gallery_map tours/demo/gallery-map.json
 	$(PY) manage.py import_exhibitions
 	$(PY) manage.py render_model_posters
 	$(PY) manage.py cut_restoration_tiles

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from tours.gallery.floors import floor_name
-from tours.gallery.svg import MapRoom, MapRoute, RouteStop
+from tours.gallery.shapes import MapRoom, MapRoute, RouteStop
 
 
 def route_in_words(*, rooms: Sequence[MapRoom], route: MapRoute) -> list[str]:

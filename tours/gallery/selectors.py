@@ -6,13 +6,14 @@ rooms are never offered to a visitor in the building.
 """
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
 
 from exhibition.selectors import public_objects
-from tours.gallery.svg import MapRoom
+from tours.gallery.shapes import MapRoom
+from tours.gallery.walks import walk_through
 from tours.models import GalleryMap, ObjectLocation, Room, RoomLink
 from tours.planning.museum import Exhibit, Link, MuseumGraph
 
@@ -114,6 +115,20 @@ def rooms_by_slug(*, gallery_map: GalleryMap, slugs: Iterable[str]) -> dict[str,
     return {
         room.slug: room for room in Room.objects.filter(gallery_map=gallery_map, slug__in=slugs)
     }
+
+
+def route_rooms(
+    *,
+    gallery_map: GalleryMap,
+    stop_rooms: Sequence[str],
+    start: str = "",
+    end: str = "",
+    step_free: bool = False,
+) -> list[str]:
+    """The rooms a tour walks through: from ``start`` (if given) through each stop's room in
+    order to ``end`` (if given), by the quickest walks that avoid closed rooms."""
+    graph = museum_graph(gallery_map=gallery_map)
+    return walk_through(graph, [start, *stop_rooms, end], step_free=step_free)
 
 
 def map_rooms(*, gallery_map: GalleryMap) -> list[MapRoom]:

@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from tours.gallery import selectors
 from tours.gallery.floors import floor_name
+from tours.gallery.route_words import route_in_words
+from tours.gallery.shapes import MapRoom, MapRoute, RouteStop
+from tours.models import GalleryMap
 from tours.planning.museum import MuseumTour
 
 PANEL = 360.0  # the longest side of the largest floor plan, in SVG units
@@ -32,38 +36,6 @@ ROUTE = "#0b5cad"
 ID_PREFIX = re.compile(r"^[A-Za-z][-A-Za-z0-9_]*\Z")
 
 
-@dataclass(frozen=True)
-class MapRoom:
-    """A room as drawn: its outline in map units, on its floor."""
-
-    slug: str
-    name: str
-    floor: int
-    shape: tuple[tuple[float, float], ...]
-    is_closed: bool = False
-    is_entrance: bool = False
-    is_exit: bool = False
-
-
-@dataclass(frozen=True)
-class RouteStop:
-    """A numbered stop: the object's ``label`` (its title) in a room."""
-
-    number: int
-    room: str
-    label: str
-    walk_seconds: float = 0.0
-    view_seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class MapRoute:
-    """The rooms walked through from start to end, and the stops on the way."""
-
-    rooms: tuple[str, ...]
-    stops: tuple[RouteStop, ...]
-
-
 def route_from_tour(tour: MuseumTour, *, titles: Mapping[int, str]) -> MapRoute:
     """A planned tour as a route to draw; ``titles`` gives each object's title by id."""
     return MapRoute(
@@ -77,6 +49,38 @@ def route_from_tour(tour: MuseumTour, *, titles: Mapping[int, str]) -> MapRoute:
                 view_seconds=stop.view_seconds,
             )
             for number, stop in enumerate(tour.stops, 1)
+        ),
+    )
+
+
+def route_svg(
+    *, gallery_map: GalleryMap, rooms: Sequence[str], stops: Sequence[tuple[str, str]]
+) -> SafeString:
+    """A tour's route on the map: ``rooms`` walked through (``selectors.route_rooms``) and the
+    stops in order, each ``(title, room slug)``."""
+    return map_svg(
+        rooms=selectors.map_rooms(gallery_map=gallery_map),
+        title=f"Your tour on the plan of {gallery_map.name}",
+        route=_route(rooms, stops),
+        id_prefix="tour-map",
+    )
+
+
+def route_text(
+    *, gallery_map: GalleryMap, rooms: Sequence[str], stops: Sequence[tuple[str, str]]
+) -> list[str]:
+    """The same route in words, the text alternative shown beside ``route_svg``."""
+    return route_in_words(
+        rooms=selectors.map_rooms(gallery_map=gallery_map), route=_route(rooms, stops)
+    )
+
+
+def _route(rooms: Sequence[str], stops: Sequence[tuple[str, str]]) -> MapRoute:
+    return MapRoute(
+        rooms=tuple(rooms),
+        stops=tuple(
+            RouteStop(number=number, room=room, label=title)
+            for number, (title, room) in enumerate(stops, 1)
         ),
     )
 

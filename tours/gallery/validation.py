@@ -98,8 +98,11 @@ def validate_gallery_map(document: Any) -> tuple[MapSpec | None, list[MapError]]
     is_demo = _flag(fields.get("is_demo", False), "$.is_demo", errors)
     viewing = _viewing_seconds(fields.get("viewing_seconds", {}), errors)
     rooms = _rooms(fields.get("rooms"), errors)
-    links = _links(fields.get("links", []), {room.slug for room in rooms}, errors)
-    _check_rooms_together(rooms, links, errors)
+    links = _links(fields.get("links", []), _named_rooms(fields.get("rooms")), errors)
+    if not errors:
+        # Only a map whose every part is valid is checked as a whole: a room dropped for a
+        # typo would otherwise look unreachable, or leave the map without an entrance.
+        _check_rooms_together(rooms, links, errors)
     if errors:
         return None, list(errors)
     return MapSpec(name, is_demo, viewing, tuple(rooms), tuple(links)), []
@@ -142,6 +145,14 @@ def _rooms(value: Any, errors: _Errors) -> list[RoomSpec]:
         rooms.append(room)
     _check_each_object_once(rooms, errors)
     return rooms
+
+
+def _named_rooms(value: Any) -> set[str]:
+    """The slugs the rooms give, valid or not, so that links to a faulty room are not
+    reported as links to a missing one."""
+    if not isinstance(value, list):
+        return set()
+    return {r["slug"] for r in value if isinstance(r, dict) and isinstance(r.get("slug"), str)}
 
 
 def _room(value: Any, path: str, errors: _Errors) -> RoomSpec | None:

@@ -11,7 +11,11 @@ def square(x: float, y: float, size: float = 10) -> list[list[float]]:
 
 
 def room(slug: str, **fields: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {"slug": slug, "name": slug.replace("-", " ").title(), "shape": square(0, 0)}
+    document: dict[str, Any] = {
+        "slug": slug,
+        "name": slug.replace("-", " ").title(),
+        "shape": square(0, 0),
+    }
     document.update(fields)
     return document
 

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from tours.gallery.validation import FORMAT, validate_gallery_map
 from tests.tours.gallery.documents import room, square, two_rooms
+from tours.gallery.validation import FORMAT, validate_gallery_map
 
 
 def errors_of(document: Any) -> dict[str, str]:
@@ -153,9 +153,14 @@ def test_a_room_no_link_reaches_is_reported() -> None:
     document = two_rooms()
     document["rooms"].append(room("island", shape=square(40, 0)))
 
-    assert errors_of(document) == {
-        "$.rooms[2]": "room 'island' cannot be reached from an entrance"
-    }
+    assert errors_of(document) == {"$.rooms[2]": "room 'island' cannot be reached from an entrance"}
+
+
+def test_a_faulty_room_is_not_also_reported_as_missing_or_unreachable() -> None:
+    document = two_rooms()
+    document["rooms"][1]["floor"] = "first"
+
+    assert errors_of(document) == {"$.rooms[1].floor": "must be a whole number from -20 to 200"}
 
 
 def test_a_closed_room_still_counts_as_reachable() -> None:
