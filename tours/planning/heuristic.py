@@ -63,7 +63,7 @@ def perturb(ws: Workspace, route: Route) -> Route:
     kind = ws.rng.random()
     if kind < 1 / 3 or inner <= 0:
         return force_in(ws, route)
-    count = int(ws.rng.integers(1, max(2, inner // 3) + 1))
+    count = min(inner, int(ws.rng.integers(1, max(2, inner // 3) + 1)))
     if kind < 2 / 3:
         first = int(ws.rng.integers(1, inner - count + 2))
         return route[:first] + route[first + count :]

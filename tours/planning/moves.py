@@ -134,30 +134,56 @@ def _best_segment_move(p: NDArray[np.float64], length: int) -> tuple[float, int,
 
 
 def replace_stops(ws: Workspace, route: Route, cost: float) -> tuple[bool, float]:
-    """Swaps a stop for an unvisited node in its place when that gains score (or, for equal
-    score, saves cost) and still fits; repeats while it can. Returns (changed, new cost)."""
+    """Trades a stop for an unvisited node — in the stop's place, or wherever the node is
+    cheapest to add — when that gains score (or, for equal score, saves cost) and still fits;
+    repeats while it can. Returns (changed, new cost)."""
     changed = False
     while len(route) >= 3:
         nodes = unvisited(ws, route)
         if len(nodes) == 0:
             break
-        path = np.asarray(route)
-        inner = np.arange(1, len(route) - 1)
-        before, stop, after = path[inner - 1], path[inner], path[inner + 1]
-        removed = ws.cost[before, stop] + ws.cost[stop, after]
-        rows = ws.cost[:, nodes]
-        added = rows[before] + rows[after] - removed[:, None]
-        gain = ws.scores[nodes][None, :] - ws.scores[stop][:, None]
-        useful = (cost + added <= ws.budget) & ((gain > 0) | ((gain == 0) & (added < -ws.eps)))
-        if not useful.any():
+        trade = _best_trade(ws, route, cost, nodes)
+        if trade is None:
             break
-        # Most score first, then the cheapest among equals.
-        rank = np.where(useful, gain - added / (abs(ws.budget) + 1.0) * 1e-6, -np.inf)
-        s, v = divmod(int(rank.argmax()), rank.shape[1])
-        route[int(inner[s])] = int(nodes[v])
-        cost += float(added[s, v])
+        stop_index, node, position, delta = trade
+        if position is None:
+            route[stop_index] = node
+        else:
+            route.insert(position + 1, node)
+            del route[stop_index if stop_index < position + 1 else stop_index + 1]
+        cost += delta
         changed = True
     return changed, cost
+
+
+def _best_trade(
+    ws: Workspace, route: Route, cost: float, nodes: NDArray[np.intp]
+) -> tuple[int, int, int | None, float] | None:
+    """(index of the stop to give up, node to take, edge to put it on or None for the stop's
+    place, cost change) of the trade that gains most score, the cheapest among equals."""
+    path = np.asarray(route)
+    inner = np.arange(1, len(route) - 1)
+    before, stop, after = path[inner - 1], path[inner], path[inner + 1]
+    removed = ws.cost[before, stop] + ws.cost[stop, after]
+    rows = ws.cost[:, nodes]
+    in_place = rows[before] + rows[after] - removed[:, None]
+    # Elsewhere: drop the stop, add the node at its cheapest edge, unless that edge touches
+    # the stop (then the in-place figure above is the one that applies).
+    added, position = insertion_deltas(ws, route, nodes)
+    saved = removed - ws.cost[before, after]
+    elsewhere = added[None, :] - saved[:, None]
+    touches = (position[None, :] == inner[:, None]) | (position[None, :] == inner[:, None] - 1)
+    elsewhere[touches] = np.inf
+    use_elsewhere = elsewhere < in_place
+    delta = np.where(use_elsewhere, elsewhere, in_place)
+    gain = ws.scores[nodes][None, :] - ws.scores[stop][:, None]
+    useful = (cost + delta <= ws.budget) & ((gain > 0) | ((gain == 0) & (delta < -ws.eps)))
+    if not useful.any():
+        return None
+    rank = np.where(useful, gain - delta / (abs(ws.budget) + 1.0) * 1e-6, -np.inf)
+    s, v = divmod(int(rank.argmax()), rank.shape[1])
+    where = int(position[v]) if use_elsewhere[s, v] else None
+    return int(inner[s]), int(nodes[v]), where, float(delta[s, v])
 
 
 def drop_until_within(ws: Workspace, route: Route, keep: int) -> None:
