@@ -52,23 +52,38 @@ def insertion_deltas(
 def insert_greedily(ws: Workspace, route: Route, cost: float, noise: float = 0.0) -> float:
     """Adds the node with the best score per added cost until none fits; returns the new cost.
 
-    ``noise`` > 0 scales each ratio by a random factor in [1, 1 + noise] (for perturbation).
+    ``noise`` > 0 scales each node's ratio by a random factor in [1, 1 + noise] (for
+    perturbation). Each node's cheapest insertion is kept up to date incrementally: putting a
+    node on edge e only replaces that edge by two, so only nodes whose best edge was e need a
+    full look again.
     """
+    nodes = unvisited(ws, route)
+    if len(nodes) == 0:
+        return cost
+    added, position = insertion_deltas(ws, route, nodes)
+    worth = ws.scores[nodes].copy()
+    if noise:
+        worth *= 1.0 + noise * ws.rng.random(len(nodes))
+    alive = np.ones(len(nodes), dtype=bool)
     while True:
-        nodes = unvisited(ws, route)
-        if len(nodes) == 0:
-            return cost
-        added, position = insertion_deltas(ws, route, nodes)
-        fits = cost + added <= ws.budget
+        fits = alive & (cost + added <= ws.budget)
         if not fits.any():
             return cost
-        ratio = ws.scores[nodes] / np.maximum(added, ws.eps)
-        if noise:
-            ratio = ratio * (1.0 + noise * ws.rng.random(len(nodes)))
-        ratio[~fits] = -1.0
+        ratio = np.where(fits, worth / np.maximum(added, ws.eps), -1.0)
         best = int(ratio.argmax())
-        route.insert(int(position[best]) + 1, int(nodes[best]))
+        edge, node = int(position[best]), int(nodes[best])
+        head, tail = route[edge], route[edge + 1]
+        route.insert(edge + 1, node)
         cost += float(added[best])
+        alive[best] = False
+        stale = np.flatnonzero(alive & (position == edge))
+        position[position > edge] += 1
+        if len(stale):
+            added[stale], position[stale] = insertion_deltas(ws, route, nodes[stale])
+        for at, (a, b) in ((edge, (head, node)), (edge + 1, (node, tail))):
+            through = ws.cost[a, nodes] + ws.cost[b, nodes] - ws.cost[a, b]
+            cheaper = through < added
+            added[cheaper], position[cheaper] = through[cheaper], at
 
 
 def _positions(ws: Workspace, route: Route) -> NDArray[np.float64]:
