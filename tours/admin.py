@@ -172,14 +172,9 @@ class ObjectLocationInline(TabularInline[ObjectLocation, Room]):
 @admin.register(Room)
 class RoomAdmin(ModelAdmin[Room]):
     list_display = [
-        "name",
-        "slug",
-        "gallery_map",
-        "floor",
-        "is_closed",
-        "is_entrance",
-        "is_exit",
-        "object_count",
+        # The editable "closed" column first, where it is seen without scrolling.
+        *("name", "is_closed", "floor", "is_entrance", "is_exit", "object_count"),
+        *("slug", "gallery_map"),
     ]
     list_editable = ["is_closed"]
     list_filter = ["gallery_map", "is_closed", "floor"]

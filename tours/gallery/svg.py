@@ -23,7 +23,7 @@ from tours.gallery.shapes import MapRoom, MapRoute, RouteStop
 from tours.models import GalleryMap
 from tours.planning.museum import MuseumTour
 
-PANEL = 360.0  # the longest side of the largest floor plan, in SVG units
+PANEL = 300.0  # the longest side of the largest floor plan, in SVG units
 GAP = 32.0
 MARGIN = 12.0
 HEADING = 26.0
@@ -129,6 +129,8 @@ def map_svg(
     stops = _stop_positions(drawn, route, layout) if route else {}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="gallery-map" role="img" '
+        # A natural size that fits a page's column; a page's CSS may scale it (the attributes
+        # are presentation hints, so `width: 100%; height: auto` on the class overrides them).
         f'viewBox="0 0 {_n(layout.width)} {_n(layout.height)}" width="{_n(layout.width)}" '
         f'height="{_n(layout.height)}" aria-labelledby="{id_prefix}-title {id_prefix}-desc">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
