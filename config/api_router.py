@@ -9,6 +9,7 @@ from exhibition.api.exhibitions import ExhibitionDetailApi, ExhibitionListApi
 from exhibition.api.objects import ObjectDetailApi, ObjectListApi
 from search.api.views import SearchApi, SearchByImageApi
 from tours.api.interactions import InteractionsApi
+from tours.api.recommendations import RecommendationsApi
 
 api_urlpatterns = [
     path("objects/", ObjectListApi.as_view(), name="api-object-list"),
@@ -22,6 +23,7 @@ api_urlpatterns = [
     path("search/", SearchApi.as_view(), name="api-search"),
     path("search/by-image/", SearchByImageApi.as_view(), name="api-search-by-image"),
     path("interactions/", InteractionsApi.as_view(), name="api-interactions"),
+    path("recommendations/", RecommendationsApi.as_view(), name="api-recommendations"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Server-rendered from the schema: Redoc and Swagger UI would load JS from a CDN.
     path("docs/", api_docs, name="api-docs"),

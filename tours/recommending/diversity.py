@@ -45,10 +45,9 @@ def variety_reason(facts: ObjectFacts, picked: Sequence[ObjectFacts]) -> str:
 
 
 def _relevance(ranked: Sequence[Recommendation]) -> dict[int, float]:
+    """Scores as a share of the best one, so relevance and overlap are on one scale."""
     top = max((r.score for r in ranked), default=0.0)
-    low = min((r.score for r in ranked), default=0.0)
-    spread = top - low
-    return {r.object_id: (r.score - low) / spread if spread > 0 else 1.0 for r in ranked}
+    return {r.object_id: max(r.score, 0.0) / top if top > 0 else 1.0 for r in ranked}
 
 
 def diversify(
