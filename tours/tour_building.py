@@ -1,0 +1,210 @@
+"""From a visitor's request to an ordered list of stops: recommend, then plan.
+
+The recommender scores what the visitor may see (on display in the building, or any public
+object online) and says why; the planner chooses the stops that fit the time and orders
+them along the building. Nothing is written here: the services store what this returns.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from exhibition.selectors import public_objects
+from tours.gallery import selectors as gallery
+from tours.models import GalleryMap, Room, TourMode
+from tours.planning.museum import Exhibit, MuseumTour
+from tours.planning.museum_planner import plan_museum_tour
+from tours.planning.online import plan_online_tour
+from tours.planning.problem import ProblemError
+from tours.recommending.base import Recommendation, VisitorTaste
+from tours.selectors.recommendations import recommend_for, similarity_of
+from tours.tour_requests import TourAsk, TourRequestError
+
+# The recommender ranks this many candidates for the planner to choose from: enough for a
+# 12-hour tour, few enough that planning stays well inside its time.
+CANDIDATES = 150
+# A stop's worth to the planner: the recommender's score scaled to 1 for the best, never
+# below this floor, so that every candidate is worth a little and ties do not vanish.
+SCORE_FLOOR = 0.05
+
+
+@dataclass(frozen=True)
+class PlannedStop:
+    object_id: int
+    room: str  # the room's slug; "" online
+    walk_seconds: int
+    view_seconds: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlannedStops:
+    stops: tuple[PlannedStop, ...]
+    rooms: tuple[str, ...]  # every room walked through, start to end; () online
+    gallery_map: GalleryMap | None
+    empty_reason: str = ""
+    start_room: str = ""  # as resolved: the map's entrance and exit when none was asked
+    end_room: str = ""
+
+
+def plan_stops(
+    *,
+    ask: TourAsk,
+    taste: VisitorTaste,
+    budget_seconds: int,
+    start_room: str = "",
+    exclude: frozenset[int] = frozenset(),
+) -> PlannedStops:
+    """The stops of a tour (or of the rest of one, from ``start_room``) for this request."""
+    if budget_seconds <= 0:
+        return PlannedStops((), (), gallery.current_map(), _why_empty(0, True))
+    if ask.mode == TourMode.ONLINE:
+        return _online(ask=ask, taste=taste, budget_seconds=budget_seconds, exclude=exclude)
+    gallery_map = gallery.current_map()
+    if gallery_map is None:
+        raise TourRequestError(
+            "No gallery map is loaded, so a tour in the building cannot be planned: "
+            "choose an online tour."
+        )
+    start, end = _ends(gallery_map, start_room or ask.start_room, ask.end_room)
+    candidates = gallery.on_display_object_ids(gallery_map=gallery_map) - exclude
+    picks = _with_liked(_recommend(taste, candidates), ask.liked_ids, candidates)
+    exhibits = gallery.exhibits(gallery_map=gallery_map, scores=_worth(picks), pace=ask.pace)
+    try:
+        route = plan_museum_tour(
+            gallery.museum_graph(gallery_map=gallery_map),
+            exhibits,
+            budget_seconds=budget_seconds,
+            start_room=start,
+            end_room=end,
+            step_free=ask.step_free,
+            exclude=exclude,
+        )
+    except ProblemError as exc:
+        raise TourRequestError(str(exc)) from None
+    planned = _stops(route, picks, gallery_map, budget_seconds, bool(exhibits))
+    return replace(planned, start_room=start, end_room=end)
+
+
+def _ends(gallery_map: GalleryMap, start: str, end: str) -> tuple[str, str]:
+    """The start and end rooms: as asked, or the map's entrance and exit."""
+    start = start or _first_open(gallery.entrances(gallery_map=gallery_map))
+    end = end or _first_open(gallery.exits(gallery_map=gallery_map)) or start
+    if not start:
+        raise TourRequestError("The gallery map has no open entrance: choose a start room.")
+    rooms = gallery.rooms_by_slug(gallery_map=gallery_map, slugs=[start, end])
+    for what, slug in (("start", start), ("end", end)):
+        room = rooms.get(slug)
+        if room is None:
+            raise TourRequestError(f"The {what} room {slug!r} is not on the gallery map.")
+        if room.is_closed:
+            raise TourRequestError(
+                f"The {what} room, {room.name}, is closed today: choose another {what}."
+            )
+    return start, end
+
+
+def _first_open(rooms: Sequence[Room]) -> str:
+    return next((room.slug for room in rooms if not room.is_closed), "")
+
+
+def _recommend(taste: VisitorTaste, candidates: set[int]) -> dict[int, Recommendation]:
+    if not candidates:
+        return {}
+    picks = recommend_for(taste=taste, limit=CANDIDATES, allowed_ids=candidates)
+    return {pick.object_id: pick for pick in picks}
+
+
+def _with_liked(
+    picks: dict[int, Recommendation], liked_ids: Sequence[int], candidates: set[int]
+) -> dict[int, Recommendation]:
+    """Objects the visitor said they liked come first, when they can be seen."""
+    best = max((pick.score for pick in picks.values()), default=1.0)
+    liked = {
+        oid: Recommendation(
+            object_id=oid, score=best, reason="You said you liked it", reason_kind="liked"
+        )
+        for oid in liked_ids
+        if oid in candidates
+    }
+    return {**liked, **{oid: pick for oid, pick in picks.items() if oid not in liked}}
+
+
+def _worth(picks: dict[int, Recommendation]) -> dict[int, float]:
+    if not picks:
+        return {}
+    scores = [pick.score for pick in picks.values()]
+    low, high = min(scores), max(scores)
+    span = high - low or 1.0
+    return {
+        oid: max(SCORE_FLOOR, (pick.score - low) / span if high > low else 1.0)
+        for oid, pick in picks.items()
+    }
+
+
+def _online_exhibits(
+    gallery_map: GalleryMap | None, picks: dict[int, Recommendation], pace: float
+) -> list[Exhibit]:
+    """Online, every public object can be seen; viewing times are the map's, if any."""
+    typical = gallery_map.viewing_seconds if gallery_map else {}
+    types = dict(public_objects().filter(pk__in=list(picks)).values_list("pk", "object_type"))
+    return [
+        Exhibit(
+            key=oid,
+            room="",
+            view_seconds=gallery.view_seconds(
+                viewing_seconds=typical, object_type=types[oid], pace=pace
+            ),
+            score=score,
+        )
+        for oid, score in _worth(picks).items()
+        if oid in types
+    ]
+
+
+def _online(
+    *, ask: TourAsk, taste: VisitorTaste, budget_seconds: int, exclude: frozenset[int]
+) -> PlannedStops:
+    public = set(public_objects().values_list("pk", flat=True)) - exclude
+    picks = _with_liked(_recommend(taste, public), ask.liked_ids, public)
+    exhibits = _online_exhibits(gallery.current_map(), picks, ask.pace)
+    route = plan_online_tour(
+        exhibits, budget_seconds=budget_seconds, similarity=similarity_of(list(picks))
+    )
+    return _stops(route, picks, None, budget_seconds, bool(exhibits))
+
+
+def _stops(
+    route: MuseumTour,
+    picks: dict[int, Recommendation],
+    gallery_map: GalleryMap | None,
+    budget_seconds: int,
+    had_candidates: bool,
+) -> PlannedStops:
+    stops = tuple(
+        PlannedStop(
+            object_id=stop.key,
+            room=stop.room,
+            walk_seconds=round(stop.walk_seconds),
+            view_seconds=round(stop.view_seconds),
+            reason=picks[stop.key].reason,
+        )
+        for stop in route.stops
+    )
+    return PlannedStops(
+        stops=stops,
+        rooms=tuple(route.rooms),
+        gallery_map=gallery_map,
+        empty_reason="" if stops else _why_empty(budget_seconds, had_candidates),
+    )
+
+
+def _why_empty(budget_seconds: int, had_candidates: bool) -> str:
+    minutes = budget_seconds // 60
+    if budget_seconds <= 0:
+        return "No time is left on this tour: allow more time to go on."
+    if not had_candidates:
+        return "Nothing that matches is on display now: try other interests or an online tour."
+    return (
+        f"Nothing can be reached and seen within {minutes} minutes from here: "
+        "allow more time or choose another start."
+    )
