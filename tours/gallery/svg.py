@@ -129,6 +129,7 @@ def map_svg(
     stops = _stop_positions(drawn, route, layout) if route else {}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="gallery-map" role="img" '
+        'font-family="system-ui, sans-serif" '
         # A natural size that fits a page's column; a page's CSS may scale it (the attributes
         # are presentation hints, so `width: 100%; height: auto` on the class overrides them).
         f'viewBox="0 0 {_n(layout.width)} {_n(layout.height)}" width="{_n(layout.width)}" '
@@ -137,10 +138,14 @@ def map_svg(
         f'<desc id="{id_prefix}-desc">{escape(_description(rooms, route))}</desc>',
         _defs(id_prefix),
         *(_floor_heading(panel) for panel in layout.panels.values()),
-        *(_room(room, layout, anchors[room.slug], id_prefix) for room in drawn),
+        *(_room(room, layout, id_prefix) for room in drawn),
     ]
+    # The route runs under the labels (their white halo keeps them readable) and the
+    # numbered stops sit on top of everything.
     if route is not None:
         parts.append(_route_path(route, drawn, anchors))
+    parts.extend(_label(room, anchors[room.slug], _width(room, layout)) for room in drawn)
+    if route is not None:
         parts.extend(
             _stop_marker(stop, stops[stop.number]) for stop in route.stops if stop.number in stops
         )
@@ -206,7 +211,7 @@ def _floor_heading(panel: _Panel) -> str:
     )
 
 
-def _room(room: MapRoom, layout: _Layout, anchor: tuple[float, float], prefix: str) -> str:
+def _room(room: MapRoom, layout: _Layout, prefix: str) -> str:
     points = " ".join(
         f"{_n(x)},{_n(y)}" for x, y in (layout.point(room.floor, *p) for p in room.shape)
     )
@@ -221,11 +226,14 @@ def _room(room: MapRoom, layout: _Layout, anchor: tuple[float, float], prefix: s
     )
     fill = f"url(#{prefix}-closed)" if room.is_closed else "#f7f4ee"
     dashes = ' stroke-dasharray="6 4"' if room.is_closed else ""
-    width = (max(p[0] for p in room.shape) - min(p[0] for p in room.shape)) * layout.scale
     return (
-        f'<g class="{classes}"><polygon points="{points}" fill="{fill}" stroke="#4d4a45" '
-        f'stroke-width="1.5"{dashes}/>{_label(room, anchor, width)}</g>'
+        f'<polygon class="{classes}" points="{points}" fill="{fill}" stroke="#4d4a45" '
+        f'stroke-width="1.5"{dashes}/>'
     )
+
+
+def _width(room: MapRoom, layout: _Layout) -> float:
+    return (max(p[0] for p in room.shape) - min(p[0] for p in room.shape)) * layout.scale
 
 
 def _label(room: MapRoom, anchor: tuple[float, float], width: float) -> str:
@@ -244,8 +252,10 @@ def _label(room: MapRoom, anchor: tuple[float, float], width: float) -> str:
         f'<tspan x="{_n(x)}" y="{_n(top + i * LINE)}"{extra}>{escape(text)}</tspan>'
         for i, (text, extra) in enumerate(lines)
     )
+    closed = " gallery-map__label--closed" if room.is_closed else ""
     return (
-        f'<text class="gallery-map__label" text-anchor="middle" font-size="{_n(FONT)}" '
+        f'<text class="gallery-map__label{closed}" '
+        f'text-anchor="middle" font-size="{_n(FONT)}" '
         f'fill="{INK}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{spans}</text>'
     )
 
@@ -275,7 +285,7 @@ def _stop_positions(
     for slug, stops in in_room.items():
         room = by_slug[slug]
         x, y = _anchor(room, layout)
-        width = (max(p[0] for p in room.shape) - min(p[0] for p in room.shape)) * layout.scale
+        width = _width(room, layout)
         per_row = max(1, int(width * 0.9 // (2 * STOP_RADIUS + 3)))
         for index, stop in enumerate(stops):
             row, column = divmod(index, per_row)

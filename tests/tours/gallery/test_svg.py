@@ -64,14 +64,17 @@ def test_every_room_is_drawn_and_labelled_with_its_floor_heading() -> None:
 def test_a_closed_room_is_hatched_dashed_and_says_closed() -> None:
     svg = parse(map_svg(rooms=ROOMS, title="Plan", id_prefix="m"))
 
-    [closed] = [
-        g for g in svg.iter(f"{SVG}g") if "gallery-map__room--closed" in (g.get("class") or "")
+    [polygon] = [
+        p
+        for p in svg.iter(f"{SVG}polygon")
+        if "gallery-map__room--closed" in (p.get("class") or "")
     ]
-    polygon = closed.find(f"{SVG}polygon")
-    assert polygon is not None
     assert polygon.get("fill") == "url(#m-closed)"
     assert polygon.get("stroke-dasharray")
-    assert "Closed" in "".join(closed.itertext())
+    [label] = [
+        t for t in svg.iter(f"{SVG}text") if "gallery-map__label--closed" in (t.get("class") or "")
+    ]
+    assert [span.text for span in label] == ["Store", "Closed"]
     assert svg.find(f".//{SVG}pattern[@id='m-closed']") is not None
 
 
