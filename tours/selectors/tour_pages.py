@@ -14,7 +14,7 @@ from exhibition.selectors import public_objects_with_media
 from tours.gallery import selectors as gallery
 from tours.gallery.svg import route_svg, route_text
 from tours.models import StopStatus, Tour, TourMode, TourStop
-from tours.services.tour_plans import used_seconds
+from tours.tour_clock import used_seconds
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from tours.recommending.base import VisitorTaste
 from tours.selectors.history import visitor_history
 from tours.services.interactions import InteractionItem, interactions_record
 from tours.tour_building import PlannedStops, plan_stops
+from tours.tour_clock import used_seconds
 from tours.tour_requests import TourAsk, TourRequestError, tour_ask_from_json
 
 MORE_TIME_SECONDS = 15 * 60
@@ -86,15 +87,6 @@ def tour_replan(*, tour: Tour, action: str, stop: TourStop | None = None) -> Tou
             tour.budget_seconds = _shortened_budget(tour)
         _replan_rest(tour, ask)
     return tour
-
-
-def used_seconds(tour: Tour) -> int:
-    """The part of the budget the stops seen have used, as planned."""
-    return sum(
-        stop.walk_seconds + stop.view_seconds
-        for stop in tour.stops.all()
-        if stop.status == StopStatus.SEEN
-    )
 
 
 def _longer_budget(tour: Tour) -> int:
