@@ -8,6 +8,7 @@ class ToursConfig(AppConfig):
     def ready(self) -> None:
         # Tours adds its buttons to the object page through exhibition's panel registry;
         # the exhibition never imports tours.
-        from tours import page_panels
+        from tours import page_panels, recommended_next
 
         page_panels.connect()  # "I like this" and "Add to my tour"
+        recommended_next.connect()
