@@ -13,12 +13,16 @@ OPTIMAL status is a proof; otherwise the answer is feasible but not called prove
 
 import math
 import time
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from tours.planning.checker import check_tour
 from tours.planning.problem import OrienteeringProblem, PlannedTour, ProblemError
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 MAX_EXACT_NODES = 40
 SCALE = 1000
@@ -40,17 +44,17 @@ def solve_exact(problem: OrienteeringProblem, *, time_limit_s: float = 30.0) -> 
     if problem.size > MAX_EXACT_NODES:
         raise ProblemError(f"the exact method takes up to {MAX_EXACT_NODES} nodes")
     began = time.perf_counter()
-    visit = (
-        problem.visit_costs if problem.visit_costs is not None else np.zeros(problem.size)
-    )
+    visit = problem.visit_costs if problem.visit_costs is not None else np.zeros(problem.size)
     model = cp_model.CpModel()
     kept = [model.new_bool_var(f"keep{v}") for v in range(problem.size)]
     arcs, uses = _circuit(model, problem, kept)
     model.add_circuit(arcs)
-    spent = sum(_up(float(problem.costs[i, j])) * literal for (i, j), literal in uses.items())
-    spent += sum(_up(float(visit[v])) * kept[v] for v in range(problem.size))
-    model.add(spent <= math.floor(problem.budget * SCALE + 1e-6))
-    model.maximize(sum(round(float(problem.scores[v]) * SCALE) * kept[v] for v in range(problem.size)))
+    walked = [_up(float(problem.costs[i, j])) * literal for (i, j), literal in uses.items()]
+    viewed = [_up(float(visit[v])) * kept[v] for v in range(problem.size)]
+    model.add(sum(walked + viewed) <= math.floor(problem.budget * SCALE + 1e-6))
+    model.maximize(
+        sum(round(float(problem.scores[v]) * SCALE) * kept[v] for v in range(problem.size))
+    )
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, time_limit_s)
     solver.parameters.num_workers = 1
@@ -76,10 +80,10 @@ def solve_exact(problem: OrienteeringProblem, *, time_limit_s: float = 30.0) -> 
 
 def _circuit(
     model: "cp_model.CpModel", problem: OrienteeringProblem, kept: list["cp_model.IntVar"]
-) -> tuple[list[tuple[int, int, object]], dict[tuple[int, int], "cp_model.IntVar"]]:
+) -> tuple[list[tuple[int, int, Any]], dict[tuple[int, int], "cp_model.IntVar"]]:
     """The circuit's arcs, and the arcs between distinct nodes by (from, to)."""
     start, end = problem.start, problem.end
-    arcs: list[tuple[int, int, object]] = []
+    arcs: list[tuple[int, int, Any]] = []
     uses: dict[tuple[int, int], cp_model.IntVar] = {}
     for node in range(problem.size):
         if node in (start, end):

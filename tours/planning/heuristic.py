@@ -121,7 +121,7 @@ def spread_seeds(ws: Workspace, bare: Route, count: int) -> list[int]:
     worth = np.flatnonzero(ws.scores > 0)
     if len(worth) == 0:
         return []
-    nearest = np.min(ws.cost[np.ix_(bare, worth)], axis=0)
+    nearest = np.min(ws.cost[np.asarray(bare)[:, None], worth[None, :]], axis=0)
     seeds: list[int] = []
     for _ in range(min(count, len(worth))):
         pick = int(nearest.argmax())

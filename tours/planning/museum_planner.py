@@ -61,25 +61,47 @@ def plan_museum_tour(
     if len(exhibits) > MAX_EXHIBITS:
         raise ProblemError(f"at most {MAX_EXHIBITS} exhibits can be planned over")
     walks = room_walks(graph, step_free)
-    for what, room in (("start", start_room), ("end", end_room)):
-        _check_room(graph, walks, what, room)
-    if not math.isfinite(walks.seconds[walks.index[start_room], walks.index[end_room]]):
-        way = "step-free way" if step_free else "open way"
-        raise ProblemError(f"there is no {way} from room {start_room!r} to room {end_room!r}")
-    chosen = _candidates(walks, exhibits, budget_seconds, start_room, end_room, exclude)
-    problem = _problem(walks, chosen, budget_seconds, start_room, end_room)
-    if not problem.within_budget(float(problem.costs[problem.start, problem.end])):
-        raise ProblemError(
-            f"walking from room {start_room!r} to room {end_room!r} alone takes longer "
-            "than the time budget"
-        )
+    problem, chosen = museum_problem(
+        walks,
+        exhibits,
+        budget_seconds=budget_seconds,
+        start_room=start_room,
+        end_room=end_room,
+        exclude=exclude,
+    )
     left = max(0.01, time_limit_s - (time.perf_counter() - began))
     planned = solve(problem, time_limit_s=left, seed=seed, starts=MUSEUM_STARTS)
     return _museum_tour(walks, problem, planned, chosen, start_room, end_room)
 
 
-def _check_room(graph: MuseumGraph, walks: RoomWalks, what: str, room: str) -> None:
-    if room in graph.closed:
+def museum_problem(
+    walks: RoomWalks,
+    exhibits: Sequence[Exhibit],
+    *,
+    budget_seconds: float,
+    start_room: str,
+    end_room: str,
+    exclude: frozenset[int] = frozenset(),
+) -> tuple[OrienteeringProblem, list[Exhibit]]:
+    """The orienteering problem of a visit, and the candidate exhibits its nodes 1.. (or 2..)
+    stand for. ProblemError when the start or end room is closed or unknown, or the end
+    cannot be reached in time."""
+    for what, room in (("start", start_room), ("end", end_room)):
+        _check_room(walks, what, room)
+    way = walks.seconds[walks.index[start_room], walks.index[end_room]]
+    if not math.isfinite(way):
+        raise ProblemError(f"there is no open way from room {start_room!r} to room {end_room!r}")
+    if way > budget_seconds:
+        raise ProblemError(
+            f"walking from room {start_room!r} to room {end_room!r} alone takes longer "
+            "than the time budget"
+        )
+    chosen = _candidates(walks, exhibits, budget_seconds, start_room, end_room, exclude)
+    return _problem(walks, chosen, budget_seconds, start_room, end_room), chosen
+
+
+def _check_room(walks: RoomWalks, what: str, room: str) -> None:
+    if room in walks.closed:
         raise ProblemError(f"the {what} room {room!r} is closed")
     if room not in walks.index:
         raise ProblemError(f"the {what} room {room!r} is not on the map")

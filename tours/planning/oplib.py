@@ -110,7 +110,9 @@ def _split(text: str, source: str) -> _Parsed:
             _header_line(parsed, word, line, number, source)
             section = None
         elif section is not None:
-            parsed.sections[section].extend((_float(t, number, source), number) for t in line.split())
+            parsed.sections[section].extend(
+                (_float(t, number, source), number) for t in line.split()
+            )
         else:
             raise _error(source, number, f"unexpected text {line[:40]!r}")
     return parsed
@@ -162,9 +164,7 @@ def _section(parsed: _Parsed, name: str, source: str) -> list[tuple[float, int]]
     return parsed.sections[name]
 
 
-def _rows(
-    parsed: _Parsed, name: str, size: int, width: int, source: str
-) -> dict[int, list[float]]:
+def _rows(parsed: _Parsed, name: str, size: int, width: int, source: str) -> dict[int, list[float]]:
     """A section of ``id value…`` rows: exactly one row of ``width`` numbers per node."""
     numbers = _section(parsed, name, source)
     if len(numbers) != size * width:

@@ -25,6 +25,7 @@ class RoomWalks:
 
     index: dict[str, int]
     rooms: tuple[str, ...]
+    closed: frozenset[str]
     seconds: NDArray[np.float64]
     next_room: NDArray[np.intp]
 
@@ -64,4 +65,6 @@ def room_walks(graph: MuseumGraph, step_free: bool) -> RoomWalks:
         seconds = np.where(shorter, through, seconds)
         next_room = np.where(shorter, next_room[:, k : k + 1], next_room)
     seconds.setflags(write=False)
-    return RoomWalks(index=index, rooms=rooms, seconds=seconds, next_room=next_room)
+    return RoomWalks(
+        index=index, rooms=rooms, closed=graph.closed, seconds=seconds, next_room=next_room
+    )

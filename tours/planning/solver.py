@@ -16,7 +16,7 @@ from tours.planning.heuristic import Candidate, multi_start_search
 from tours.planning.moves import Workspace, insert_greedily
 from tours.planning.problem import OrienteeringProblem, PlannedTour, ProblemError
 
-DEFAULT_TIME_LIMIT_S = 0.8
+DEFAULT_TIME_LIMIT_S = 0.75
 # Rounds of the iterated local search: about 0.4 s of one core on a 100-node OPLib instance;
 # the time limit stops it earlier on a loaded machine.
 DEFAULT_ITERATIONS = 400
@@ -42,7 +42,11 @@ def solve(
     greedy = list(bare)
     insert_greedily(ws, greedy, ws.route_cost(greedy))
     found = multi_start_search(
-        ws, list(bare), starts=starts, iterations=iterations, deadline=began + max(0.0, time_limit_s)
+        ws,
+        list(bare),
+        starts=starts,
+        iterations=iterations,
+        deadline=began + max(0.0, time_limit_s),
     )
     # Whatever the search believes, only a route the checker accepts leaves this function.
     for route in (found.route, tuple(greedy), bare):
