@@ -155,26 +155,23 @@
   // ---- Buttons ----------------------------------------------------------------------------
 
   function say(message) {
-    if (!live) {
-      live = document.createElement("p");
-      live.className = "visually-hidden";
-      live.setAttribute("role", "status");
-      document.body.appendChild(live);
-    }
+    if (!live) return;
     live.textContent = "";
     window.setTimeout(function () { live.textContent = message; }, 50);
   }
 
   function setLabel(button, text) {
-    var node = button.firstChild;
-    if (node && node.nodeType === 3) node.nodeValue = text;
-    else button.insertBefore(document.createTextNode(text), node);
+    button.textContent = text;
+    // Many results on one page: each button names its object to a screen reader.
+    var title = button.getAttribute("data-for-title");
+    if (title) button.setAttribute("aria-label", text + ": " + title);
   }
 
   function paint(slug) {
     (buttons[slug] || []).forEach(function (button) {
       if (button.getAttribute("data-action") === "like") {
         button.setAttribute("aria-pressed", liked[slug] ? "true" : "false");
+        setLabel(button, "I like this");
       } else {
         setLabel(button, added[slug] ? "On my tour list" : "Add to my tour");
         button.setAttribute("aria-disabled", added[slug] ? "true" : "false");
@@ -187,15 +184,8 @@
     button.type = "button";
     button.className = "button";
     button.setAttribute("data-action", action);
-    button.appendChild(document.createTextNode(action === "like" ? "I like this" : "Add to my tour"));
-    if (title) {
-      // Many results on one page: each button says which object it is for.
-      var hidden = document.createElement("span");
-      hidden.className = "visually-hidden";
-      hidden.textContent = ": " + title;
-      button.appendChild(hidden);
-    }
-    return button;
+    if (title) button.setAttribute("data-for-title", title);
+    return button; // paint() writes its label
   }
 
   function onPress(button, slug, title, source) {
@@ -286,6 +276,13 @@
       if (setUpButtons(element, slug, title, source) && fresh.indexOf(slug) === -1) fresh.push(slug);
       if (element.hasAttribute("data-object-view")) watchView(slug, source);
     });
+    if (fresh.length && !live) {
+      // In the page before anything is said in it, so that screen readers announce it.
+      live = document.createElement("p");
+      live.className = "visually-hidden";
+      live.setAttribute("role", "status");
+      document.body.appendChild(live);
+    }
     if (fresh.length) loadState(fresh);
     else if (!token && viewers.length) withToken(function () {});
   }

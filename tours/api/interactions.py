@@ -44,8 +44,27 @@ class BodyTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
+class StrictSlugField(serializers.SlugField):
+    """A slug given as a JSON string: 0 or true is not quietly read as "0" or "True"."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON number that is whole: neither "12" (a string) nor true nor 2.5."""
+
+    def to_internal_value(self, data: Any) -> int:
+        whole = isinstance(data, int) or (isinstance(data, float) and data.is_integer())
+        if isinstance(data, bool) or not whole:
+            self.fail("invalid")
+        return int(super().to_internal_value(data))
+
+
 class InteractionInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    object = serializers.SlugField(max_length=MAX_SLUG_LENGTH, help_text="The object's slug")
+    object = StrictSlugField(max_length=MAX_SLUG_LENGTH, help_text="The object's slug")
     kind = serializers.ChoiceField(choices=InteractionKind.choices)
     source = serializers.ChoiceField(  # type: ignore[assignment]  # a field, not Field.source
         choices=[
@@ -54,7 +73,7 @@ class InteractionInputSerializer(serializers.Serializer):  # type: ignore[type-a
         default=InteractionSource.API.value,
         help_text="Where the visitor did it",
     )
-    dwell_seconds = serializers.IntegerField(
+    dwell_seconds = StrictIntegerField(
         min_value=0,
         max_value=MAX_DWELL_SECONDS,
         allow_null=True,
@@ -82,16 +101,25 @@ class InteractionsOutputSerializer(serializers.Serializer):  # type: ignore[type
     rejected = RejectedSerializer(many=True)
 
 
+def _words(errors: Any) -> str:
+    """One item's errors: ``{"kind": [...]}`` as "kind: ...", a bare list as its messages."""
+    if isinstance(errors, dict):
+        return "; ".join(
+            f"{name}: {_words(messages)}" if name != "non_field_errors" else _words(messages)
+            for name, messages in errors.items()
+        )
+    if isinstance(errors, list):
+        return " ".join(_words(message) for message in errors)
+    return str(errors)
+
+
 def _first_errors(errors: Any) -> str:
-    """DRF's nested error dict as a sentence or three a client developer can act on."""
-    item_errors = errors.get("interactions", {}) if isinstance(errors, dict) else {}
-    if not isinstance(item_errors, dict):  # the list itself: empty, or not a list
-        return f"'interactions': {' '.join(str(e) for e in item_errors)}"
-    parts = []
-    for index, fields in sorted(item_errors.items())[:MAX_ERRORS_SHOWN]:
-        detail = "; ".join(f"{name}: {' '.join(map(str, msgs))}" for name, msgs in fields.items())
-        parts.append(f"interaction {index}: {detail}")
-    return "; ".join(parts)
+    """DRF's nested errors as a sentence or three a client developer can act on."""
+    item_errors = errors.get("interactions", {}) if isinstance(errors, dict) else errors
+    if not isinstance(item_errors, dict):  # about the list itself
+        return f"'interactions': {_words(item_errors)}"
+    shown = sorted(item_errors.items())[:MAX_ERRORS_SHOWN]
+    return "; ".join(f"interaction {index}: {_words(problem)}" for index, problem in shown)
 
 
 def parse_batch(data: Any) -> list[InteractionItem]:

@@ -101,7 +101,15 @@ def test_hidden_and_unknown_objects_are_reported_and_the_rest_kept(client: Clien
             {"interactions": [{"object": "a", "kind": "view", "dwell_seconds": True}]},
             "dwell_seconds",
         ),
-        ({"interactions": ["a"]}, "interaction 0"),
+        (
+            {"interactions": [{"object": "a", "kind": "view", "dwell_seconds": "12"}]},
+            "dwell_seconds",
+        ),
+        ({"interactions": [{"object": 0, "kind": "like"}]}, "interaction 0: object"),
+        ({"interactions": [{"object": "a", "kind": 1}]}, "interaction 0: kind"),
+        ({"interactions": ["a"]}, "interaction 0: Invalid data"),
+        ({"interactions": [None]}, "interaction 0: This field may not be null."),
+        ({"interactions": [{"object": "a", "kind": "like"}, 7]}, "interaction 1: Invalid data"),
     ],
 )
 def test_a_malformed_batch_is_refused_whole_with_a_message(
