@@ -16,6 +16,7 @@ from tests import builders
 from tests.browser.axe import axe_violations, describe
 from tests.browser.keyboard import DESCRIBE_FOCUS, focus_is_visible
 from tests.tours.views.collection import small_museum
+from tours.selectors.recommendations import forget_fitted
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +36,12 @@ FOCUSED_NAME = """
 }
 """
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_recommender() -> None:
+    # The fit is keyed by the collection version, which restarts with every test database.
+    forget_fitted()
 
 
 def _museum() -> None:
@@ -160,6 +167,10 @@ def test_no_tour_page_is_wider_than_a_phone(
     _shot(desktop, "tour-desktop", tmp_path)
     desktop.goto(tour_path + "print/")
     _shot(desktop, "print-desktop", tmp_path)
+    desktop.emulate_media(media="print")
+    expect(desktop.locator(".site-header")).to_be_hidden()
+    expect(desktop.locator(".tour-map svg")).to_be_visible()
+    _shot(desktop, "print-as-printed", tmp_path)
 
 
 def _tab_through(page: Page, last: str) -> list[str]:
