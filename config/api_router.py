@@ -10,6 +10,7 @@ from exhibition.api.objects import ObjectDetailApi, ObjectListApi
 from search.api.views import SearchApi, SearchByImageApi
 from tours.api.interactions import InteractionsApi
 from tours.api.recommendations import RecommendationsApi
+from tours.api.tours import TourCreateApi, TourDetailApi, TourReplanApi
 
 api_urlpatterns = [
     path("objects/", ObjectListApi.as_view(), name="api-object-list"),
@@ -24,6 +25,9 @@ api_urlpatterns = [
     path("search/by-image/", SearchByImageApi.as_view(), name="api-search-by-image"),
     path("interactions/", InteractionsApi.as_view(), name="api-interactions"),
     path("recommendations/", RecommendationsApi.as_view(), name="api-recommendations"),
+    path("tours/", TourCreateApi.as_view(), name="api-tour-create"),
+    path("tours/<uuid:public_id>/", TourDetailApi.as_view(), name="api-tour-detail"),
+    path("tours/<uuid:public_id>/replan/", TourReplanApi.as_view(), name="api-tour-replan"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Server-rendered from the schema: Redoc and Swagger UI would load JS from a CDN.
     path("docs/", api_docs, name="api-docs"),

@@ -25,6 +25,10 @@ CANDIDATES = 150
 # A stop's worth to the planner: the recommender's score scaled to 1 for the best, never
 # below this floor, so that every candidate is worth a little and ties do not vanish.
 SCORE_FLOOR = 0.05
+# An object the visitor named as liked is worth this many of the best recommendation: they
+# asked to see it, so the planner gives up a few lesser stops to fit it in.
+LIKED_WORTH = 3.0
+LIKED = "liked_by_you"
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def _with_liked(
     best = max((pick.score for pick in picks.values()), default=1.0)
     liked = {
         oid: Recommendation(
-            object_id=oid, score=best, reason="You said you liked it", reason_kind="liked"
+            object_id=oid, score=best, reason="You said you liked it", reason_kind=LIKED
         )
         for oid in liked_ids
         if oid in candidates
@@ -130,13 +134,13 @@ def _with_liked(
 
 
 def _worth(picks: dict[int, Recommendation]) -> dict[int, float]:
-    if not picks:
-        return {}
-    scores = [pick.score for pick in picks.values()]
-    low, high = min(scores), max(scores)
+    recommended = [pick.score for pick in picks.values() if pick.reason_kind != LIKED]
+    low, high = min(recommended, default=0.0), max(recommended, default=1.0)
     span = high - low or 1.0
     return {
-        oid: max(SCORE_FLOOR, (pick.score - low) / span if high > low else 1.0)
+        oid: LIKED_WORTH
+        if pick.reason_kind == LIKED
+        else max(SCORE_FLOOR, (pick.score - low) / span if high > low else 1.0)
         for oid, pick in picks.items()
     }
 
