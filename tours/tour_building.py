@@ -12,7 +12,7 @@ from exhibition.selectors import public_objects
 from tours.gallery import selectors as gallery
 from tours.models import GalleryMap, Room, TourMode
 from tours.planning.museum import Exhibit, MuseumTour
-from tours.planning.museum_planner import plan_museum_tour
+from tours.planning.museum_planner import NoTimeToReachEnd, NoWayBetween, plan_museum_tour
 from tours.planning.online import plan_online_tour
 from tours.planning.problem import ProblemError
 from tours.recommending.base import Recommendation, VisitorTaste
@@ -83,10 +83,28 @@ def plan_stops(
             step_free=ask.step_free,
             exclude=exclude,
         )
+    except NoTimeToReachEnd:
+        (end_name,) = _room_names(gallery_map, end)
+        reason = f"There is no time left for more stops: head for {end_name}."
+        return _empty(gallery_map, start, end, reason)
+    except NoWayBetween:
+        start_name, end_name = _room_names(gallery_map, start, end)
+        way = "step-free way" if ask.step_free else "open way"
+        reason = f"No {way} leads from {start_name} to {end_name} today: choose other rooms."
+        return _empty(gallery_map, start, end, reason)
     except ProblemError as exc:
         raise TourRequestError(str(exc)) from None
     planned = _stops(route, picks, gallery_map, budget_seconds, bool(exhibits))
     return replace(planned, start_room=start, end_room=end)
+
+
+def _empty(gallery_map: GalleryMap, start: str, end: str, reason: str) -> PlannedStops:
+    return PlannedStops((), (), gallery_map, reason, start_room=start, end_room=end)
+
+
+def _room_names(gallery_map: GalleryMap, *slugs: str) -> list[str]:
+    rooms = gallery.rooms_by_slug(gallery_map=gallery_map, slugs=slugs)
+    return [rooms[slug].name if slug in rooms else slug for slug in slugs]
 
 
 def _ends(gallery_map: GalleryMap, start: str, end: str) -> tuple[str, str]:

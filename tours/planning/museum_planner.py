@@ -42,6 +42,14 @@ MUSEUM_STARTS = 3
 MUSEUM_ITERATIONS = 60
 
 
+class NoWayBetween(ProblemError):
+    """No open (or step-free) way joins the start and end rooms today."""
+
+
+class NoTimeToReachEnd(ProblemError):
+    """The walk from the start to the end room alone takes longer than the budget."""
+
+
 def plan_museum_tour(
     graph: MuseumGraph,
     exhibits: Sequence[Exhibit],
@@ -95,9 +103,9 @@ def museum_problem(
         _check_room(walks, what, room)
     way = walks.seconds[walks.index[start_room], walks.index[end_room]]
     if not math.isfinite(way):
-        raise ProblemError(f"there is no open way from room {start_room!r} to room {end_room!r}")
+        raise NoWayBetween(f"there is no open way from room {start_room!r} to room {end_room!r}")
     if way > budget_seconds:
-        raise ProblemError(
+        raise NoTimeToReachEnd(
             f"walking from room {start_room!r} to room {end_room!r} alone takes longer "
             "than the time budget"
         )

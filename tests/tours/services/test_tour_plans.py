@@ -185,3 +185,19 @@ def test_an_online_tour_needs_no_map_and_fits_its_time() -> None:
 def test_a_tour_in_the_building_without_a_map_says_to_choose_online() -> None:
     with pytest.raises(TourRequestError, match="online"):
         _plan(minutes=30)
+
+
+def test_too_little_time_to_reach_the_end_gives_an_empty_tour_saying_where_to_go() -> None:
+    small_museum()
+    # Step-free, east to west goes back through the hall: 150 s, more than the 2 minutes.
+    tour = _plan(minutes=2, start_room="east", end_room="west", step_free=True)
+    assert not tour.stops.exists()
+    assert tour.empty_reason == "There is no time left for more stops: head for West gallery."
+
+
+def test_no_way_between_start_and_end_gives_an_empty_tour_naming_the_rooms() -> None:
+    museum = small_museum()
+    museum.gallery_map.links.exclude(room_a__slug="east", room_b__slug="west").delete()
+    tour = _plan(minutes=30, start_room="hall", end_room="west")
+    assert not tour.stops.exists()
+    assert "Entrance hall" in tour.empty_reason and "West gallery" in tour.empty_reason
