@@ -1,4 +1,4 @@
-""" "I like this" and "Add to my tour" without JavaScript, and the buttons' state for scripts.
+"""The "I like this" and "Add to my tour" pages without JavaScript, and the buttons' state.
 
 The object page is cached whole for every anonymous visitor, so its buttons cannot carry a
 visitor's CSRF token (a cached token would be one visitor's, refused for all the others).
