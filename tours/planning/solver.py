@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from tours.planning.checker import check_tour
-from tours.planning.heuristic import Candidate, multi_start_search
+from tours.planning.heuristic import Candidate, multi_start_search, search_clock
 from tours.planning.moves import Workspace, insert_greedily
 from tours.planning.problem import OrienteeringProblem, PlannedTour, ProblemError
 
@@ -35,6 +35,7 @@ def solve(
     Raises ProblemError when not even the bare route from the start to the end fits the budget.
     """
     began = time.perf_counter()
+    searching_since = search_clock()
     bare = (problem.start, problem.end)
     if not check_tour(problem, bare).ok:
         raise ProblemError("the end cannot be reached from the start within the budget")
@@ -46,7 +47,7 @@ def solve(
         list(bare),
         starts=starts,
         iterations=iterations,
-        deadline=began + max(0.0, time_limit_s),
+        deadline=searching_since + max(0.0, time_limit_s),
     )
     # Whatever the search believes, only a route the checker accepts leaves this function.
     for route in (found.route, tuple(greedy), bare):
