@@ -33,10 +33,14 @@ def _fresh_cache() -> None:
 
     from config.throttling import throttle_cache
     from search.per_version import forget_all
+    from tours.selectors.recommendations import forget_fitted
 
     cache.clear()
     throttle_cache().clear()
     forget_all()
+    # The fitted recommender is kept per collection version, which a new test database
+    # numbers afresh: a later test could get one fitted on an earlier test's objects.
+    forget_fitted()
 
 
 @pytest.fixture

@@ -20,6 +20,14 @@ SALT = "tours.handoff"
 class HandoffError(Exception):
     """A hand-off link that cannot be opened; the message is for the visitor."""
 
+    status_code = 400  # a link that was never valid
+
+
+class HandoffGone(HandoffError):
+    """A link that was valid once: it expired, or its tour was deleted."""
+
+    status_code = 410
+
 
 def handoff_token(*, tour: Tour) -> str:
     return signing.TimestampSigner(salt=SALT).sign(tour.public_id.hex)
@@ -37,7 +45,7 @@ def tour_from_handoff(*, token: str) -> Tour:
     try:
         value = signer.unsign(token[:200], max_age=settings.TOURS_HANDOFF_MAX_AGE_SECONDS)
     except signing.SignatureExpired:
-        raise HandoffError(
+        raise HandoffGone(
             "This link has expired. Scan the code on the kiosk again, or plan a new tour."
         ) from None
     except signing.BadSignature:
@@ -45,7 +53,7 @@ def tour_from_handoff(*, token: str) -> Tour:
     try:
         return Tour.objects.get(public_id=uuid.UUID(hex=value))
     except (ValueError, Tour.DoesNotExist):
-        raise HandoffError("This tour no longer exists. Plan a new one.") from None
+        raise HandoffGone("This tour no longer exists. Plan a new one.") from None
 
 
 def qr_svg(*, url: str) -> str:

@@ -15,7 +15,7 @@ from exhibition.models import CollectionObject
 from tours.gallery import selectors as gallery
 from tours.models import InterestKind, Room, TourMode, VisitorProfile
 from tours.recommending.interests import MAX_THEME_CHARS, InterestChoices
-from tours.selectors.history import liked_objects
+from tours.selectors.history import added_to_tour_objects, liked_objects
 
 BUDGET_PRESETS = (30, 60, 90, 120)
 CUSTOM = "custom"
@@ -130,7 +130,18 @@ def start_choices(*, choices: InterestChoices, profile: VisitorProfile | None) -
 
 
 def _liked_objects(profile: VisitorProfile | None) -> list[CollectionObject]:
-    """The visitor's liked objects that are public now, the latest first."""
+    """Objects the visitor added to their tour, then those they like (public now, latest
+    first)."""
     if profile is None:
         return []
-    return list(liked_objects(profile=profile)[:MAX_LIKED_SHOWN])
+    added = list(added_to_tour_objects(profile=profile)[:MAX_LIKED_SHOWN])
+    liked = [o for o in liked_objects(profile=profile)[:MAX_LIKED_SHOWN] if o not in added]
+    return (added + liked)[:MAX_LIKED_SHOWN]
+
+
+def initial_start_form(profile: VisitorProfile | None) -> StartForm:
+    """A blank form, with the objects the visitor added to their tour already ticked."""
+    if profile is None:
+        return StartForm()
+    added = added_to_tour_objects(profile=profile)[:MAX_LIKED_SHOWN]
+    return StartForm(liked=[obj.slug for obj in added])

@@ -22,7 +22,7 @@ from tours.recommending.interests import interest_choices
 from tours.selectors.tour_pages import get_tour, get_tour_stop, tour_page
 from tours.services.tour_plans import tour_plan, tour_replan, tour_stop_seen
 from tours.tour_requests import TourRequestError, read_tour_ask
-from tours.views.start_form import StartForm, start_choices
+from tours.views.start_form import StartForm, initial_start_form, start_choices
 from tours.visitors import visitor_profile_find, visitor_profile_get_or_create
 
 REPLAN_DONE = {
@@ -44,7 +44,8 @@ def start(request: HttpRequest) -> HttpResponse:
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
     choices = interest_choices()
     if request.method != "POST":
-        return _start_page(request, choices=choices, form=StartForm())
+        form = initial_start_form(visitor_profile_find(request=request))
+        return _start_page(request, choices=choices, form=form)
     form = StartForm.from_post(request.POST)
     try:
         ask = read_tour_ask(**form.ask_arguments(choices))
@@ -140,6 +141,8 @@ def handoff_open(request: HttpRequest, token: str) -> HttpResponse:
     try:
         tour = tour_from_handoff(token=token)
     except HandoffError as exc:
-        return render(request, "tours/handoff_error.html", {"message": str(exc)}, status=400)
+        return render(
+            request, "tours/handoff_error.html", {"message": str(exc)}, status=exc.status_code
+        )
     messages.info(request, "This is the tour from the kiosk: follow it here on your phone.")
     return _to_tour(tour)

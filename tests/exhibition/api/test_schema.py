@@ -20,6 +20,11 @@ ENDPOINTS = {
     "/api/places/{slug}/",
     "/api/search/",
     "/api/search/by-image/",
+    "/api/interactions/",
+    "/api/recommendations/",
+    "/api/tours/",
+    "/api/tours/{public_id}/",
+    "/api/tours/{public_id}/replan/",
 }
 FILTERS = {"type", "culture", "century", "has_3d", "has_restoration", "agent", "place",
            "date_from", "date_to", "sort", "page", "page_size"}  # fmt: skip

@@ -40,7 +40,7 @@ def test_an_expired_link_says_so_clearly(settings: object) -> None:
     url = reverse("tours:handoff-open", kwargs={"token": handoff_token(tour=tour)})
     settings.TOURS_HANDOFF_MAX_AGE_SECONDS = -1  # type: ignore[attr-defined]
     response = Client().get(url)
-    assert response.status_code == 400
+    assert response.status_code == 410
     html = response.content.decode()
     assert "This link has expired" in html
     assert reverse("tours:start") in html

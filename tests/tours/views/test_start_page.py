@@ -65,6 +65,25 @@ def test_objects_the_visitor_liked_are_offered() -> None:
     assert museum.hidden.title not in html
 
 
+def test_objects_added_to_the_tour_are_offered_ticked_and_planned() -> None:
+    museum = small_museum()
+    client = Client()
+    post_start(client)
+    profile = VisitorProfile.objects.get(token=client.session[SESSION_KEY])
+    wanted = museum.paintings[1]
+    Interaction.objects.create(
+        profile=profile,
+        collection_object=wanted,
+        kind=InteractionKind.ADD_TO_TOUR,
+        source=InteractionSource.OBJECT_PAGE,
+        created_at=timezone.now(),
+    )
+    html = client.get(reverse("tours:start")).content.decode()
+    assert f'name="liked" value="{wanted.slug}" checked' in html
+    tour = plan_tour(client, liked=[wanted.slug], budget="30")
+    assert tour.stops.filter(collection_object=wanted).exists()
+
+
 def test_a_planned_tour_opens_on_its_own_page() -> None:
     museum = small_museum()
     client = Client()
