@@ -117,13 +117,25 @@ class ContentRecommender(Recommender):
             return None
         candidates, present = self.catalogue.matrix(pool)
         per_theme = np.zeros((len(pool), len(themes)), dtype=np.float32)
+        tagged = np.array(
+            [
+                [matches_record(self.catalogue.facts[oid], theme) for theme in themes]
+                for oid in pool
+            ],
+            dtype=bool,
+        ).reshape(len(pool), len(themes))
         for t, theme in enumerate(themes):
             if present.any():
                 vector = np.asarray(theme_vector(theme.value), dtype=np.float32)
                 per_theme[:, t] = scaled_where(candidates @ vector, present)
-            tagged = [matches_record(self.catalogue.facts[oid], theme) for oid in pool]
-            per_theme[:, t] = np.maximum(per_theme[:, t], np.asarray(tagged, dtype=np.float32))
-        reasons = [self._interest_reason(themes[i]) for i in per_theme.argmax(axis=1)]
+            per_theme[:, t] = np.maximum(per_theme[:, t], tagged[:, t].astype(np.float32))
+        # "matches" for an object tagged with the theme; "close to" for one near it in meaning.
+        reasons = [
+            self._interest_reason(themes[t])
+            if tagged[row, t]
+            else Reason(ReasonKind.INTEREST, f"close to '{interest_label(themes[t])}'")
+            for row, t in enumerate(per_theme.argmax(axis=1))
+        ]
         return THEME_WEIGHT * per_theme.max(axis=1), reasons
 
     def _record_interests(

@@ -3,8 +3,19 @@
 Carbonell and Goldstein (SIGIR 1998): pick, one at a time, the object that maximises
 ``λ·relevance − (1−λ)·(its greatest similarity to those already picked)``. Similarity here
 is read off the records, so that it can be said in words: the same maker counts most, then
-the same object type, period and culture. When variety, not relevance, decided a pick, its
-reason says what it adds ("a different period to vary the tour").
+the same object type, period and culture.
+
+A pick keeps its own reason ("matches 'Japan'") unless variety decided it: only a pick that
+would not have made the list on relevance alone, and is clearly less relevant than the
+objects it displaced — more than ``VARIETY_MARGIN`` of the top score below the last of
+the ``limit`` most relevant — was chosen for what it adds, and its reason says so ("a
+different period to vary the tour"). Reordering within the most relevant, and near-ties
+(two interest matches of the same score, 0.98 against 1.0), are relevance's call. A list
+that takes every candidate (the tour planner asks for all objects on display) has
+nothing decided by variety. Scores stay the strategy's relevance, whatever the order. With
+λ = 0.7 and overlaps of at most 1, variety can overturn a relevance gap of at most
+(1 − λ)/λ ≈ 0.43 of the top score, so a clearly relevant object is never pushed behind
+one with next to no relevance.
 """
 
 from collections.abc import Sequence
@@ -17,6 +28,10 @@ SAME_CREATOR = 0.5
 SAME_TYPE = 0.2
 SAME_PERIOD = 0.2
 SAME_CULTURE = 0.1
+# Relevance (as a share of the top score) a pick may lack against the objects it displaced
+# and still be called relevant, not varied: about the spread of scores among objects that
+# match a visitor's taste equally well.
+VARIETY_MARGIN = 0.1
 
 
 def record_similarity(a: ObjectFacts, b: ObjectFacts) -> float:
@@ -65,6 +80,10 @@ def diversify(
     relevance = _relevance(ranked)
     remaining = [r for r in ranked if r.object_id in catalogue.facts]
     overlap = {r.object_id: 0.0 for r in remaining}
+    # The least relevant object a plain top-``limit`` would have kept (``ranked`` is best
+    # first); below it by the margin, a pick displaced something more relevant.
+    cut = remaining[limit - 1].object_id if len(remaining) > limit else None
+    displaced = relevance[cut] if cut is not None else float("-inf")
     picked: list[Recommendation] = []
     picked_facts: list[ObjectFacts] = []
     while remaining and len(picked) < limit:
@@ -77,7 +96,7 @@ def diversify(
         )
         choice = remaining.pop(best)
         facts = catalogue.facts[choice.object_id]
-        if best > 0:
+        if relevance[choice.object_id] < displaced - VARIETY_MARGIN:
             reason = variety_reason(facts, picked_facts)
             choice = Recommendation(choice.object_id, choice.score, reason, ReasonKind.VARIETY)
         picked.append(choice)

@@ -20,7 +20,7 @@ def test_a_theme_in_free_words_finds_objects_by_meaning(harbour, catalogue):
     taste = VisitorTaste(interests=(Interest("theme", "shipwrecks"),))
     picks = _content(catalogue).recommend(taste=taste, candidates=catalogue.ids, limit=2)
     assert {p.object_id for p in picks} == {harbour["storm"].pk, harbour["wreck"].pk}
-    assert picks[0].reason == "matches 'shipwrecks'"
+    assert picks[0].reason == "close to 'shipwrecks'"
 
 
 def test_record_interests_match_the_record_fields(harbour, catalogue):

@@ -1,6 +1,7 @@
 """recommend_for: what the public site, the tour planner and the API are given."""
 
 from exhibition.models import Visibility
+from tests import builders
 from tests.tours.recommending.builders import make_embedded, unit
 from tours.recommending.base import Interest, VisitorTaste
 from tours.selectors.recommendations import forget_fitted, recommend_for, similarity_of
@@ -54,3 +55,46 @@ def test_similarity_orders_like_objects_closer(harbour):
     storm, wreck, valley = harbour["storm"], harbour["wreck"], harbour["valley"]
     assert similar(storm.pk, wreck.pk) > similar(storm.pk, valley.pk)
     assert 0.0 <= similar(storm.pk, valley.pk) <= 1.0
+
+
+def _japan_and_the_rest() -> list:
+    """Five Japanese objects, made in pairs by one maker (so MMR reorders them), and a dozen
+    others (two of them featured highlights)."""
+    makers = [builders.make_agent(name) for name in ("Hokusai", "Hiroshige", "Beato")]
+    japan = [
+        make_embedded(
+            unit(0, 1, 0.1 * i, 0),
+            title=f"Japanese work {i}",
+            culture="Japan",
+            creator=makers[i // 2],
+            object_type=("print", "book", "photograph")[i // 2],
+            date_start=1700 + 100 * (i // 2),
+            date_end=1700 + 100 * (i // 2),
+        )
+        for i in range(5)
+    ]
+    for i in range(12):
+        make_embedded(unit(1, 0, 0.1 * i, 0), title=f"Other {i}", culture="France", featured=i < 2)
+    return japan
+
+
+def test_a_visitor_with_one_interest_gets_its_matches_first_each_saying_so(db):
+    # Equal scores and shared makers used to get the matches relabelled "to vary the tour".
+    japan = _japan_and_the_rest()
+    taste = VisitorTaste(interests=(Interest("culture", "Japan"),))
+    picks = recommend_for(taste=taste, limit=8)
+    assert {p.object_id for p in picks[:5]} == {obj.pk for obj in japan}
+    assert all(p.reason == "matches 'Japan'" for p in picks[:5])
+    assert all(p.score > q.score for p in picks[:5] for q in picks[5:])
+    assert not [p for p in picks if p.reason_kind == "variety"]
+
+
+def test_a_tour_sized_list_keeps_every_objects_own_reason(db):
+    # The planner asks for every object on display: variety decides nothing there.
+    japan = _japan_and_the_rest()
+    taste = VisitorTaste(interests=(Interest("culture", "Japan"),))
+    picks = recommend_for(taste=taste, limit=150)
+    assert len(picks) == 17
+    assert not [p for p in picks if p.reason_kind == "variety"]
+    matched = {p.object_id for p in picks if p.reason == "matches 'Japan'"}
+    assert matched == {obj.pk for obj in japan}
