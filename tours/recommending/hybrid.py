@@ -1,8 +1,10 @@
-"""Hybrid: content, item-to-item co-occurrence and popularity, blended by learned weights.
+"""Hybrid: content, two kinds of collaborative evidence and popularity, blended by learned weights.
 
-Five features per candidate, each in [0, 1] over the candidates: the content strategy's
+Six features per candidate, each in [0, 1] over the candidates: the content strategy's
 three signals (likeness to liked objects, themes, record interests), the co-occurrence
-score divided by its best, and popularity (log-compressed, divided by its best). The
+score divided by its best, the visitor-groups score (``tours.recommending.visitor_groups``:
+what visitors of the same kind liked, reaching past the pairs co-occurrence has seen) and
+popularity (log-compressed, divided by its best). The
 candidate's score is their weighted sum. The weights start from hand-set values and are
 fitted on the interaction log each time the strategy is fitted (``tours.recommending.
 blending``): a museum whose visitors follow each other's paths comes to trust co-occurrence
@@ -13,10 +15,11 @@ feature that gave the most.
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from tours.recommending.base import Reason, Recommender, Scores, Signal, VisitorTaste
+from tours.recommending.base import Reason, ReasonKind, Recommender, Scores, Signal, VisitorTaste
 from tours.recommending.blending import ChoiceCase, fit_weights
 from tours.recommending.catalogue import Catalogue
 from tours.recommending.content import ContentRecommender
@@ -24,12 +27,28 @@ from tours.recommending.interaction_log import InteractionLog
 from tours.recommending.item_knn import ItemKnnRecommender
 from tours.recommending.popularity import PopularityRecommender
 from tours.recommending.tastes import hold_out_last_liked
+from tours.recommending.visitor_groups import VisitorGroups
 
-FEATURES = ("liked", "themes", "record_interests", "item_knn", "popularity")
-PRIOR_WEIGHTS = np.array([1.0, 1.0, 1.0, 1.0, 0.2])
+FEATURES = ("liked", "themes", "record_interests", "item_knn", "visitor_groups", "popularity")
+PRIOR_WEIGHTS = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.2])
+# A feature names the reason only where its evidence is real: an object at the bottom of
+# "like what you liked" is not "because you liked" anything. Below this (features run 0 to
+# 1 over the candidates), the popularity reason speaks ("something few visitors have
+# found yet").
+MIN_REASON_SIGNAL = 0.3
+GROUPS_REASON = Reason(ReasonKind.ALSO_LIKED, "liked by visitors with tastes like yours")
 FIT_VISITORS = 400  # visitors sampled to learn the weights from
 MIN_FIT_CASES = 30  # fewer than this: keep the hand-set weights
 FIT_CANDIDATES = 600  # candidates per case when learning (sampled on a large collection)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The collaborative and popularity models one set of signals is read from."""
+
+    item_knn: ItemKnnRecommender
+    groups: VisitorGroups
+    popularity: PopularityRecommender
 
 
 def max_scaled(scores: Scores, pool: Sequence[int], *, compress: bool = False) -> Signal:
@@ -51,13 +70,14 @@ class HybridRecommender(Recommender):
         self.content = ContentRecommender(catalogue=catalogue, log=log, seed=seed)
         self.item_knn = ItemKnnRecommender(catalogue=catalogue, log=log, seed=seed)
         self.popularity = PopularityRecommender(catalogue=catalogue, log=log, seed=seed)
+        self.groups = VisitorGroups(log.positive_sets(), seed=seed)
         self.weights = self._learned_weights()
 
     def score(self, taste: VisitorTaste, candidates: Sequence[int]) -> Scores:
         pool = [oid for oid in candidates if oid in self.catalogue.facts]
         if taste.is_empty:
             return self.popularity.score(taste, pool)
-        signals = self._signals(taste, pool, self.item_knn, self.popularity)
+        signals = self._signals(taste, pool, Evidence(self.item_knn, self.groups, self.popularity))
         contributions = np.stack([w * s.values for w, s in zip(self.weights, signals, strict=True)])
         totals = contributions.sum(axis=0)
         scores = Scores()
@@ -69,8 +89,10 @@ class HybridRecommender(Recommender):
     @staticmethod
     def _reason(signals: list[Signal], contributions: np.ndarray, column: int) -> Reason:
         for feature in np.argsort(-contributions):
-            reason = signals[int(feature)].reasons[column]
-            if contributions[feature] > 0 and reason.text:
+            signal = signals[int(feature)]
+            reason = signal.reasons[column]
+            strong = signal.values[column] >= MIN_REASON_SIGNAL
+            if contributions[feature] > 0 and strong and reason.text:
                 return reason
         return signals[FEATURES.index("popularity")].reasons[column]
 
@@ -78,8 +100,7 @@ class HybridRecommender(Recommender):
         self,
         taste: VisitorTaste,
         pool: list[int],
-        item_knn: ItemKnnRecommender,
-        popularity: PopularityRecommender,
+        evidence: "Evidence",
     ) -> list[Signal]:
         content = self.content.signals(taste, pool)
         nothing = Signal(np.zeros(len(pool)), [Reason("", "")] * len(pool))
@@ -87,9 +108,15 @@ class HybridRecommender(Recommender):
             content.get("liked", nothing),
             content.get("themes", nothing),
             content.get("record_interests", nothing),
-            max_scaled(item_knn.score(taste, pool), pool),
-            max_scaled(popularity.score(taste, pool), pool, compress=True),
+            max_scaled(evidence.item_knn.score(taste, pool), pool),
+            self._groups_signal(taste, pool, evidence.groups),
+            max_scaled(evidence.popularity.score(taste, pool), pool, compress=True),
         ]
+
+    @staticmethod
+    def _groups_signal(taste: VisitorTaste, pool: list[int], groups: VisitorGroups) -> Signal:
+        values = groups.scores(taste.liked_ids, pool)
+        return Signal(values, [GROUPS_REASON] * len(pool))
 
     def _learned_weights(self) -> np.ndarray:
         """Weights fitted on the log with each sampled visitor's latest like hidden."""
@@ -99,6 +126,9 @@ class HybridRecommender(Recommender):
             return PRIOR_WEIGHTS.copy()
         item_knn = ItemKnnRecommender(catalogue=self.catalogue, log=train)
         popularity = PopularityRecommender(catalogue=self.catalogue, log=train)
+        evidence = Evidence(
+            item_knn, VisitorGroups(train.positive_sets(), seed=self.seed), popularity
+        )
         sampler = random.Random(self.seed)  # noqa: S311
         cases = []
         for case in held:
@@ -106,7 +136,7 @@ class HybridRecommender(Recommender):
             if len(pool) > FIT_CANDIDATES:
                 others = [oid for oid in pool if oid not in case.liked_later]
                 pool = sorted({*case.liked_later, *sampler.sample(others, FIT_CANDIDATES)})
-            signals = self._signals(case.taste, pool, item_knn, popularity)
+            signals = self._signals(case.taste, pool, evidence)
             features = np.stack([signal.values for signal in signals], axis=1)
             chosen = np.array([i for i, oid in enumerate(pool) if oid in case.liked_later])
             if chosen.size:

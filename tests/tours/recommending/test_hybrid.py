@@ -47,3 +47,14 @@ def test_the_blend_learns_to_trust_what_visitors_went_on_to_like(harbour, catalo
     knn, liked = hybrid.weights[3], hybrid.weights[0]
     assert knn > PRIOR_WEIGHTS[3]
     assert knn > liked
+
+
+def test_an_object_unlike_anything_liked_does_not_claim_to_be_because_of_it(harbour, catalogue):
+    hybrid = HybridRecommender(catalogue=catalogue, log=InteractionLog(rows=[]))
+    taste = VisitorTaste(liked_ids=(harbour["storm"].pk,))
+    picks = {
+        p.object_id: p for p in hybrid.recommend(taste=taste, candidates=catalogue.ids, limit=10)
+    }
+    assert picks[harbour["wreck"].pk].reason == "because you liked Ship in a Storm"
+    # The valley has nothing of the storm in it: its reason is not a like.
+    assert picks[harbour["valley"].pk].reason_kind != "liked"
