@@ -3,10 +3,10 @@
 Six features per candidate, each in [0, 1] over the candidates: the content strategy's
 three signals (likeness to liked objects, themes, record interests), the co-occurrence
 score divided by its best, the visitor-groups score (``tours.recommending.visitor_groups``:
-what visitors of the same kind liked, reaching past the pairs co-occurrence has seen) and
-popularity (log-compressed, divided by its best). The
-candidate's score is their weighted sum. The weights start from hand-set values and are
-fitted on the interaction log each time the strategy is fitted (``tours.recommending.
+what visitors of the same kind, known by their likes and chosen interests, liked; it
+reaches past the pairs co-occurrence has seen) and popularity (log-compressed, divided by
+its best). The candidate's score is their weighted sum. The weights start from hand-set
+values and are fitted on the interaction log each time the strategy is fitted (``tours.recommending.
 blending``): a museum whose visitors follow each other's paths comes to trust co-occurrence
 more, one whose visitors follow their stated interests trusts those. A visitor who has
 said and liked nothing gets popularity alone (cold start). The reason is that of the
@@ -26,8 +26,8 @@ from tours.recommending.content import ContentRecommender
 from tours.recommending.interaction_log import InteractionLog
 from tours.recommending.item_knn import ItemKnnRecommender
 from tours.recommending.popularity import PopularityRecommender
-from tours.recommending.tastes import hold_out_last_liked
-from tours.recommending.visitor_groups import VisitorGroups
+from tours.recommending.tastes import hold_out_last_liked, log_interests
+from tours.recommending.visitor_groups import VisitorGroups, interest_token
 
 FEATURES = ("liked", "themes", "record_interests", "item_knn", "visitor_groups", "popularity")
 PRIOR_WEIGHTS = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.2])
@@ -51,6 +51,15 @@ class Evidence:
     popularity: PopularityRecommender
 
 
+def visitor_groups(log: InteractionLog, *, seed: int) -> VisitorGroups:
+    """Groups fitted on what each visitor liked and the interests they chose."""
+    chosen = {
+        visitor: [interest_token(i.kind, i.value) for i in log_interests(log, visitor)]
+        for visitor in log.interests
+    }
+    return VisitorGroups(log.positive_sets(), interests=chosen, seed=seed)
+
+
 def max_scaled(scores: Scores, pool: Sequence[int], *, compress: bool = False) -> Signal:
     values = np.array([max(scores.values.get(oid, 0.0), 0.0) for oid in pool], dtype=np.float64)
     if compress:
@@ -70,7 +79,7 @@ class HybridRecommender(Recommender):
         self.content = ContentRecommender(catalogue=catalogue, log=log, seed=seed)
         self.item_knn = ItemKnnRecommender(catalogue=catalogue, log=log, seed=seed)
         self.popularity = PopularityRecommender(catalogue=catalogue, log=log, seed=seed)
-        self.groups = VisitorGroups(log.positive_sets(), seed=seed)
+        self.groups = visitor_groups(log, seed=seed)
         self.weights = self._learned_weights()
 
     def score(self, taste: VisitorTaste, candidates: Sequence[int]) -> Scores:
@@ -115,7 +124,8 @@ class HybridRecommender(Recommender):
 
     @staticmethod
     def _groups_signal(taste: VisitorTaste, pool: list[int], groups: VisitorGroups) -> Signal:
-        values = groups.scores(taste.liked_ids, pool)
+        chips = [interest_token(i.kind, i.value) for i in taste.interests]
+        values = groups.scores(taste.liked_ids, pool, chips)
         return Signal(values, [GROUPS_REASON] * len(pool))
 
     def _learned_weights(self) -> np.ndarray:
@@ -126,9 +136,7 @@ class HybridRecommender(Recommender):
             return PRIOR_WEIGHTS.copy()
         item_knn = ItemKnnRecommender(catalogue=self.catalogue, log=train)
         popularity = PopularityRecommender(catalogue=self.catalogue, log=train)
-        evidence = Evidence(
-            item_knn, VisitorGroups(train.positive_sets(), seed=self.seed), popularity
-        )
+        evidence = Evidence(item_knn, visitor_groups(train, seed=self.seed), popularity)
         sampler = random.Random(self.seed)  # noqa: S311
         cases = []
         for case in held:

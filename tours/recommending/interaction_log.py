@@ -13,8 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from django.db.models import QuerySet
+
 from exhibition.selectors import public_objects
-from tours.models import Interaction
+from tours.models import Interaction, VisitorProfile
 
 # How much one action says about a visitor's liking, and the dwell that makes a view count.
 LIKE_WEIGHT = 3.0
@@ -99,12 +101,25 @@ def log_from_database(*, since: datetime | None = None) -> InteractionLog:
     values = rows.values_list(
         "profile_id", "collection_object_id", "kind", "dwell_seconds", "created_at"
     )
-    return InteractionLog(
-        rows=[
-            InteractionRow(f"profile-{pid}", oid, kind, dwell, at)
-            for pid, oid, kind, dwell, at in values.iterator()
-        ]
-    )
+    found = [
+        InteractionRow(f"profile-{pid}", oid, kind, dwell, at)
+        for pid, oid, kind, dwell, at in values.iterator()
+    ]
+    profiles = VisitorProfile.objects.filter(pk__in=rows.values("profile_id"))  # a subquery
+    return InteractionLog(rows=found, interests=_chosen_interests(profiles))
+
+
+def _chosen_interests(profiles: QuerySet[VisitorProfile]) -> dict[str, list[dict[str, str]]]:
+    """The interest chips of these profiles (what visitors of a kind choose, for the groups)."""
+    chosen: dict[str, list[dict[str, str]]] = {}
+    for pid, interests in profiles.values_list("pk", "interests").iterator():
+        if isinstance(interests, list):
+            chosen[f"profile-{pid}"] = [
+                {"kind": str(i.get("kind", "")), "value": str(i.get("value", ""))}
+                for i in interests
+                if isinstance(i, dict)
+            ]
+    return chosen
 
 
 def first_liked(rows: Iterable[InteractionRow]) -> list[tuple[datetime, int]]:

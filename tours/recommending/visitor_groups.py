@@ -15,7 +15,7 @@ separate tastes a busy log can tell apart, and the average is steadier than any 
 reads the records or the embeddings: this is collaborative evidence only.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,17 +103,43 @@ def fit_plan(likes: int) -> tuple[tuple[int, ...], int, int]:
     return sizes, starts, max(MIN_ITERATIONS, affordable)
 
 
-class VisitorGroups:
-    """Mixtures of visitor groups fitted on liked sets; scores objects for a visitor's likes."""
+Token = int | str  # an object id, or an interest chip's key ("culture:japan")
 
-    def __init__(self, positive_sets: dict[str, set[int]], *, seed: int = 0) -> None:
-        liked = [sorted(s) for _, s in sorted(positive_sets.items()) if s][-MAX_VISITORS:]
-        self.object_ids = sorted({oid for s in liked for oid in s})
-        self.column = {oid: i for i, oid in enumerate(self.object_ids)}
+
+def interest_token(kind: str, value: str) -> str:
+    """An interest as the groups see it: spacing and case do not make a different chip."""
+    return f"{kind}:{' '.join(value.split()).lower()}"
+
+
+class VisitorGroups:
+    """Mixtures of visitor groups fitted on liked sets; scores objects for a visitor's likes.
+
+    The interest chips a visitor chose count among what they "liked": a group comes to
+    stand for its chips as well as its objects, so a visitor who chose "Japan" is placed
+    among Japan's visitors before liking anything, by what visitors did, not by records.
+    """
+
+    def __init__(
+        self,
+        positive_sets: dict[str, set[int]],
+        *,
+        interests: Mapping[str, Sequence[str]] | None = None,
+        seed: int = 0,
+    ) -> None:
+        chosen = interests or {}
+        visitors = [visitor for visitor, s in sorted(positive_sets.items()) if s][-MAX_VISITORS:]
+        self.object_ids = sorted({oid for visitor in visitors for oid in positive_sets[visitor]})
+        chips = sorted({chip for visitor in visitors for chip in chosen.get(visitor, ())})
+        tokens: list[Token] = [*self.object_ids, *chips]
+        liked: list[list[Token]] = [
+            [*sorted(positive_sets[visitor]), *sorted(set(chosen.get(visitor, ())))]
+            for visitor in visitors
+        ]
+        self.column: dict[Token, int] = {token: i for i, token in enumerate(tokens)}
         self.mixtures: list[Mixture] = []
         if len(liked) < 2 * MIN_GROUPS or len(self.object_ids) < 2:
             return  # too thin a log to tell groups apart
-        likes = _likes([[self.column[oid] for oid in s] for s in liked], len(self.object_ids))
+        likes = _likes([[self.column[t] for t in ts] for ts in liked], len(tokens))
         sizes, starts, iterations = fit_plan(len(likes.columns))
         self.mixtures = [
             fit_mixture(likes, k, seed=seed + 1000 * start + k, iterations=iterations)
@@ -125,19 +151,24 @@ class VisitorGroups:
     def fitted(self) -> bool:
         return bool(self.mixtures)
 
-    def scores(self, liked_ids: Sequence[int], candidates: Sequence[int]) -> np.ndarray:
-        """Each candidate's chance under the visitor's likely groups, averaged over the
-        mixtures and divided by the best (0 for objects no visitor has liked)."""
-        known = [self.column[oid] for oid in liked_ids if oid in self.column]
+    def scores(
+        self, liked_ids: Sequence[int], candidates: Sequence[int], interests: Sequence[str] = ()
+    ) -> np.ndarray:
+        """Each candidate's chance under the visitor's likely groups (given their likes and
+        chosen interests), averaged over the mixtures and divided by the best; 0 for objects
+        no visitor has liked."""
+        given: list[Token] = [*liked_ids, *dict.fromkeys(interests)]
+        known = [self.column[token] for token in given if token in self.column]
         out = np.zeros(len(candidates))
         if not self.mixtures or not known:
             return out
         columns = np.array([self.column.get(oid, -1) for oid in candidates], dtype=np.int64)
         present = columns >= 0
+        objects = len(self.object_ids)  # objects come first among the columns
         for mixture in self.mixtures:
             log_posterior = mixture.log_shares + mixture.log_preferences[:, known].sum(axis=1)
             posterior = np.exp(log_posterior - log_posterior.max())
-            predicted = (posterior / posterior.sum()) @ np.exp(mixture.log_preferences)
+            predicted = (posterior / posterior.sum()) @ np.exp(mixture.log_preferences[:, :objects])
             out[present] += predicted[columns[present]] / predicted.max()
         top = float(out.max())
         return out / top if top > 0 else out

@@ -55,3 +55,22 @@ def test_recorded_interactions_with_hidden_objects_are_left_out(db):
             created_at=timezone.now(),
         )
     assert [r.object_id for r in log_from_database().rows] == [public.pk]
+
+
+def test_the_recorded_log_knows_the_interests_each_visitor_chose(db):
+    from django.utils import timezone
+
+    chooser = VisitorProfile.objects.create(interests=[{"kind": "culture", "value": "Japan"}])
+    silent = VisitorProfile.objects.create()
+    obj = builders.make_object()
+    for profile in (chooser, silent):
+        Interaction.objects.create(
+            profile=profile,
+            collection_object=obj,
+            kind="like",
+            source="api",
+            created_at=timezone.now(),
+        )
+    log = log_from_database()
+    assert log.interests[f"profile-{chooser.pk}"] == [{"kind": "culture", "value": "Japan"}]
+    assert log.interests[f"profile-{silent.pk}"] == []

@@ -40,3 +40,15 @@ def test_the_same_log_and_seed_give_the_same_scores():
     first = VisitorGroups(_two_kinds_of_visitor(), seed=3).scores([12], SHIPS + FACES)
     again = VisitorGroups(_two_kinds_of_visitor(), seed=3).scores([12], SHIPS + FACES)
     assert np.array_equal(first, again)
+
+
+def test_a_visitor_who_only_chose_an_interest_is_placed_among_visitors_who_chose_it():
+    likes = _two_kinds_of_visitor()
+    chips = {v: ["theme:ships"] if min(s) in SHIPS else ["theme:faces"] for v, s in likes.items()}
+    groups = VisitorGroups(likes, interests=chips, seed=2)
+    scores = dict(
+        zip(SHIPS + FACES, groups.scores([], SHIPS + FACES, ["theme:ships"]), strict=True)
+    )
+    assert min(scores[s] for s in SHIPS) > max(scores[f] for f in FACES)
+    # Without the chip, nothing is known of the visitor.
+    assert not groups.scores([], SHIPS + FACES).any()
