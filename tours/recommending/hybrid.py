@@ -6,9 +6,10 @@ score divided by its best, the visitor-groups score (``tours.recommending.visito
 what visitors of the same kind, known by their likes and chosen interests, liked; it
 reaches past the pairs co-occurrence has seen) and popularity (log-compressed, divided by
 its best). The candidate's score is their weighted sum. The weights start from hand-set
-values and are fitted on the interaction log each time the strategy is fitted (``tours.recommending.
-blending``): a museum whose visitors follow each other's paths comes to trust co-occurrence
-more, one whose visitors follow their stated interests trusts those. A visitor who has
+values and are fitted on the interaction log each time the strategy is fitted
+(``tours.recommending.blending``): a museum whose visitors follow each other's paths
+comes to trust co-occurrence more, one whose visitors follow their stated interests
+trusts those. A visitor who has
 said and liked nothing gets popularity alone (cold start). The reason is that of the
 feature that gave the most.
 """
