@@ -48,6 +48,7 @@ class PlannedStops:
     empty_reason: str = ""
     start_room: str = ""  # as resolved: the map's entrance and exit when none was asked
     end_room: str = ""
+    notices: tuple[str, ...] = ()  # what was asked but could not be used, and what was done
 
 
 def plan_stops(
@@ -69,7 +70,7 @@ def plan_stops(
             "No gallery map is loaded, so a tour in the building cannot be planned: "
             "choose an online tour."
         )
-    start, end = _ends(gallery_map, start_room or ask.start_room, ask.end_room)
+    start, end, notices = _ends(gallery_map, start_room or ask.start_room, ask.end_room)
     candidates = gallery.on_display_object_ids(gallery_map=gallery_map) - exclude
     picks = _with_liked(_recommend(taste, candidates), ask.liked_ids, candidates)
     exhibits = gallery.exhibits(gallery_map=gallery_map, scores=_worth(picks), pace=ask.pace)
@@ -95,7 +96,7 @@ def plan_stops(
     except ProblemError as exc:
         raise TourRequestError(str(exc)) from None
     planned = _stops(route, picks, gallery_map, budget_seconds, bool(exhibits))
-    return replace(planned, start_room=start, end_room=end)
+    return replace(planned, start_room=start, end_room=end, notices=notices)
 
 
 def _empty(gallery_map: GalleryMap, start: str, end: str, reason: str) -> PlannedStops:
@@ -107,22 +108,26 @@ def _room_names(gallery_map: GalleryMap, *slugs: str) -> list[str]:
     return [rooms[slug].name if slug in rooms else slug for slug in slugs]
 
 
-def _ends(gallery_map: GalleryMap, start: str, end: str) -> tuple[str, str]:
-    """The start and end rooms: as asked, or the map's entrance and exit."""
-    start = start or _first_open(gallery.entrances(gallery_map=gallery_map))
-    end = end or _first_open(gallery.exits(gallery_map=gallery_map)) or start
+def _ends(gallery_map: GalleryMap, start: str, end: str) -> tuple[str, str, tuple[str, ...]]:
+    """The start and end rooms: as asked, or the map's entrance and exit (also in place of a
+    room the map does not have, with a notice saying so); a closed one is refused by name."""
+    known = gallery.rooms_by_slug(gallery_map=gallery_map, slugs=[start, end])
+    notices = tuple(
+        f"There is no room {slug!r} on the gallery map: the {what} is the map's {way} instead."
+        for what, slug, way in (("start", start, "entrance"), ("end", end, "exit"))
+        if slug and slug not in known
+    )
+    start = start if start in known else _first_open(gallery.entrances(gallery_map=gallery_map))
+    end = end if end in known else _first_open(gallery.exits(gallery_map=gallery_map)) or start
     if not start:
         raise TourRequestError("The gallery map has no open entrance: choose a start room.")
     rooms = gallery.rooms_by_slug(gallery_map=gallery_map, slugs=[start, end])
     for what, slug in (("start", start), ("end", end)):
-        room = rooms.get(slug)
-        if room is None:
-            raise TourRequestError(f"The {what} room {slug!r} is not on the gallery map.")
-        if room.is_closed:
+        if rooms[slug].is_closed:
             raise TourRequestError(
-                f"The {what} room, {room.name}, is closed today: choose another {what}."
+                f"The {what} room, {rooms[slug].name}, is closed today: choose another {what}."
             )
-    return start, end
+    return start, end, notices
 
 
 def _first_open(rooms: Sequence[Room]) -> str:

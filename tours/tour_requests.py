@@ -156,7 +156,9 @@ def _flag(value: Any) -> bool:
 
 
 def _room(value: Any, name: str) -> str:
-    room = "" if value is None else str(value).strip()
+    # A null character is in no room's slug (and PostgreSQL refuses it in a query): replaced,
+    # the room is then reported as unknown like any other.
+    room = "" if value is None else str(value).strip().replace("\x00", "\ufffd")
     if len(room) > MAX_ROOM_LENGTH:
         raise TourRequestError(f"{name} is too long")
     return room
@@ -169,7 +171,7 @@ def _interests(
         raise TourRequestError(f"choose at most {MAX_INTERESTS} interests")
     parsed: list[Interest] = []
     for value in values:
-        interest = parse_interest(str(value)[:200])
+        interest = None if "\x00" in str(value) else parse_interest(str(value)[:200])
         if interest is None:
             notices.append(f"Unknown interest {str(value)[:200]!r} was left out.")
         else:
@@ -183,7 +185,9 @@ def _liked_ids(slugs: list[Any], notices: list[str]) -> tuple[int, ...]:
     if len(slugs) > MAX_LIKED:
         raise TourRequestError(f"name at most {MAX_LIKED} liked objects")
     wanted = [str(slug)[:200] for slug in slugs]
-    found = dict(public_objects().filter(slug__in=wanted).values_list("slug", "pk"))
+    # A null character cannot be in a slug (and PostgreSQL refuses it in a query).
+    findable = [slug for slug in wanted if "\x00" not in slug]
+    found = dict(public_objects().filter(slug__in=findable).values_list("slug", "pk"))
     for slug in wanted:
         if slug not in found:
             notices.append(f"Unknown object {slug!r} was left out.")

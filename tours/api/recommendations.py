@@ -118,15 +118,21 @@ class RecommendationsApi(PublicReadView):
         parameters=[
             OpenApiParameter(
                 "liked",
-                str,
-                many=True,
+                {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "maxLength": 200},
+                    "maxItems": MAX_LIKED,
+                },
                 explode=True,
                 description=f"Slug of a liked object; repeat, at most {MAX_LIKED}.",
             ),
             OpenApiParameter(
                 "interest",
-                str,
-                many=True,
+                {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "maxLength": 200},
+                    "maxItems": MAX_INTERESTS,
+                },
                 explode=True,
                 description="kind:value, kind one of theme, object_type, period (a century "
                 f"such as 17), culture; e.g. theme:shipwrecks. Repeat, at most {MAX_INTERESTS}.",

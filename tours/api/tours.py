@@ -6,8 +6,11 @@ what they asked for. The body of every error is ``{"detail": "<message>"}``.
 
 from typing import Any, NoReturn
 
+from django.conf import settings
+from django.core.validators import ProhibitNullCharactersValidator as ProhibitNull
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +21,14 @@ from tours.api.tour_payload import TourSerializer, tour_payload
 from tours.recommending.interests import interest_choices
 from tours.selectors.tour_pages import get_tour, get_tour_stop, tour_page
 from tours.services.tour_plans import REPLAN_ACTIONS, tour_plan, tour_replan
-from tours.tour_requests import MAX_INTERESTS, MAX_LIKED, TourRequestError, read_tour_ask
+from tours.tour_requests import (
+    MAX_INTERESTS,
+    MAX_LIKED,
+    MAX_PACE,
+    MIN_PACE,
+    TourRequestError,
+    read_tour_ask,
+)
 from tours.visitors import visitor_profile_find
 
 WRITE_ERRORS = {
@@ -28,34 +38,72 @@ WRITE_ERRORS = {
 }
 
 
+# Half a minute rounds up to one: the least a tour can be asked for.
+MIN_BUDGET_MINUTES = 0.5
+
+
 class BadTourRequest(exceptions.APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_code = "bad_tour_request"
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """true or false only: the schema says boolean, so 0, 1, "yes" are refused, not guessed."""
+
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictTextField(serializers.CharField):
+    """A JSON string only (a number is refused, not turned into text). Null characters are
+    let through to the request reader, which reports such a value as unknown."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNull)]
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
 class TourCreateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     budget_minutes = serializers.FloatField(
-        help_text="Time the visitor has, in minutes: more than 0, at most 720 (12 hours)"
+        min_value=MIN_BUDGET_MINUTES,
+        max_value=settings.TOURS_MAX_BUDGET_MINUTES,
+        error_messages={
+            "min_value": "budget_minutes must be more than 0 minutes",
+            "max_value": "budget_minutes can be at most {max_value} minutes (12 hours)",
+        },
+        help_text="Time the visitor has, in minutes: more than 0, at most 720 (12 hours)",
     )
     mode = serializers.ChoiceField(
         choices=["building", "online"], default="building", help_text="In the building or online"
     )
     interests = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=StrictTextField(max_length=200, allow_blank=True),
         max_length=MAX_INTERESTS,
         default=list,
         help_text='Interests as "kind:value": theme, object_type, period (a century), culture',
     )
     liked = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=StrictTextField(max_length=200, allow_blank=True),
         max_length=MAX_LIKED,
         default=list,
         help_text="Slugs of objects the visitor liked",
     )
-    pace = serializers.FloatField(default=1.0, help_text="0.5 (brisk) to 2 (unhurried)")
-    step_free = serializers.BooleanField(default=False, help_text="Only step-free routes")
-    start_room = serializers.CharField(max_length=100, default="", allow_blank=True)
-    end_room = serializers.CharField(max_length=100, default="", allow_blank=True)
+    pace = serializers.FloatField(
+        default=1.0,
+        min_value=MIN_PACE,
+        max_value=MAX_PACE,
+        help_text="0.5 (brisk) to 2 (unhurried)",
+    )
+    step_free = StrictBooleanField(default=False, help_text="Only step-free routes")
+    start_room = StrictTextField(max_length=100, default="", allow_blank=True)
+    end_room = StrictTextField(max_length=100, default="", allow_blank=True)
 
 
 class TourReplanSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -65,8 +113,16 @@ class TourReplanSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
+def _first_message(problems: Any) -> str:
+    """DRF's first error message, however deep it sits (a list item's errors are a dict)."""
+    while isinstance(problems, dict | list) and problems:
+        problems = next(iter(problems.values())) if isinstance(problems, dict) else problems[0]
+    return str(problems)
+
+
 class _TourApi(APIView):
     authentication_classes: list[Any] = []
+    parser_classes = [JSONParser]
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:
         raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
@@ -77,7 +133,7 @@ class _TourApi(APIView):
         serializer = serializer_class(data=self.request.data)
         if not serializer.is_valid():
             field, problems = next(iter(serializer.errors.items()))
-            raise BadTourRequest(f"{field}: {' '.join(str(p) for p in problems)}")
+            raise BadTourRequest(f"{field}: {_first_message(problems)}")
         return dict(serializer.validated_data)
 
     def tour_response(
@@ -118,7 +174,8 @@ class TourCreateApi(_TourApi):
             tour = tour_plan(ask=ask, profile=visitor_profile_find(request=request))
         except TourRequestError as exc:
             raise BadTourRequest(str(exc)) from None
-        return self.tour_response(tour, notices=ask.notices, code=status.HTTP_201_CREATED)
+        notices = (*ask.notices, *tour.request.get("notices", []))
+        return self.tour_response(tour, notices=notices, code=status.HTTP_201_CREATED)
 
 
 class TourDetailApi(_TourApi):

@@ -42,7 +42,7 @@ def tour_plan(*, ask: TourAsk, profile: VisitorProfile | None) -> Tour:
             profile=profile,
             gallery_map=planned.gallery_map,
             mode=ask.mode,
-            request=ask.as_json(),
+            request={**ask.as_json(), "notices": list(planned.notices)},
             budget_seconds=ask.budget_seconds,
             empty_reason=planned.empty_reason,
         )

@@ -52,7 +52,7 @@ def start(request: HttpRequest) -> HttpResponse:
         tour = tour_plan(ask=ask, profile=visitor_profile_get_or_create(request=request))
     except TourRequestError as exc:
         return _start_page(request, choices=choices, form=form, error=str(exc))
-    for notice in ask.notices:
+    for notice in (*ask.notices, *tour.request.get("notices", [])):
         messages.warning(request, notice)
     return _to_tour(tour)
 

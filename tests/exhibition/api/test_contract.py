@@ -20,6 +20,7 @@ from config.throttling import AnonRateThrottle
 from search.warmup import warm_up
 from tests import builders
 from tests.exhibition.iiif.helpers import write_tiles
+from tests.tours.views.maps import small_map
 
 EXAMPLES_PER_OPERATION = 8
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -28,9 +29,12 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 def _collection() -> None:
     """A few public records of each kind, and hidden ones that must stay hidden."""
     agent = builders.make_agent("Katsushika Hokusai")
+    waves = []
     for n in range(3):
         obj = builders.make_object(title=f"Wave {n}", creator=agent, culture="Japan (Edo)")
         write_tiles(builders.add_image(obj, width=64, height=48))
+        waves.append(obj)
+    small_map(waves)  # tours in the building need a gallery map
     builders.add_model(builders.make_object(title="Bust", object_type="sculpture"))
     builders.make_exhibition(builders.make_object(title="Hero"))
     builders.make_object(title="Sacred object", visibility="restricted")

@@ -55,10 +55,21 @@ def test_a_body_that_is_not_an_object_is_a_400() -> None:
 
 def test_unknown_interests_and_objects_are_reported_and_ignored() -> None:
     small_museum()
-    response = _plan(APIClient(), interests=["theme:zz", "culture:Atlantis"], liked=["nope"])
+    response = _plan(
+        APIClient(), interests=["culture:Atlantis", ""], liked=["nope", "a\x00b"], end_room="roof"
+    )
     assert response.status_code == 201
     notices = " ".join(response.json()["notices"])
-    assert "Atlantis" in notices and "nope" in notices
+    assert "Atlantis" in notices and "nope" in notices and "'roof'" in notices
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"step_free": 1}, {"liked": [0]}, {"budget_minutes": None}, {"start_room": 5}],
+)
+def test_values_of_the_wrong_json_type_are_refused(body: dict[str, Any]) -> None:
+    small_museum()
+    assert _plan(APIClient(), **body).status_code == 400
 
 
 def test_nothing_reachable_gives_an_empty_tour_with_the_reason() -> None:

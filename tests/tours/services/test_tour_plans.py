@@ -61,10 +61,11 @@ def test_a_closed_start_room_is_refused_by_name() -> None:
         _plan(start_room="store")
 
 
-def test_an_unknown_start_room_is_refused_by_name() -> None:
+def test_an_unknown_start_room_is_reported_and_the_entrance_used() -> None:
     small_museum()
-    with pytest.raises(TourRequestError, match="'atrium'"):
-        _plan(start_room="atrium")
+    tour = _plan(start_room="atrium")
+    assert tour.request["start_room"] == "hall"
+    assert "'atrium'" in " ".join(tour.request["notices"])
 
 
 def test_too_little_time_gives_an_empty_tour_with_the_reason() -> None:
