@@ -19,6 +19,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.browser.contexts import close_quietly
+
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise
 # refuse the ORM calls the tests make to build their data.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -78,7 +80,7 @@ def context(
     context = browser.new_context(base_url=str(live_server), viewport=VIEWPORT)
     context.set_default_timeout(15_000)
     yield context
-    context.close()
+    close_quietly(context)
 
 
 @pytest.fixture

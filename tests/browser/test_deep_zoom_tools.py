@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser import exhibits
+from tests.browser.contexts import close_quietly
 from tests.browser.keyboard import focus_is_visible, tab_until
 
 pytestmark = pytest.mark.browser
@@ -126,7 +127,7 @@ def calm_page(browser: Browser, live_server: object, transactional_db: None) -> 
     )
     context.set_default_timeout(15_000)
     yield context.new_page()
-    context.close()
+    close_quietly(context)
 
 
 def test_reduced_motion_zooms_without_animation(calm_page: Page) -> None:

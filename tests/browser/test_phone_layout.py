@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from search.keyword import rebuild_keyword_index
 from tests import builders
 from tests.browser import exhibits
+from tests.browser.contexts import close_quietly
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,7 @@ def phone(browser: Browser, live_server: object, transactional_db: None) -> Iter
     )
     context.set_default_timeout(20_000)
     yield context.new_page()
-    context.close()
+    close_quietly(context)
 
 
 def long_object(**fields: object) -> None:

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, exp
 
 from tests import builders
 from tests.browser.axe import axe_violations, describe
+from tests.browser.contexts import close_quietly
 from tests.browser.keyboard import DESCRIBE_FOCUS, focus_is_visible
 from tests.tours.views.collection import small_museum
 from tours.selectors.recommendations import forget_fitted
@@ -55,7 +56,7 @@ def desktop(browser: Browser, live_server: object, transactional_db: None) -> It
     context = browser.new_context(base_url=str(live_server), viewport=DESKTOP)
     context.set_default_timeout(20_000)
     yield context.new_page()
-    context.close()
+    close_quietly(context)
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def phone_context(
     )
     context.set_default_timeout(20_000)
     yield context
-    context.close()
+    close_quietly(context)
 
 
 def _shot(page: Page, name: str, tmp_path: Path) -> None:
