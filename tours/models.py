@@ -198,6 +198,9 @@ class TourStop(models.Model):
     view_seconds = models.PositiveIntegerField()
     reason = models.CharField(max_length=300)
     status = models.CharField(max_length=10, choices=StopStatus.choices, default="planned")
+    seen_at = models.DateTimeField(null=True, blank=True)
+    # Time the visitor took beyond the plan to get here and look (see tours.tour_clock).
+    lingered_seconds = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["tour", "order"]

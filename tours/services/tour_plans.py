@@ -23,13 +23,15 @@ from tours.recommending.base import VisitorTaste
 from tours.selectors.history import visitor_history
 from tours.services.interactions import InteractionItem, interactions_record
 from tours.tour_building import PlannedStops, plan_stops
-from tours.tour_clock import used_seconds
+from tours.tour_clock import lingered_seconds, used_seconds
 from tours.tour_requests import TourAsk, TourRequestError, tour_ask_from_json
 
 MORE_TIME_SECONDS = 15 * 60
 # "I'm tired, shorten it" halves what is left, but leaves at least this much to reach the exit.
 SHORTEN_SHARE = 0.5
 SHORTEST_REST_SECONDS = 5 * 60
+# Lingering this long past the plan at one stop re-plans the rest of the tour.
+REPLAN_AFTER_LINGER_SECONDS = 2 * 60
 REPLAN_ACTIONS = ("skip", "more_like_this", "more_time", "shorten")
 
 
@@ -51,16 +53,28 @@ def tour_plan(*, ask: TourAsk, profile: VisitorProfile | None) -> Tour:
 
 
 def tour_stop_seen(*, tour: Tour, stop: TourStop) -> Tour:
-    """The visitor has seen this stop (and any planned before it they walked past)."""
+    """The visitor has seen this stop (and any planned before it they walked past).
+
+    If they lingered (took longer than planned by ``REPLAN_AFTER_LINGER_SECONDS`` or more),
+    the rest of the tour is planned again so that it still fits the time.
+    """
     _check_stop(tour, stop, planned_only=True)
+    now = timezone.now()
     with transaction.atomic():
         tour.stops.filter(order__lte=stop.order, status=StopStatus.PLANNED).exclude(
             pk=stop.pk
         ).update(status=StopStatus.SKIPPED)
-        stop.status = StopStatus.SEEN
-        stop.save(update_fields=["status"])
+        stop.lingered_seconds = lingered_seconds(tour, stop, now)
+        stop.status, stop.seen_at = StopStatus.SEEN, now
+        stop.save(update_fields=["status", "seen_at", "lingered_seconds"])
         _record(tour, stop, InteractionKind.VIEW, dwell_seconds=stop.view_seconds)
+        if stop.lingered_seconds >= REPLAN_AFTER_LINGER_SECONDS and _has_planned(tour):
+            _replan_rest(tour, tour_ask_from_json(tour.request))
     return tour
+
+
+def _has_planned(tour: Tour) -> bool:
+    return tour.stops.filter(status=StopStatus.PLANNED).exists()
 
 
 def tour_replan(*, tour: Tour, action: str, stop: TourStop | None = None) -> Tour:

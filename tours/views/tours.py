@@ -20,7 +20,12 @@ from tours.handoff import HandoffError, handoff_url, qr_svg, tour_from_handoff
 from tours.models import Tour
 from tours.recommending.interests import interest_choices
 from tours.selectors.tour_pages import get_tour, get_tour_stop, tour_page
-from tours.services.tour_plans import tour_plan, tour_replan, tour_stop_seen
+from tours.services.tour_plans import (
+    REPLAN_AFTER_LINGER_SECONDS,
+    tour_plan,
+    tour_replan,
+    tour_stop_seen,
+)
 from tours.tour_requests import TourRequestError, read_tour_ask
 from tours.views.start_form import StartForm, initial_start_form, start_choices
 from tours.visitors import visitor_profile_find, visitor_profile_get_or_create
@@ -83,6 +88,13 @@ def stop_seen(request: HttpRequest, public_id: uuid.UUID, stop_id: int) -> HttpR
         tour_stop_seen(tour=tour, stop=stop)
     except TourRequestError as exc:
         return _tour_error(request, tour, str(exc))
+    if stop.lingered_seconds >= REPLAN_AFTER_LINGER_SECONDS:
+        minutes = round(stop.lingered_seconds / 60)
+        messages.info(
+            request,
+            f"You spent about {minutes} min longer than planned: the rest of your tour was "
+            "planned again to fit your time.",
+        )
     return _to_tour(tour)
 
 

@@ -1,8 +1,10 @@
 """Planning, following and re-planning a tour, as a visitor in the building would."""
 
 import itertools
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from exhibition.models import Visibility
 from tests.tours.views.collection import small_museum
@@ -202,3 +204,38 @@ def test_no_way_between_start_and_end_gives_an_empty_tour_naming_the_rooms() -> 
     tour = _plan(minutes=30, start_room="hall", end_room="west")
     assert not tour.stops.exists()
     assert "Entrance hall" in tour.empty_reason and "West gallery" in tour.empty_reason
+
+
+def _started_ago(tour: Tour, seconds: int) -> None:
+    Tour.objects.filter(pk=tour.pk).update(created_at=timezone.now() - timedelta(seconds=seconds))
+    tour.refresh_from_db()
+
+
+def test_lingering_at_a_stop_uses_up_time_and_replans_the_rest_to_fit() -> None:
+    small_museum()
+    tour = _plan(minutes=20)
+    first = tour.stops.order_by("order").first()
+    assert first is not None
+    planned = first.walk_seconds + first.view_seconds
+    _started_ago(tour, planned + 6 * 60)  # six minutes longer than planned
+    before = len(_planned(tour))
+    tour_stop_seen(tour=tour, stop=first)
+    first.refresh_from_db()
+    assert 5 * 60 < first.lingered_seconds <= 7 * 60
+    assert used_seconds(tour) == planned + first.lingered_seconds
+    assert len(_planned(tour)) < before
+    rest = [s for s in tour.stops.all() if s.status == StopStatus.PLANNED]
+    assert used_seconds(tour) + sum(s.walk_seconds + s.view_seconds for s in rest) <= (
+        tour.budget_seconds
+    )
+
+
+def test_a_long_break_before_a_stop_is_not_lingering() -> None:
+    small_museum()
+    tour = _plan(minutes=20)
+    first = tour.stops.order_by("order").first()
+    assert first is not None
+    _started_ago(tour, 24 * 3600)  # planned at home the day before
+    tour_stop_seen(tour=tour, stop=first)
+    first.refresh_from_db()
+    assert first.lingered_seconds == 0 and first.seen_at is not None
