@@ -22,5 +22,9 @@ def close_quietly(context: BrowserContext) -> None:
             page.wait_for_load_state("networkidle", timeout=SETTLE_MS)
     context.route("**/*", lambda route: route.abort())
     for page in context.pages:
+        # Leave the page while it is still open, so the request it sends on leaving goes
+        # through the route above (a keepalive request sent by a closing page would not).
+        with contextlib.suppress(PlaywrightError):
+            page.goto("about:blank", timeout=SETTLE_MS)
         page.close(run_before_unload=False)
     context.close()
