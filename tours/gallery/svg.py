@@ -31,6 +31,7 @@ FLOORS_PER_ROW = 2
 FONT = 11.0
 LINE = 13.0
 STOP_RADIUS = 9.0
+MIN_STOP_RADIUS = 5.5  # numbers in smaller markers are too small to read
 INK = "#1a1a1a"
 ROUTE = "#0b5cad"
 ID_PREFIX = re.compile(r"^[A-Za-z][-A-Za-z0-9_]*\Z")
@@ -274,10 +275,11 @@ def _wrap(text: str, width: float) -> list[str]:
 
 def _stop_positions(
     rooms: Sequence[MapRoom], route: MapRoute, layout: _Layout
-) -> dict[int, tuple[float, float]]:
-    """Each stop's marker, in rows below its room's label."""
+) -> dict[int, tuple[float, float, float]]:
+    """Each stop's marker (centre and radius), in rows below its room's label; a room with
+    more stops than fit gets smaller markers, so none spills onto the next room."""
     by_slug = {room.slug: room for room in rooms}
-    positions: dict[int, tuple[float, float]] = {}
+    positions: dict[int, tuple[float, float, float]] = {}
     in_room: dict[str, list[RouteStop]] = {}
     for stop in route.stops:
         if stop.room in by_slug:
@@ -286,15 +288,31 @@ def _stop_positions(
         room = by_slug[slug]
         x, y = _anchor(room, layout)
         width = _width(room, layout)
-        per_row = max(1, int(width * 0.9 // (2 * STOP_RADIUS + 3)))
+        top = y + 2.2 * LINE
+        bottom = layout.point(room.floor, 0.0, max(p[1] for p in room.shape))[1] - 2
+        radius, per_row = _marker_size(len(stops), width, bottom - top)
+        step = 2 * radius + 3
         for index, stop in enumerate(stops):
             row, column = divmod(index, per_row)
             count = min(per_row, len(stops) - row * per_row)
             positions[stop.number] = (
-                x + (column - (count - 1) / 2) * (2 * STOP_RADIUS + 3),
-                y + 2.2 * LINE + row * (2 * STOP_RADIUS + 3),
+                x + (column - (count - 1) / 2) * step,
+                top + row * step,
+                radius,
             )
     return positions
+
+
+def _marker_size(count: int, width: float, height: float) -> tuple[float, int]:
+    """The largest marker radius (down to MIN_STOP_RADIUS) whose rows fit the room."""
+    radius = STOP_RADIUS
+    while True:
+        step = 2 * radius + 3
+        per_row = max(1, int(width * 0.9 // step))
+        rows = math.ceil(count / per_row)
+        if (rows - 1) * step + radius <= height or radius <= MIN_STOP_RADIUS:
+            return radius, per_row
+        radius = max(MIN_STOP_RADIUS, radius - 0.5)
 
 
 def _route_path(
@@ -322,13 +340,14 @@ def _route_path(
     return "".join(parts) + "</g>"
 
 
-def _stop_marker(stop: RouteStop, position: tuple[float, float]) -> str:
-    x, y = position
+def _stop_marker(stop: RouteStop, position: tuple[float, float, float]) -> str:
+    x, y, radius = position
+    shrink = radius / STOP_RADIUS
     return (
-        f'<g class="gallery-map__stop"><circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(STOP_RADIUS)}" '
+        f'<g class="gallery-map__stop"><circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(radius)}" '
         f'fill="{ROUTE}" stroke="#ffffff" stroke-width="1.5"/>'
-        f'<text x="{_n(x)}" y="{_n(y + 3.5)}" text-anchor="middle" font-size="10" '
-        f'font-weight="bold" fill="#ffffff">{stop.number}</text></g>'
+        f'<text x="{_n(x)}" y="{_n(y + 3.5 * shrink)}" text-anchor="middle" '
+        f'font-size="{_n(10 * shrink)}" font-weight="bold" fill="#ffffff">{stop.number}</text></g>'
     )
 
 

@@ -157,3 +157,27 @@ def test_a_planned_tour_becomes_a_route_with_titles() -> None:
 
     assert route.rooms == ("hall", "landing", "dutch")
     assert route.stops == (RouteStop(1, "dutch", "The Night Watch", 100, 90),)
+
+
+def test_many_stops_in_one_room_stay_inside_it() -> None:
+    crowded = MapRoute(
+        rooms=("hall", "landing", "dutch"),
+        stops=tuple(RouteStop(n, "dutch", f"Painting {n}") for n in range(1, 19)),
+    )
+    svg = parse(map_svg(rooms=ROOMS, title="Plan", route=crowded))
+    stops = [
+        circle
+        for group in svg.iter(f"{SVG}g")
+        if group.get("class") == "gallery-map__stop"
+        for circle in group.iter(f"{SVG}circle")
+    ]
+    xs = [float(c.get("cx", 0)) for c in stops]
+    outlines = [
+        [tuple(map(float, point.split(","))) for point in (p.get("points") or "").split()]
+        for p in svg.iter(f"{SVG}polygon")
+    ]
+    room = next(o for o in outlines if min(x for x, _ in o) <= min(xs) <= max(x for x, _ in o))
+    assert len(stops) == 18
+    for circle in stops:
+        cy, r = float(circle.get("cy", 0)), float(circle.get("r", 0))
+        assert cy + r <= max(y for _, y in room)
