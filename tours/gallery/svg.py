@@ -54,26 +54,21 @@ def route_from_tour(tour: MuseumTour, *, titles: Mapping[int, str]) -> MapRoute:
     )
 
 
-def route_svg(
+def route_drawing(
     *, gallery_map: GalleryMap, rooms: Sequence[str], stops: Sequence[tuple[str, str]]
-) -> SafeString:
-    """A tour's route on the map: ``rooms`` walked through (``selectors.route_rooms``) and the
-    stops in order, each ``(title, room slug)``."""
-    return map_svg(
-        rooms=selectors.map_rooms(gallery_map=gallery_map),
+) -> tuple[SafeString, list[str]]:
+    """A tour's route on the map, and the same route in words (the text alternative shown
+    beside it): ``rooms`` walked through (``selectors.route_rooms``) and the stops in order,
+    each ``(title, room slug)``. The map's rooms are read once for both."""
+    plan = selectors.map_rooms(gallery_map=gallery_map)
+    route = _route(rooms, stops)
+    markup = map_svg(
+        rooms=plan,
         title=f"Your tour on the plan of {gallery_map.name}",
-        route=_route(rooms, stops),
+        route=route,
         id_prefix="tour-map",
     )
-
-
-def route_text(
-    *, gallery_map: GalleryMap, rooms: Sequence[str], stops: Sequence[tuple[str, str]]
-) -> list[str]:
-    """The same route in words, the text alternative shown beside ``route_svg``."""
-    return route_in_words(
-        rooms=selectors.map_rooms(gallery_map=gallery_map), route=_route(rooms, stops)
-    )
+    return markup, route_in_words(rooms=plan, route=route)
 
 
 def _route(rooms: Sequence[str], stops: Sequence[tuple[str, str]]) -> MapRoute:

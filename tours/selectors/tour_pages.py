@@ -12,7 +12,7 @@ from django.http import Http404
 from exhibition.models import CollectionObject
 from exhibition.selectors import public_objects_with_media
 from tours.gallery import selectors as gallery
-from tours.gallery.svg import route_svg, route_text
+from tours.gallery.svg import route_drawing
 from tours.models import StopStatus, Tour, TourMode, TourStop
 from tours.tour_clock import used_seconds
 
@@ -107,7 +107,4 @@ def _route(tour: Tour, views: list[StopView]) -> tuple[str, list[str]]:
         end=str(tour.request.get("end_room", "")),
         step_free=bool(tour.request.get("step_free", False)),
     )
-    return (
-        route_svg(gallery_map=tour.gallery_map, rooms=rooms, stops=stops),
-        route_text(gallery_map=tour.gallery_map, rooms=rooms, stops=stops),
-    )
+    return route_drawing(gallery_map=tour.gallery_map, rooms=rooms, stops=stops)

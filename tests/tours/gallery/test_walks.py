@@ -5,7 +5,7 @@ import pytest
 from tests.tours.gallery.documents import room, square, two_rooms
 from tours.gallery.loader import gallery_map_load_document
 from tours.gallery.selectors import route_rooms
-from tours.gallery.svg import route_svg, route_text
+from tours.gallery.svg import route_drawing
 from tours.gallery.walks import shortest_walk, walk_through
 from tours.planning.museum import Link, MuseumGraph
 
@@ -58,8 +58,7 @@ def test_a_tours_route_is_drawn_and_told_from_the_map() -> None:
     stops = [("The Hay Wain", "annexe")]
 
     rooms = route_rooms(gallery_map=gallery_map, stop_rooms=["annexe"], start="hall", end="hall")
-    markup = route_svg(gallery_map=gallery_map, rooms=rooms, stops=stops)
-    words = route_text(gallery_map=gallery_map, rooms=rooms, stops=stops)
+    markup, words = route_drawing(gallery_map=gallery_map, rooms=rooms, stops=stops)
 
     assert rooms == ["hall", "gallery", "annexe", "gallery", "hall"]
     assert 'class="gallery-map__stop"' in markup and "Your tour on the plan" in markup
