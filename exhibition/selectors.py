@@ -5,6 +5,7 @@ through one door that forgot to filter.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -29,6 +30,11 @@ from exhibition.whole_numbers import natural_int
 
 def public_objects() -> QuerySet[CollectionObject]:
     return CollectionObject.objects.filter(visibility=Visibility.PUBLIC)
+
+
+def public_object_ids(*, slugs: Iterable[str]) -> dict[str, int]:
+    """The ids of the public objects among these slugs (restricted and draft look absent)."""
+    return dict(public_objects().filter(slug__in=list(slugs)).values_list("slug", "pk"))
 
 
 def public_objects_with_media() -> QuerySet[CollectionObject]:

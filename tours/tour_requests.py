@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
-from exhibition.selectors import public_objects
+from exhibition.selectors import public_object_ids, public_objects
 from tours.models import TourMode
 from tours.recommending.base import Interest
 from tours.recommending.interests import InterestChoices, parse_interest, validate_interests
@@ -109,11 +109,6 @@ def tour_ask_from_json(data: Mapping[str, Any]) -> TourAsk:
     )
 
 
-def form_flag(value: Any) -> bool:
-    """A checkbox or JSON boolean: "on", "true", "1", True."""
-    return _flag(value)
-
-
 def _mode(value: Any) -> str:
     if value in (None, ""):
         return str(TourMode.BUILDING)
@@ -187,7 +182,7 @@ def _liked_ids(slugs: list[Any], notices: list[str]) -> tuple[int, ...]:
     wanted = [str(slug)[:200] for slug in slugs]
     # A null character cannot be in a slug (and PostgreSQL refuses it in a query).
     findable = [slug for slug in wanted if "\x00" not in slug]
-    found = dict(public_objects().filter(slug__in=findable).values_list("slug", "pk"))
+    found = public_object_ids(slugs=findable)
     for slug in wanted:
         if slug not in found:
             notices.append(f"Unknown object {slug!r} was left out.")

@@ -32,7 +32,14 @@ def check_param_values(query_params: QueryDict) -> None:
             raise InvalidQuery(f"'{name}' is empty: leave it out, or give it a value.")
 
 
-class PublicReadView(GenericAPIView):  # type: ignore[type-arg]
+class ThrottledInWords:
+    """An API view whose 429 says in words why, and what to do (Retry-After says when)."""
+
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
+        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
+
+
+class PublicReadView(ThrottledInWords, GenericAPIView):  # type: ignore[type-arg]
     """Base of the public read API: GET only, anonymous, throttled.
 
     ``allowed_params`` lists the query parameters a view understands; any other one
@@ -55,6 +62,3 @@ class PublicReadView(GenericAPIView):  # type: ignore[type-arg]
             raise InvalidQuery(
                 f"Unknown query parameter {', '.join(unknown)}. Known parameters: {known}."
             )
-
-    def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)

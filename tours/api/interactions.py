@@ -4,7 +4,7 @@ The batch as a whole must be well formed (400 otherwise, nothing recorded); each
 object is unknown, restricted or draft is reported in ``rejected`` and the rest are kept.
 """
 
-from typing import Any, NoReturn
+from typing import Any
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -15,9 +15,10 @@ from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from exhibition.api.errors import THROTTLED_MESSAGE
+from exhibition.api.base import ThrottledInWords
 from exhibition.api.schema import ERROR_RESPONSES, ErrorSerializer
 from exhibition.whole_numbers import natural_int
+from tours.api.json_fields import StrictIntegerField, StrictSlugField
 from tours.models import InteractionKind, InteractionSource
 from tours.services.interactions import (
     MAX_DWELL_SECONDS,
@@ -42,25 +43,6 @@ class InvalidBatch(exceptions.APIException):
 class BodyTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "too_large"
-
-
-class StrictSlugField(serializers.SlugField):
-    """A slug given as a JSON string: 0 or true is not quietly read as "0" or "True"."""
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return str(super().to_internal_value(data))
-
-
-class StrictIntegerField(serializers.IntegerField):
-    """A JSON number that is whole: neither "12" (a string) nor true nor 2.5."""
-
-    def to_internal_value(self, data: Any) -> int:
-        whole = isinstance(data, int) or (isinstance(data, float) and data.is_integer())
-        if isinstance(data, bool) or not whole:
-            self.fail("invalid")
-        return int(super().to_internal_value(data))
 
 
 class InteractionInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -158,7 +140,7 @@ def _enforce_csrf(request: Request) -> None:
         )
 
 
-class InteractionsApi(GenericAPIView):  # type: ignore[type-arg]
+class InteractionsApi(ThrottledInWords, GenericAPIView):  # type: ignore[type-arg]
     """Record what a visitor did: views with dwell time, likes, skips, tour picks."""
 
     authentication_classes: list[Any] = []
@@ -173,9 +155,6 @@ class InteractionsApi(GenericAPIView):  # type: ignore[type-arg]
             raise BodyTooLarge(f"The body is over {limit // 1024} KiB; send smaller batches.")
         super().initial(request, *args, **kwargs)
         _enforce_csrf(request)
-
-    def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
 
     @extend_schema(
         operation_id="interactions_record",

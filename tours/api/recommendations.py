@@ -20,7 +20,7 @@ from exhibition.api.base import PublicReadView
 from exhibition.api.errors import InvalidQuery
 from exhibition.api.exhibitions import ObjectRefSerializer, object_ref
 from exhibition.api.schema import ERROR_RESPONSES
-from exhibition.selectors import public_objects_with_media
+from exhibition.selectors import public_object_ids, public_objects_with_media
 from exhibition.whole_numbers import positive_int
 from tours.models import VisitorProfile
 from tours.recommending.base import Interest, ReasonKind, Recommendation, VisitorTaste
@@ -166,7 +166,7 @@ class RecommendationsApi(PublicReadView):
     def _taste(
         slugs: list[str], raw_interests: list[str], history: VisitorTaste
     ) -> tuple[VisitorTaste, dict[str, list[str]]]:
-        found = dict(public_objects_with_media().filter(slug__in=slugs).values_list("slug", "pk"))
+        found = public_object_ids(slugs=slugs)
         parsed = [(raw, parse_interest(raw)) for raw in raw_interests]
         choices = interest_choices()
         asked, unknown_interests = validate_interests(

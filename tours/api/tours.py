@@ -4,10 +4,9 @@ Tours are found by their unguessable public id; a tour holds nothing about its v
 what they asked for. The body of every error is ``{"detail": "<message>"}``.
 """
 
-from typing import Any, NoReturn
+from typing import Any
 
 from django.conf import settings
-from django.core.validators import ProhibitNullCharactersValidator as ProhibitNull
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import JSONParser
@@ -15,8 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from exhibition.api.errors import THROTTLED_MESSAGE
+from exhibition.api.base import ThrottledInWords
 from exhibition.api.schema import ErrorSerializer
+from tours.api.json_fields import StrictBooleanField, StrictTextField
 from tours.api.tour_payload import TourSerializer, tour_payload
 from tours.recommending.interests import interest_choices
 from tours.selectors.tour_pages import get_tour, get_tour_stop, tour_page
@@ -45,29 +45,6 @@ MIN_BUDGET_MINUTES = 0.5
 class BadTourRequest(exceptions.APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_code = "bad_tour_request"
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """true or false only: the schema says boolean, so 0, 1, "yes" are refused, not guessed."""
-
-    def to_internal_value(self, data: Any) -> bool:
-        if not isinstance(data, bool):
-            self.fail("invalid", input=data)
-        return data
-
-
-class StrictTextField(serializers.CharField):
-    """A JSON string only (a number is refused, not turned into text). Null characters are
-    let through to the request reader, which reports such a value as unknown."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNull)]
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return str(super().to_internal_value(data))
 
 
 class TourCreateSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -120,12 +97,9 @@ def _first_message(problems: Any) -> str:
     return str(problems)
 
 
-class _TourApi(APIView):
+class _TourApi(ThrottledInWords, APIView):
     authentication_classes: list[Any] = []
     parser_classes = [JSONParser]
-
-    def throttled(self, request: Request, wait: float | None) -> NoReturn:
-        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
 
     def valid(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:  # type: ignore[type-arg]
         if not isinstance(self.request.data, dict):

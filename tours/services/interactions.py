@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from exhibition.selectors import public_objects
+from exhibition.selectors import public_object_ids
 from tours.models import Interaction, InteractionKind, InteractionSource, VisitorProfile
 
 # A view longer than this is a tab left open (or a kiosk left alone), not a visitor looking.
@@ -83,7 +83,7 @@ def interactions_record(
     wanted = {
         item.object_slug for item, problem in zip(items, problems, strict=True) if problem is None
     }
-    object_ids = dict(public_objects().filter(slug__in=wanted).values_list("slug", "pk"))
+    object_ids = public_object_ids(slugs=wanted)
     when = at or timezone.now()
     rows: list[Interaction] = []
     results: list[ItemResult] = []
