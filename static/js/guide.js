@@ -1,0 +1,525 @@
+// "Ask the guide" (templates/guide/panel.html): asks over the WebSocket /ws/guide/ and shows
+// each answer with its numbered sources, its pictures and follow-up questions.
+//
+// The panel is the same HTML for every visitor (the object page is cached); the conversation
+// lives here and on the server's end of the socket. Without JavaScript (or without
+// WebSockets) the panel's form asks on the guide's own page instead.
+//
+// Screen readers: the log is a polite live region, and an answer is added to it once, when
+// it is final. While it streams, its sentences are drawn in a draft that is aria-hidden.
+// Everything the server sends is put in the page as text (textContent), never as markup.
+(function () {
+  "use strict";
+  if (!window.WebSocket || !window.JSON || !document.querySelector) return;
+
+  var RECONSTRUCTION_LABEL = "AI reconstruction — not the original";
+  var BASE_DELAY_MS = 1000;
+  var MAX_DELAY_MS = 30000;
+  var GIVE_UP_WAITING_MS = 15000; // then offer the guide's own page for a waiting question
+  var MAX_EXCHANGES = 40; // older ones leave the log
+  var MAX_CONTEXT_OBJECTS = 50;
+  var IDLE_CLOSE_CODE = 4008;
+  var ERROR_WORDS = {
+    message_too_large: "That question is too long for the guide. Please shorten it.",
+    bad_json: "The guide could not read that question. Please ask again.",
+    bad_message: "The guide could not read that question. Please ask again.",
+    unknown_type: "The guide could not read that question. Please ask again.",
+    unknown_object: "The guide does not know the object on this page.",
+    unavailable: "The guide cannot answer just now. Please try again in a moment.",
+  };
+
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // Only links and pictures on this site: the server sends paths, and nothing else is shown.
+  function sameOriginUrl(value) {
+    if (typeof value !== "string" || !value) return null;
+    try {
+      var url = new URL(value, window.location.href);
+      return url.origin === window.location.origin ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function words(name) {
+    var text = String(name).replace(/_/g, " ");
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function Guide(panel) {
+    this.panel = panel;
+    this.log = panel.querySelector("[data-guide-log]");
+    this.form = panel.querySelector("[data-guide-form]");
+    this.input = this.form.querySelector("input[name=q]");
+    this.status = panel.querySelector("[data-guide-status]");
+    this.object = panel.getAttribute("data-guide-object") || null;
+    var objects = (panel.getAttribute("data-guide-objects") || "").split(/\s+/);
+    this.objects = objects.filter(Boolean).slice(0, MAX_CONTEXT_OBJECTS);
+    this.draft = el("div", "guide__draft");
+    this.draft.setAttribute("aria-hidden", "true");
+    this.draft.hidden = true;
+    this.log.parentNode.insertBefore(this.draft, this.log.nextSibling);
+    this.socket = null;
+    this.ready = false;
+    this.attempts = 0;
+    this.retryTimer = null;
+    this.resting = false; // closed by the server for idleness: reconnect on the next question
+    this.waiting = []; // exchanges asked while disconnected, sent on reconnect
+    this.asked = {}; // id -> exchange sent, its answer not yet come
+    this.counter = 0;
+    this.bind();
+  }
+
+  Guide.prototype.bind = function () {
+    var guide = this;
+    this.form.addEventListener("submit", function (event) {
+      var question = guide.input.value.trim();
+      if (!question) {
+        event.preventDefault();
+        guide.setStatus("Type a question for the guide first.");
+        guide.input.focus();
+        return;
+      }
+      if (!guide.connect()) return; // no socket here: the form asks on the guide's page
+      event.preventDefault();
+      guide.input.value = "";
+      guide.ask(question);
+    });
+    // Connect when the visitor turns to the guide, not on every page view.
+    this.form.addEventListener("focusin", function () {
+      if (!guide.resting) guide.connect();
+    });
+    window.addEventListener("online", function () {
+      if (!guide.ready && !guide.resting) guide.reconnectNow();
+    });
+    window.addEventListener("offline", function () {
+      if (!guide.ready) guide.setStatus("You are offline. The guide reconnects when you are back.");
+    });
+  };
+
+  Guide.prototype.setStatus = function (text) {
+    this.status.textContent = text;
+    this.status.hidden = !text;
+  };
+
+  // ---- The connection -------------------------------------------------------------------
+
+  Guide.prototype.socketUrl = function () {
+    var scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
+    var query = this.object ? "?object=" + encodeURIComponent(this.object) : "";
+    return scheme + "//" + window.location.host + "/ws/guide/" + query;
+  };
+
+  // True when a socket is open or opening; false when this browser cannot open one.
+  Guide.prototype.connect = function () {
+    if (this.socket) return true;
+    if (this.retryTimer) return true; // a reconnection is already planned
+    var socket;
+    try {
+      socket = new WebSocket(this.socketUrl());
+    } catch (e) {
+      return false;
+    }
+    var guide = this;
+    this.socket = socket;
+    this.resting = false;
+    this.setStatus(this.attempts ? "Reconnecting to the guide…" : "Connecting to the guide…");
+    socket.addEventListener("message", function (event) {
+      if (guide.socket === socket) guide.receive(event.data);
+    });
+    socket.addEventListener("close", function (event) {
+      if (guide.socket === socket) guide.closed(event.code);
+    });
+    return true;
+  };
+
+  Guide.prototype.reconnectNow = function () {
+    window.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.connect();
+  };
+
+  Guide.prototype.closed = function (code) {
+    this.socket = null;
+    this.ready = false;
+    this.draft.hidden = true;
+    // Questions sent but not answered are asked again once the guide is back.
+    var ids = Object.keys(this.asked);
+    for (var i = 0; i < ids.length; i++) {
+      var exchange = this.asked[ids[i]];
+      delete this.asked[ids[i]];
+      this.wait(exchange, "The connection dropped before the answer came. Asking again when the guide is back…");
+    }
+    if (code === IDLE_CLOSE_CODE && !this.waiting.length) {
+      this.resting = true;
+      this.setStatus("The guide closed the connection after a quiet while; it reconnects when you ask.");
+      return;
+    }
+    this.scheduleReconnect();
+  };
+
+  // Exponential back-off with jitter, so that a server restart is not met by every
+  // visitor's panel at the same instant.
+  Guide.prototype.scheduleReconnect = function () {
+    var ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * Math.pow(2, this.attempts));
+    var delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    this.attempts += 1;
+    var seconds = Math.max(1, Math.round(delay / 1000));
+    this.setStatus(
+      "Connection to the guide lost. Reconnecting in " + seconds + " second" + (seconds === 1 ? "" : "s") + "…"
+    );
+    var guide = this;
+    this.retryTimer = window.setTimeout(function () {
+      guide.retryTimer = null;
+      guide.connect();
+    }, delay);
+  };
+
+  Guide.prototype.send = function (message) {
+    this.socket.send(JSON.stringify(message));
+  };
+
+  Guide.prototype.opened = function () {
+    this.ready = true;
+    this.attempts = 0;
+    this.setStatus("Connected to the guide.");
+    if (this.objects.length) {
+      this.send({ type: "context", object: this.object, objects: this.objects });
+    }
+    var waiting = this.waiting;
+    this.waiting = [];
+    for (var i = 0; i < waiting.length; i++) {
+      window.clearTimeout(waiting[i].giveUpTimer);
+      this.dispatch(waiting[i]);
+    }
+  };
+
+  // ---- Asking ---------------------------------------------------------------------------
+
+  Guide.prototype.ask = function (question) {
+    this.counter += 1;
+    var exchange = {
+      id: "q" + Date.now().toString(36) + "-" + this.counter,
+      question: question,
+      item: el("li", "guide__exchange"),
+      note: null,
+    };
+    var asked = el("p", "guide__question");
+    asked.appendChild(el("span", "guide__who", "You asked"));
+    asked.appendChild(document.createTextNode(" " + question));
+    exchange.item.appendChild(asked);
+    this.log.appendChild(exchange.item);
+    while (this.log.children.length > MAX_EXCHANGES) this.log.removeChild(this.log.firstElementChild);
+    if (this.ready) {
+      this.dispatch(exchange);
+    } else {
+      this.wait(exchange, "Reconnecting… your question is sent as soon as the guide is back.");
+    }
+    this.reveal(exchange.item);
+  };
+
+  Guide.prototype.dispatch = function (exchange) {
+    this.setNote(exchange, null);
+    this.asked[exchange.id] = exchange;
+    this.send({ type: "ask", id: exchange.id, question: exchange.question });
+    this.showDraft(exchange, []);
+  };
+
+  Guide.prototype.wait = function (exchange, words) {
+    this.setNote(exchange, words);
+    this.waiting.push(exchange);
+    var guide = this;
+    window.clearTimeout(exchange.giveUpTimer);
+    exchange.giveUpTimer = window.setTimeout(function () {
+      guide.offerPage(exchange);
+    }, GIVE_UP_WAITING_MS);
+  };
+
+  // The guide's own page, which answers without a socket.
+  Guide.prototype.pageUrl = function (question) {
+    var params = new URLSearchParams();
+    params.set("q", question);
+    if (this.object) params.set("object", this.object);
+    for (var i = 0; i < this.objects.length; i++) params.append("objects", this.objects[i]);
+    return this.form.action + "?" + params.toString();
+  };
+
+  // The guide cannot be reached: say so, and offer the page that works without a socket.
+  Guide.prototype.offerPage = function (exchange) {
+    if (this.waiting.indexOf(exchange) < 0) return;
+    var note = el("p", "guide__note");
+    note.appendChild(document.createTextNode("The guide cannot be reached just now; your question waits here. "));
+    var link = el("a", "", "Ask it on the guide’s own page");
+    link.href = this.pageUrl(exchange.question);
+    note.appendChild(link);
+    note.appendChild(document.createTextNode("."));
+    this.setNote(exchange, note);
+  };
+
+  Guide.prototype.setNote = function (exchange, content) {
+    if (exchange.note) exchange.item.removeChild(exchange.note);
+    exchange.note = null;
+    if (!content) return;
+    exchange.note = typeof content === "string" ? el("p", "guide__note", content) : content;
+    exchange.item.appendChild(exchange.note);
+  };
+
+  Guide.prototype.reveal = function (node) {
+    if (!node.scrollIntoView) return;
+    var smooth = !(reduceMotion && reduceMotion.matches);
+    node.scrollIntoView({ block: "nearest", behavior: smooth ? "smooth" : "auto" });
+  };
+
+  // ---- What the server says -------------------------------------------------------------
+
+  Guide.prototype.receive = function (data) {
+    var message;
+    try {
+      message = JSON.parse(data);
+    } catch (e) {
+      return;
+    }
+    if (!message || typeof message !== "object") return;
+    if (message.type === "ready") this.opened();
+    else if (message.type === "answer_chunk") this.chunk(message);
+    else if (message.type === "answer") this.answered(message);
+    else if (message.type === "error") this.failed(message);
+  };
+
+  Guide.prototype.showDraft = function (exchange, sentences) {
+    this.draft.textContent = "";
+    this.draft.appendChild(el("p", "guide__who", "The guide"));
+    var text = sentences.join(" ");
+    this.draft.appendChild(el("p", "guide__draft-text", text || "Looking in the records…"));
+    this.draft.hidden = false;
+    exchange.draftSentences = sentences;
+  };
+
+  Guide.prototype.chunk = function (message) {
+    var exchange = this.asked[message.id];
+    if (!exchange || typeof message.text !== "string") return;
+    var sentences = (exchange.draftSentences || []).slice();
+    var index = typeof message.index === "number" ? message.index : sentences.length;
+    sentences[index] = message.text;
+    this.showDraft(exchange, sentences.filter(function (s) { return typeof s === "string"; }));
+  };
+
+  Guide.prototype.answered = function (message) {
+    var exchange = this.asked[message.id];
+    if (!exchange) return;
+    delete this.asked[message.id];
+    this.draft.hidden = true;
+    this.draft.textContent = "";
+    exchange.item.appendChild(this.renderAnswer(message));
+    this.reveal(exchange.item);
+  };
+
+  Guide.prototype.failed = function (message) {
+    var text;
+    if (message.code === "rate_limited") {
+      var seconds = Math.max(1, Math.ceil(Number(message.retry_after) || 1));
+      text = "You're asking quickly — try again in " + seconds + " s.";
+    } else {
+      text = ERROR_WORDS[message.code] || message.message || "Something went wrong with the guide.";
+    }
+    var exchange = message.id ? this.asked[message.id] : null;
+    if (exchange) {
+      delete this.asked[message.id];
+      this.draft.hidden = true;
+      exchange.item.appendChild(el("p", "guide__error", text));
+      return;
+    }
+    if (message.code === "idle_timeout") return; // the close that follows says it
+    var item = el("li", "guide__exchange");
+    item.appendChild(el("p", "guide__error", text));
+    this.log.appendChild(item);
+  };
+
+  // ---- Drawing an answer ----------------------------------------------------------------
+
+  Guide.prototype.renderAnswer = function (message) {
+    var sources = Array.isArray(message.sources) ? message.sources : [];
+    var sentences = Array.isArray(message.sentences) ? message.sentences : [];
+    var answer = el("div", "guide__answer" + (message.abstained ? " guide__answer--abstained" : ""));
+    var who = el("p", "guide__who", "The guide");
+    if (message.abstained) {
+      who.appendChild(document.createTextNode(" "));
+      who.appendChild(el("span", "guide__tag", "Not in the records"));
+    }
+    answer.appendChild(who);
+    var notice = noticeOf(message, sentences);
+    if (notice) answer.appendChild(el("p", "guide__notice", notice));
+    if (sentences.length) answer.appendChild(this.renderSentences(sentences, sources));
+    var media = this.renderMedia(Array.isArray(message.media) ? message.media : []);
+    if (media) answer.appendChild(media);
+    if (sources.length) {
+      answer.appendChild(el("h3", "guide__sources-heading", "Sources"));
+      answer.appendChild(renderSources(sources));
+    }
+    var suggestions = Array.isArray(message.suggestions) ? message.suggestions : [];
+    if (suggestions.length) answer.appendChild(this.renderSuggestions(suggestions));
+    return answer;
+  };
+
+  // The text of an abstention that is not one of the cited sentences ("The records do not
+  // say…"): the answer's full text less its sentences.
+  function noticeOf(message, sentences) {
+    var text = typeof message.text === "string" ? message.text.trim() : "";
+    var cited = sentences.map(function (s) { return s && s.text; }).join(" ").trim();
+    if (!cited) return text;
+    if (text.length > cited.length && text.slice(-cited.length) === cited) {
+      return text.slice(0, text.length - cited.length).trim();
+    }
+    return "";
+  }
+
+  Guide.prototype.renderSentences = function (sentences, sources) {
+    var paragraph = el("p", "guide__text");
+    for (var i = 0; i < sentences.length; i++) {
+      var sentence = sentences[i] || {};
+      var span = el("span", "guide__sentence", sentence.text || "");
+      var k = sentence.source;
+      if (typeof k === "number" && sources[k]) span.appendChild(marker(k + 1, sources[k]));
+      paragraph.appendChild(span);
+      paragraph.appendChild(document.createTextNode(" "));
+    }
+    return paragraph;
+  };
+
+  function sourceName(source) {
+    return String(source.title || source.object || "The museum") + ", " + String(source.field || "record");
+  }
+
+  function marker(number, source) {
+    var sup = el("sup");
+    var url = sameOriginUrl(source.url);
+    var link = el(url ? "a" : "span", "guide__marker", number);
+    if (url) link.href = url;
+    link.title = sourceName(source) + ": “" + String(source.span || "") + "”";
+    link.setAttribute("aria-label", "source " + number + ": " + sourceName(source));
+    sup.appendChild(link);
+    return sup;
+  }
+
+  function renderSources(sources) {
+    var list = el("ol", "guide__sources");
+    for (var i = 0; i < sources.length; i++) {
+      var source = sources[i] || {};
+      var item = el("li");
+      var url = sameOriginUrl(source.url);
+      var title = el(url ? "a" : "span", "", source.title || source.object || "The museum");
+      if (url) title.href = url;
+      item.appendChild(title);
+      item.appendChild(document.createTextNode(", " + String(source.field || "record")));
+      var details = el("details", "guide__cited");
+      details.appendChild(el("summary", "", "Cited text"));
+      details.appendChild(el("blockquote", "", source.span || ""));
+      item.appendChild(details);
+      list.appendChild(item);
+    }
+    return list;
+  }
+
+  Guide.prototype.renderMedia = function (media) {
+    var box = el("div", "guide__media");
+    for (var i = 0; i < media.length; i++) {
+      var item = media[i] || {};
+      var figure = null;
+      if (item.kind === "reconstruction") figure = renderReconstruction(item);
+      else if (item.kind === "image") figure = renderImage(item);
+      if (figure) box.appendChild(figure);
+    }
+    return box.children.length ? box : null;
+  };
+
+  function picture(item) {
+    var url = sameOriginUrl(item.url);
+    if (!url) return null;
+    var img = el("img");
+    img.src = url;
+    img.alt = typeof item.alt === "string" ? item.alt : "";
+    img.loading = "lazy";
+    img.decoding = "async";
+    return img;
+  }
+
+  function renderImage(item) {
+    var img = picture(item);
+    if (!img) return null;
+    var figure = el("figure", "guide__figure");
+    var page = item.object ? sameOriginUrl("/objects/" + encodeURIComponent(item.object) + "/") : null;
+    if (page) {
+      var link = el("a");
+      link.href = page;
+      link.appendChild(img);
+      figure.appendChild(link);
+    } else {
+      figure.appendChild(img);
+    }
+    return figure;
+  }
+
+  // A reconstruction is only ever shown approved, with its label and how it was made.
+  function renderReconstruction(item) {
+    if (item.review_state !== "approved") return null;
+    var img = picture(item);
+    if (!img) return null;
+    var figure = el("figure", "guide__figure guide__figure--reconstruction");
+    figure.appendChild(el("p", "ai-label guide__ai-label", item.label || RECONSTRUCTION_LABEL));
+    figure.appendChild(img);
+    var caption = el("figcaption");
+    caption.appendChild(el("p", "guide__review", "Reviewed and approved by a curator."));
+    var details = el("details", "provenance");
+    details.appendChild(el("summary", "", "How this reconstruction was made"));
+    var list = el("dl", "metadata");
+    var provenance = item.provenance && typeof item.provenance === "object" ? item.provenance : {};
+    var names = Object.keys(provenance);
+    for (var i = 0; i < names.length; i++) {
+      var value = provenance[names[i]];
+      var row = el("div");
+      row.appendChild(el("dt", "", words(names[i])));
+      row.appendChild(el("dd", "break-anywhere", typeof value === "object" ? JSON.stringify(value) : value));
+      list.appendChild(row);
+    }
+    var review = el("div");
+    review.appendChild(el("dt", "", "Review"));
+    review.appendChild(el("dd", "", words(item.review_state)));
+    list.appendChild(review);
+    details.appendChild(list);
+    caption.appendChild(details);
+    figure.appendChild(caption);
+    return figure;
+  }
+
+  Guide.prototype.renderSuggestions = function (suggestions) {
+    var guide = this;
+    var box = el("div", "guide__follow-ups");
+    box.appendChild(el("p", "guide__sources-heading", "You could also ask"));
+    var list = el("ul", "guide__suggestions");
+    for (var i = 0; i < suggestions.length; i++) {
+      if (typeof suggestions[i] !== "string") continue;
+      var item = el("li");
+      var button = el("button", "button guide__suggestion", suggestions[i]);
+      button.type = "button";
+      button.addEventListener("click", function (event) {
+        var question = event.currentTarget.textContent;
+        if (guide.connect()) guide.ask(question);
+        else window.location.assign(guide.pageUrl(question));
+      });
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+    return box;
+  };
+
+  var panels = document.querySelectorAll("[data-guide]");
+  for (var i = 0; i < panels.length; i++) new Guide(panels[i]);
+})();
