@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "restoration",
     "search",
     "tours",
+    "guide",
 ]
 
 MIDDLEWARE = [
@@ -354,3 +355,24 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
     },
 }
+
+
+# The guide (guide/): the answerer in use (config/engines.py), and its bounds. An
+# OpenAI-compatible chat endpoint may rephrase grounded answers; off unless GUIDE_LLM_URL is set.
+GUIDE_ANSWERERS = {
+    "grounded": "guide.answerers.grounded:GroundedAnswerer",
+    "rephrased": "guide.answerers.rephrased:RephrasedAnswerer",
+}
+GUIDE_LLM_URL = env_str("GUIDE_LLM_URL", "")
+GUIDE_LLM_MODEL = env_str("GUIDE_LLM_MODEL", "")
+GUIDE_LLM_TIMEOUT_SECONDS = env_int("GUIDE_LLM_TIMEOUT_SECONDS", 4)
+GUIDE_ANSWERER = env_str("GUIDE_ANSWERER", "rephrased" if GUIDE_LLM_URL else "grounded")
+GUIDE_MAX_MESSAGE_BYTES = 2048
+GUIDE_MAX_QUESTION_CHARS = 300
+GUIDE_RATE_PER_CONNECTION = env_int("GUIDE_RATE_PER_CONNECTION", 10)  # questions a minute
+GUIDE_RATE_PER_CLIENT = env_int("GUIDE_RATE_PER_CLIENT", 30)  # questions a minute, one address
+GUIDE_IDLE_TIMEOUT_SECONDS = env_int("GUIDE_IDLE_TIMEOUT_SECONDS", 600)
+GUIDE_BENCH_ECHO = env_bool("GUIDE_BENCH_ECHO", False)  # /ws/echo/, for bench_guide only
+# What the museum fills in for practical questions (opening hours, facilities…); the guide
+# answers those only from here or from the admin's museum information, never invents them.
+GUIDE_MUSEUM_INFORMATION: dict[str, str] = {}

@@ -1,0 +1,1 @@
+"""Answering from the records: intents, entity linking, cited composition, containment."""

@@ -1,0 +1,126 @@
+"""One question as the answering steps see it: its words, intent, mentions and subject."""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from guide.answering.intents import INTENT_WORDS
+from guide.answering.linking import Mentions
+from guide.answering.passages import encode_question
+from guide.answering.records import Catalogue, GuideRecord
+from guide.answering.text import stem, words
+from guide.answers import AnswerSentence, Citation
+
+# Question words that say how to answer, not what about: never "focus" words.
+_QUESTION_VERBS = frozenset(
+    stem(w)
+    for w in [
+        "happen",
+        "happening",
+        "going",
+        "show",
+        "shows",
+        "depict",
+        "about",
+        "kind",
+        "sort",
+        "made",
+        "make",
+        "paint",
+        "painted",
+        "drew",
+        "draw",
+        "created",
+        "create",
+        "called",
+        "name",
+        "named",
+        "mean",
+        "means",
+        "meaning",
+        "tell",
+        "know",
+        "see",
+        "look",
+        "doing",
+        "did",
+        "does",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "this",
+        "that",
+        "it",
+        "its",
+        "there",
+        "here",
+        "then",
+        "please",
+        "exactly",
+        "picture",
+        "photo",
+        "image",
+        "painting",
+        "work",
+        "piece",
+        "object",
+        "one",
+        "happening",
+        "else",
+        "photograph",
+        "artwork",
+        "art",
+        "statue",
+        "sculpture",
+        "print",
+        "drawing",
+        "model",
+        "scan",
+        "version",
+        "thing",
+    ]
+)
+
+
+@dataclass
+class AskedQuestion:
+    text: str
+    intent: str
+    catalogue: Catalogue
+    mentions: Mentions
+    subject: GuideRecord | None
+    agent_slug: str | None
+    derived_numbers: frozenset[int] = field(default=frozenset())
+
+    @cached_property
+    def folded(self) -> str:
+        return " ".join(words(self.text))
+
+    @cached_property
+    def vector(self) -> np.ndarray:
+        return encode_question(self.text)
+
+    @cached_property
+    def focus(self) -> list[str]:
+        """The stems of the words the answer must speak to ("apostles", "eat", "woman").
+
+        Words that say what kind of question it is, or name the object asked about, are not
+        focus words: "who is the woman in the portrait" must be answered about a woman.
+        """
+        named = self.mentions.named_stems
+        return [
+            stem(w)
+            for w in self.mentions.leftover
+            if stem(w) not in _QUESTION_VERBS
+            and w not in INTENT_WORDS
+            and stem(w) not in INTENT_WORDS
+            and stem(w) not in named
+            and not w.isdigit()
+        ]
+
+
+def cited(record: GuideRecord, field_name: str, span: str, text: str) -> AnswerSentence:
+    return AnswerSentence(text, Citation(record.slug, record.title, field_name, span, record.url))

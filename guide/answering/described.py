@@ -1,0 +1,130 @@
+"""Answers quoted from a record's description, sentence by sentence.
+
+A sentence is quoted whole, so it is its own citation. It is quoted only when it speaks to
+what was asked: it must contain every focus word of the question ("apostles", "eat"), and
+the kind of answer asked for — a number for "how many", a name for "who is", a year for
+"when was … born". Otherwise the guide says the records do not tell.
+"""
+
+import re
+from itertools import pairwise
+
+from guide.answering.asked import AskedQuestion, cited
+from guide.answering.passages import ranked_sentences
+from guide.answering.records import GuideRecord
+from guide.answering.text import NUMBER_WORDS, looks_alike, stem, words
+from guide.answers import AnswerSentence
+
+_LOCATION = re.compile(
+    r"\b(museum|gallery|galleria|collection|church|convent|chapel|palace|library|archive|"
+    r"is in the|is in |belongs to|kept|held|housed|located|painted on|decorates|"
+    r"taken in|found at|from the)\b",
+    re.IGNORECASE,
+)
+_KEPT = re.compile(r"\b(kept|museum|gallery|held|housed|now|hang|hangs|see it|displayed)\b")
+_DAMAGE = re.compile(
+    r"\b(damage\w*|loss|losses|lost|flak\w*|wear|worn|tarnish\w*|crack\w*|faded|torn|"
+    r"stain\w*|missing|suffered|restor\w*|deteriorat\w*|abrasion|hole|tear)\b",
+    re.IGNORECASE,
+)
+_LIFE_DATES = re.compile(r"\(\s*(c\.\s*)?\d{3,4}\s*[–-]\s*\d{3,4}\s*\)")
+_PROPER_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-zà-ÿ]+")
+_HOW_MANY = re.compile(r"\bhow many (\w+)")
+
+
+def place(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
+    sentences = []
+    for sentence, _score in ranked_sentences(asked.vector, record):
+        if _LOCATION.search(sentence) and _has_capitalised_name(sentence):
+            sentences.append(cited(record, "description", sentence, sentence))
+            break
+    wants_keeping = _KEPT.search(asked.folded)
+    origin = record.culture or record.place
+    if origin and not (wants_keeping and sentences):
+        field = "culture" if record.culture else "place"
+        sentences.append(cited(record, field, origin, f"{record.title} comes from {origin}."))
+    return sentences
+
+
+def subject(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
+    if not record.sentences:
+        return []
+    if not asked.focus and not _asks_who(asked):
+        first = record.sentences[0]
+        return [cited(record, "description", first, first)]
+    return detail(asked, record)
+
+
+def detail(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
+    """The one sentence that holds every focus word and the kind of answer asked for."""
+    for sentence, _score in ranked_sentences(asked.vector, record):
+        if _speaks_to(asked, sentence):
+            return [cited(record, "description", sentence, sentence)]
+    return []
+
+
+def condition(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
+    return [
+        cited(record, "description", sentence, sentence)
+        for sentence in record.sentences
+        if _DAMAGE.search(sentence)
+    ][:2]
+
+
+def provenance(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
+    owned = re.compile(r"\b(owned|acquired|bought|bequeath\w*|donated|gift of|sold|purchased)\b")
+    return [
+        cited(record, "description", s, s) for s in record.sentences if owned.search(s.lower())
+    ][:1]
+
+
+def life(asked: AskedQuestion, records: list[GuideRecord], name: str) -> list[AnswerSentence]:
+    """A person's life from the works' descriptions: "Netscher (1639–1684) was…"."""
+    surname = words(name)[-1] if words(name) else ""
+    born_where = re.search(r"\bwhere\b", asked.folded) is not None
+    for record in records:
+        for sentence in record.sentences:
+            if surname and surname not in words(sentence):
+                continue
+            if born_where and not re.search(r"\bborn in\b", sentence):
+                continue
+            if not born_where and asked.focus and not _holds_focus(asked, sentence):
+                continue
+            if not born_where and not _LIFE_DATES.search(sentence):
+                continue
+            return [cited(record, "description", sentence, sentence)]
+    return []
+
+
+def _speaks_to(asked: AskedQuestion, sentence: str) -> bool:
+    if not _holds_focus(asked, sentence):
+        return False
+    how_many = _HOW_MANY.search(asked.folded)
+    if how_many and not _number_before(stem(how_many.group(1)), sentence):
+        return False
+    return not (_asks_who(asked) and not _has_capitalised_name(sentence))
+
+
+def _holds_focus(asked: AskedQuestion, sentence: str) -> bool:
+    sentence_stems = [stem(w) for w in words(sentence)]
+    return all(
+        any(f == s or (len(f) >= 6 and looks_alike(f, s)) for s in sentence_stems)
+        for f in asked.focus
+    )
+
+
+def _asks_who(asked: AskedQuestion) -> bool:
+    return re.match(r"^(who|whom)\b", asked.folded) is not None
+
+
+def _has_capitalised_name(sentence: str) -> bool:
+    return _PROPER_NAME.search(sentence) is not None
+
+
+def _number_before(noun: str, sentence: str) -> bool:
+    """ "five versions", "about 20,700 polygons": a count right before the counted noun."""
+    tokens = words(sentence)
+    for previous, token in pairwise(tokens):
+        if stem(token) == noun and (previous in NUMBER_WORDS or previous[0].isdigit()):
+            return previous != "one"  # "one of the apostles" is not a count
+    return False

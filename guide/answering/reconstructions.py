@@ -1,0 +1,35 @@
+""" "What did it look like before?": approved reconstructions only, always labelled.
+
+An unreviewed or rejected reconstruction is never offered (``public_restorations`` reads
+approved ones of public objects only). Each one shown carries the permanent label, what
+produced it and its review, and the sentence that announces it cites that caption.
+"""
+
+from exhibition.models import CollectionObject
+from exhibition.restoration_display import AI_LABEL, provenance_record, reconstruction_caption
+from exhibition.selectors import public_restorations
+from guide.answering.asked import cited
+from guide.answering.records import GuideRecord
+from guide.answers import AnswerSentence, Media
+
+
+def reconstructions(record: GuideRecord) -> tuple[list[AnswerSentence], list[Media]]:
+    restorations = public_restorations(collection_object=CollectionObject(pk=record.pk))
+    sentences: list[AnswerSentence] = []
+    media: list[Media] = []
+    for restoration in restorations[:2]:
+        output = restoration.machine_output
+        caption = reconstruction_caption(output)
+        sentences.append(cited(record, "restoration", caption, f"{caption}."))
+        media.append(
+            Media(
+                kind="reconstruction",
+                url=restoration.result.url,
+                alt=f"{AI_LABEL}: {record.title}",
+                object_slug=record.slug,
+                label=AI_LABEL,
+                provenance=provenance_record(restoration, source_url=record.url),
+                review_state=output.status,
+            )
+        )
+    return sentences, media

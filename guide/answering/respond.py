@@ -1,0 +1,257 @@
+"""From a question to a cited answer, or to a plain "the records do not tell".
+
+The steps: recognise the intent, find what the question names, settle what it is about
+(a named object, else the conversation's), compose sentences from the records, keep only
+the sentences the containment check passes, and abstain when none is left.
+"""
+
+import re
+
+from guide.answering import described, lists, museum, object_facts
+from guide.answering.asked import AskedQuestion
+from guide.answering.containment import is_contained
+from guide.answering.intents import (
+    AUTHENTICITY,
+    INTENT_WORDS,
+    PROVENANCE,
+    VALUATION,
+    recognise,
+)
+from guide.answering.linking import GENERIC, Mentions, ObjectMention, find_mentions
+from guide.answering.reconstructions import reconstructions
+from guide.answering.records import Catalogue, GuideRecord, catalogue
+from guide.answering.suggestions import follow_ups, offers
+from guide.answering.text import stem, words
+from guide.answers import (
+    AGENT,
+    COLLECTION,
+    CONDITION,
+    DATE,
+    DIMENSIONS,
+    LICENCE,
+    MAKER,
+    MATERIAL,
+    OTHER,
+    PLACE,
+    PRACTICAL,
+    RELATED,
+    RESTORATION,
+    SUBJECT,
+    Answer,
+    AnswerSentence,
+    Conversation,
+    Media,
+)
+
+MAX_MEDIA = 4
+
+_FIELD_ANSWERS = {
+    MAKER: object_facts.maker,
+    DATE: object_facts.date,
+    MATERIAL: object_facts.material,
+    DIMENSIONS: object_facts.dimensions,
+    LICENCE: object_facts.licence,
+    AUTHENTICITY: object_facts.authenticity,
+    PLACE: described.place,
+    SUBJECT: described.subject,
+    CONDITION: described.condition,
+    PROVENANCE: described.provenance,
+    OTHER: described.detail,
+}
+_UNKNOWN = {
+    MAKER: "The collection's records do not say who made {title}.",
+    DATE: "The collection's records do not give a date for {title}.",
+    MATERIAL: "The collection's records do not say what {title} is made of.",
+    DIMENSIONS: "The collection's records do not give that measurement for {title}.",
+    PLACE: "The collection's records do not say that about where {title} is or comes from.",
+    CONDITION: "The collection's records say nothing about that in {title}'s condition.",
+    RESTORATION: "There is no reviewed reconstruction of {title} to show.",
+    PROVENANCE: "The collection's records do not give the ownership history of {title}.",
+}
+_NOT_FOUND = "I can't find that in the collection's records, so I won't guess."
+_NO_VALUATION = "The guide does not value works; the collection's records hold no prices."
+_NO_MUSEUM_INFORMATION = "The museum has not given the guide that information, so I won't guess."
+
+
+def answer_from_records(question: str, conversation: Conversation) -> Answer:
+    question = " ".join(question.split())
+    cat = catalogue()
+    intent = recognise(question)
+    prefer = tuple(s for s in (*conversation.objects, conversation.about) if s)
+    mentions = find_mentions(question, cat, prefer=prefer)
+    subject = _subject(question, mentions, conversation, cat)
+    agent = mentions.agents[0] if mentions.agents else None
+    asked = AskedQuestion(question, intent.name, cat, mentions, subject, agent)
+    sentences, media, notice = _compose(asked)
+    kept = tuple(
+        s
+        for s in sentences
+        if is_contained(
+            s.text,
+            s.citation.span,
+            title=s.citation.object_title,
+            derived_numbers=asked.derived_numbers,
+        )
+    )
+    if subject is not None:
+        conversation.about = subject.slug
+    if agent is not None:
+        conversation.about_agent = agent
+    if not kept:
+        return _abstention(asked, notice, intent.confidence)
+    return Answer(
+        question=question,
+        intent=_public_intent(intent.name),
+        sentences=kept,
+        abstained=False,
+        confidence=round(intent.confidence * _link_confidence(mentions, subject), 3),
+        about=conversation.about,
+        media=tuple(media or _pictures(cat, kept))[:MAX_MEDIA],
+        suggestions=_suggestions(asked),
+    )
+
+
+def _subject(
+    question: str, mentions: Mentions, conversation: Conversation, cat: Catalogue
+) -> GuideRecord | None:
+    named = mentions.named
+    if named is not None and (named.score >= 1.0 or not _context_holds(named, conversation, cat)):
+        return named.record
+    for slug in (conversation.about, conversation.page_object):
+        record = cat.records.get(slug) if slug else None
+        if record is not None and not _names_something_else(question, record):
+            return record
+    return None
+
+
+def _context_holds(named: ObjectMention, conversation: Conversation, cat: Catalogue) -> bool:
+    """A partly matched title loses to the conversation's object when that object's own
+    record holds the same words ("who is the model dressed as?" on The Art of Painting)."""
+    slug = conversation.about or conversation.page_object
+    record = cat.records.get(slug) if slug else None
+    if record is None or record.slug == named.record.slug:
+        return False
+    text = " ".join((record.title, record.description, *record.tags))
+    record_stems = {stem(w) for w in words(text)}
+    return bool(named.matched) and set(named.matched) <= record_stems
+
+
+def _names_something_else(question: str, record: GuideRecord) -> bool:
+    """ "who painted the persistence of memory" asked on another object's page."""
+    known = {
+        stem(w)
+        for w in words(
+            " ".join(
+                (
+                    record.title,
+                    record.description,
+                    record.culture,
+                    record.medium,
+                    record.object_type,
+                    *record.tags,
+                )
+            )
+        )
+    }
+    for phrase in re.findall(r"\bthe ((?:\w+ ?){1,4})", " ".join(words(question))):
+        named = [stem(w) for w in phrase.split() if len(w) > 3 and w not in INTENT_WORDS]
+        specific = [w for w in named if w not in GENERIC]
+        if specific and not any(w in known for w in specific):
+            return True
+    return False
+
+
+def _compose(asked: AskedQuestion) -> tuple[list[AnswerSentence], list[Media], str]:
+    intent, subject = asked.intent, asked.subject
+    if intent == VALUATION:
+        return [], [], _NO_VALUATION
+    if intent == PRACTICAL:
+        return museum.practical(asked.text), [], _NO_MUSEUM_INFORMATION
+    if intent in (RELATED, COLLECTION):
+        return _lists(asked), [], _NOT_FOUND
+    if intent == AGENT:
+        return _about_agent(asked), [], _NOT_FOUND
+    if subject is None:
+        return [], [], _NOT_FOUND
+    notice = _UNKNOWN.get(intent, _NOT_FOUND).format(title=subject.title)
+    if intent == RESTORATION:
+        sentences, media = reconstructions(subject)
+        return sentences + described.condition(asked, subject), media, notice
+    return _FIELD_ANSWERS.get(intent, described.detail)(asked, subject), [], notice
+
+
+def _lists(asked: AskedQuestion) -> list[AnswerSentence]:
+    if asked.agent_slug:
+        return lists.works_by_agent(asked, asked.agent_slug)
+    if asked.intent == RELATED and asked.subject is not None:
+        if re.search(r"\b(by (him|her|them)|same (artist|painter|maker))\b", asked.folded):
+            own = [c for c in asked.subject.credits if c.qualifier in ("", "attributed to")]
+            if own:
+                return lists.works_by_agent(asked, own[0].agent_slug)
+        return lists.like_this(asked, asked.subject)
+    return lists.matching_collection(asked)
+
+
+def _about_agent(asked: AskedQuestion) -> list[AnswerSentence]:
+    slug = asked.agent_slug
+    if slug is None and asked.subject is not None and asked.subject.credits:
+        slug = asked.subject.credits[0].agent_slug
+    if slug is None:
+        return []
+    agent = asked.catalogue.agents[slug]
+    return described.life(asked, asked.catalogue.works_by(slug, own_only=False), agent.name)
+
+
+def _abstention(asked: AskedQuestion, notice: str, confidence: float) -> Answer:
+    if asked.subject is not None:
+        has_reconstruction = asked.intent != RESTORATION and bool(reconstructions(asked.subject)[1])
+        suggestions = follow_ups(
+            asked.subject, asked_intent=asked.intent, has_reconstruction=has_reconstruction
+        )
+    else:
+        suggestions = offers(_related_records(asked))
+    return Answer(
+        question=asked.text,
+        intent=_public_intent(asked.intent),
+        sentences=(),
+        abstained=True,
+        confidence=round(confidence, 3),
+        about=asked.subject.slug if asked.subject else None,
+        suggestions=suggestions,
+        notice=notice,
+    )
+
+
+def _related_records(asked: AskedQuestion) -> list[GuideRecord]:
+    """Objects the question's own words are close to, as offers when nothing answers."""
+    return [m.record for m in asked.mentions.objects[:3]]
+
+
+def _suggestions(asked: AskedQuestion) -> tuple[str, ...]:
+    if asked.subject is None:
+        return ()
+    has_reconstruction = asked.intent != RESTORATION and bool(reconstructions(asked.subject)[1])
+    return follow_ups(
+        asked.subject, asked_intent=asked.intent, has_reconstruction=has_reconstruction
+    )
+
+
+def _pictures(cat: Catalogue, sentences: tuple[AnswerSentence, ...]) -> list[Media]:
+    media = []
+    for slug in dict.fromkeys(s.citation.object_slug for s in sentences):
+        record = cat.records.get(slug)
+        if record is not None and record.thumbnail is not None:
+            url, alt = record.thumbnail
+            media.append(Media(kind="image", url=url, alt=alt, object_slug=slug))
+    return media
+
+
+def _link_confidence(mentions: Mentions, subject: GuideRecord | None) -> float:
+    if subject is None or not mentions.objects or mentions.objects[0].record != subject:
+        return 1.0
+    return min(1.0, 0.5 + mentions.objects[0].score / 2)
+
+
+def _public_intent(name: str) -> str:
+    """The protocol's intent names: the finer internal ones fold into "other"."""
+    return name if name not in (VALUATION, PROVENANCE, AUTHENTICITY) else OTHER
