@@ -1,0 +1,1 @@
+"""The guide's writes (services); its reads are in guide/selectors.py."""
