@@ -10,9 +10,8 @@
 // Everything the server sends is put in the page as text (textContent), never as markup.
 (function () {
   "use strict";
-  if (!window.WebSocket || !window.JSON || !document.querySelector) return;
+  if (!window.WebSocket || !window.JSON || !window.VitrineGuideAnswer) return;
 
-  var RECONSTRUCTION_LABEL = "AI reconstruction — not the original";
   var BASE_DELAY_MS = 1000;
   var MAX_DELAY_MS = 30000;
   var GIVE_UP_WAITING_MS = 15000; // then offer the guide's own page for a waiting question
@@ -30,28 +29,8 @@
 
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  // Only links and pictures on this site: the server sends paths, and nothing else is shown.
-  function sameOriginUrl(value) {
-    if (typeof value !== "string" || !value) return null;
-    try {
-      var url = new URL(value, window.location.href);
-      return url.origin === window.location.origin ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function words(name) {
-    var text = String(name).replace(/_/g, " ");
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
+  var draw = window.VitrineGuideAnswer;
+  var el = draw.el;
 
   function Guide(panel) {
     this.panel = panel;
@@ -317,7 +296,13 @@
     delete this.asked[message.id];
     this.draft.hidden = true;
     this.draft.textContent = "";
-    exchange.item.appendChild(this.renderAnswer(message));
+    var guide = this;
+    exchange.item.appendChild(
+      draw.render(message, function (question) {
+        if (guide.connect()) guide.ask(question);
+        else window.location.assign(guide.pageUrl(question));
+      })
+    );
     this.reveal(exchange.item);
   };
 
@@ -340,184 +325,6 @@
     var item = el("li", "guide__exchange");
     item.appendChild(el("p", "guide__error", text));
     this.log.appendChild(item);
-  };
-
-  // ---- Drawing an answer ----------------------------------------------------------------
-
-  Guide.prototype.renderAnswer = function (message) {
-    var sources = Array.isArray(message.sources) ? message.sources : [];
-    var sentences = Array.isArray(message.sentences) ? message.sentences : [];
-    var answer = el("div", "guide__answer" + (message.abstained ? " guide__answer--abstained" : ""));
-    var who = el("p", "guide__who", "The guide");
-    if (message.abstained) {
-      who.appendChild(document.createTextNode(" "));
-      who.appendChild(el("span", "guide__tag", "Not in the records"));
-    }
-    answer.appendChild(who);
-    var notice = noticeOf(message, sentences);
-    if (notice) answer.appendChild(el("p", "guide__notice", notice));
-    if (sentences.length) answer.appendChild(this.renderSentences(sentences, sources));
-    var media = this.renderMedia(Array.isArray(message.media) ? message.media : []);
-    if (media) answer.appendChild(media);
-    if (sources.length) {
-      answer.appendChild(el("h3", "guide__sources-heading", "Sources"));
-      answer.appendChild(renderSources(sources));
-    }
-    var suggestions = Array.isArray(message.suggestions) ? message.suggestions : [];
-    if (suggestions.length) answer.appendChild(this.renderSuggestions(suggestions));
-    return answer;
-  };
-
-  // The text of an abstention that is not one of the cited sentences ("The records do not
-  // say…"): the answer's full text less its sentences.
-  function noticeOf(message, sentences) {
-    var text = typeof message.text === "string" ? message.text.trim() : "";
-    var cited = sentences.map(function (s) { return s && s.text; }).join(" ").trim();
-    if (!cited) return text;
-    if (text.length > cited.length && text.slice(-cited.length) === cited) {
-      return text.slice(0, text.length - cited.length).trim();
-    }
-    return "";
-  }
-
-  Guide.prototype.renderSentences = function (sentences, sources) {
-    var paragraph = el("p", "guide__text");
-    for (var i = 0; i < sentences.length; i++) {
-      var sentence = sentences[i] || {};
-      var span = el("span", "guide__sentence", sentence.text || "");
-      var k = sentence.source;
-      if (typeof k === "number" && sources[k]) span.appendChild(marker(k + 1, sources[k]));
-      paragraph.appendChild(span);
-      paragraph.appendChild(document.createTextNode(" "));
-    }
-    return paragraph;
-  };
-
-  function sourceName(source) {
-    return String(source.title || source.object || "The museum") + ", " + String(source.field || "record");
-  }
-
-  function marker(number, source) {
-    var sup = el("sup");
-    var url = sameOriginUrl(source.url);
-    var link = el(url ? "a" : "span", "guide__marker", number);
-    if (url) link.href = url;
-    link.title = sourceName(source) + ": “" + String(source.span || "") + "”";
-    link.setAttribute("aria-label", "source " + number + ": " + sourceName(source));
-    sup.appendChild(link);
-    return sup;
-  }
-
-  function renderSources(sources) {
-    var list = el("ol", "guide__sources");
-    for (var i = 0; i < sources.length; i++) {
-      var source = sources[i] || {};
-      var item = el("li");
-      var url = sameOriginUrl(source.url);
-      var title = el(url ? "a" : "span", "", source.title || source.object || "The museum");
-      if (url) title.href = url;
-      item.appendChild(title);
-      item.appendChild(document.createTextNode(", " + String(source.field || "record")));
-      var details = el("details", "guide__cited");
-      details.appendChild(el("summary", "", "Cited text"));
-      details.appendChild(el("blockquote", "", source.span || ""));
-      item.appendChild(details);
-      list.appendChild(item);
-    }
-    return list;
-  }
-
-  Guide.prototype.renderMedia = function (media) {
-    var box = el("div", "guide__media");
-    for (var i = 0; i < media.length; i++) {
-      var item = media[i] || {};
-      var figure = null;
-      if (item.kind === "reconstruction") figure = renderReconstruction(item);
-      else if (item.kind === "image") figure = renderImage(item);
-      if (figure) box.appendChild(figure);
-    }
-    return box.children.length ? box : null;
-  };
-
-  function picture(item) {
-    var url = sameOriginUrl(item.url);
-    if (!url) return null;
-    var img = el("img");
-    img.src = url;
-    img.alt = typeof item.alt === "string" ? item.alt : "";
-    img.loading = "lazy";
-    img.decoding = "async";
-    return img;
-  }
-
-  function renderImage(item) {
-    var img = picture(item);
-    if (!img) return null;
-    var figure = el("figure", "guide__figure");
-    var page = item.object ? sameOriginUrl("/objects/" + encodeURIComponent(item.object) + "/") : null;
-    if (page) {
-      var link = el("a");
-      link.href = page;
-      link.appendChild(img);
-      figure.appendChild(link);
-    } else {
-      figure.appendChild(img);
-    }
-    return figure;
-  }
-
-  // A reconstruction is only ever shown approved, with its label and how it was made.
-  function renderReconstruction(item) {
-    if (item.review_state !== "approved") return null;
-    var img = picture(item);
-    if (!img) return null;
-    var figure = el("figure", "guide__figure guide__figure--reconstruction");
-    figure.appendChild(el("p", "ai-label guide__ai-label", item.label || RECONSTRUCTION_LABEL));
-    figure.appendChild(img);
-    var caption = el("figcaption");
-    caption.appendChild(el("p", "guide__review", "Reviewed and approved by a curator."));
-    var details = el("details", "provenance");
-    details.appendChild(el("summary", "", "How this reconstruction was made"));
-    var list = el("dl", "metadata");
-    var provenance = item.provenance && typeof item.provenance === "object" ? item.provenance : {};
-    var names = Object.keys(provenance);
-    for (var i = 0; i < names.length; i++) {
-      var value = provenance[names[i]];
-      var row = el("div");
-      row.appendChild(el("dt", "", words(names[i])));
-      row.appendChild(el("dd", "break-anywhere", typeof value === "object" ? JSON.stringify(value) : value));
-      list.appendChild(row);
-    }
-    var review = el("div");
-    review.appendChild(el("dt", "", "Review"));
-    review.appendChild(el("dd", "", words(item.review_state)));
-    list.appendChild(review);
-    details.appendChild(list);
-    caption.appendChild(details);
-    figure.appendChild(caption);
-    return figure;
-  }
-
-  Guide.prototype.renderSuggestions = function (suggestions) {
-    var guide = this;
-    var box = el("div", "guide__follow-ups");
-    box.appendChild(el("p", "guide__sources-heading", "You could also ask"));
-    var list = el("ul", "guide__suggestions");
-    for (var i = 0; i < suggestions.length; i++) {
-      if (typeof suggestions[i] !== "string") continue;
-      var item = el("li");
-      var button = el("button", "button guide__suggestion", suggestions[i]);
-      button.type = "button";
-      button.addEventListener("click", function (event) {
-        var question = event.currentTarget.textContent;
-        if (guide.connect()) guide.ask(question);
-        else window.location.assign(guide.pageUrl(question));
-      });
-      item.appendChild(button);
-      list.appendChild(item);
-    }
-    box.appendChild(list);
-    return box;
   };
 
   var panels = document.querySelectorAll("[data-guide]");
