@@ -26,8 +26,24 @@
     }
   }
 
+  // Provenance the figure already says (its label) or the page is (the object).
+  var SHOWN_ELSEWHERE = ["label", "object"];
+
+  // A provenance value in words: "Status: approved; Reviewed by: A. Curator".
+  function valueWords(value) {
+    if (value === null || value === undefined) return "";
+    if (Array.isArray(value)) return value.map(valueWords).join(", ");
+    if (typeof value === "object") {
+      return Object.keys(value)
+        .filter(function (key) { return valueWords(value[key]); })
+        .map(function (key) { return words(key) + ": " + valueWords(value[key]); })
+        .join("; ");
+    }
+    return String(value);
+  }
+
   function words(name) {
-    var text = String(name).replace(/_/g, " ");
+    var text = String(name).replace(/_/g, " ").toLowerCase();
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
@@ -169,16 +185,13 @@
     var provenance = item.provenance && typeof item.provenance === "object" ? item.provenance : {};
     var names = Object.keys(provenance);
     for (var i = 0; i < names.length; i++) {
-      var value = provenance[names[i]];
+      var text = valueWords(provenance[names[i]]);
+      if (SHOWN_ELSEWHERE.indexOf(names[i]) >= 0 || !text) continue;
       var row = el("div");
       row.appendChild(el("dt", "", words(names[i])));
-      row.appendChild(el("dd", "break-anywhere", typeof value === "object" ? JSON.stringify(value) : value));
+      row.appendChild(el("dd", "break-anywhere", text));
       list.appendChild(row);
     }
-    var review = el("div");
-    review.appendChild(el("dt", "", "Review"));
-    review.appendChild(el("dd", "", words(item.review_state)));
-    list.appendChild(review);
     details.appendChild(list);
     caption.appendChild(details);
     figure.appendChild(caption);
