@@ -9,79 +9,19 @@ from guide.answering.intents import INTENT_WORDS
 from guide.answering.linking import Mentions
 from guide.answering.passages import encode_question
 from guide.answering.records import Catalogue, GuideRecord
-from guide.answering.text import stem, words
+from guide.answering.text import stem, word_set, words
 from guide.answers import AnswerSentence, Citation
 
 # Question words that say how to answer, not what about: never "focus" words.
 _QUESTION_VERBS = frozenset(
     stem(w)
-    for w in [
-        "happen",
-        "happening",
-        "going",
-        "show",
-        "shows",
-        "depict",
-        "about",
-        "kind",
-        "sort",
-        "made",
-        "make",
-        "paint",
-        "painted",
-        "drew",
-        "draw",
-        "created",
-        "create",
-        "called",
-        "name",
-        "named",
-        "mean",
-        "means",
-        "meaning",
-        "tell",
-        "know",
-        "see",
-        "look",
-        "doing",
-        "did",
-        "does",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "this",
-        "that",
-        "it",
-        "its",
-        "there",
-        "here",
-        "then",
-        "please",
-        "exactly",
-        "picture",
-        "photo",
-        "image",
-        "painting",
-        "work",
-        "piece",
-        "object",
-        "one",
-        "happening",
-        "else",
-        "photograph",
-        "artwork",
-        "art",
-        "statue",
-        "sculpture",
-        "print",
-        "drawing",
-        "model",
-        "scan",
-        "version",
-        "thing",
-    ]
+    for w in word_set(
+        """happen happening going show shows depict about kind sort made make paint painted drew
+        draw created create called name named mean means meaning tell know see look doing did
+        does is are was were be this that it its there here then please exactly picture photo
+        image painting work piece object one happening else photograph artwork art statue
+        sculpture print drawing scan version thing portrait"""
+    )
 )
 
 
@@ -93,6 +33,7 @@ class AskedQuestion:
     mentions: Mentions
     subject: GuideRecord | None
     agent_slug: str | None
+    named_stems: frozenset[str] = field(default=frozenset())  # the subject's title, if named
     derived_numbers: frozenset[int] = field(default=frozenset())
 
     @cached_property
@@ -110,7 +51,7 @@ class AskedQuestion:
         Words that say what kind of question it is, or name the object asked about, are not
         focus words: "who is the woman in the portrait" must be answered about a woman.
         """
-        named = self.mentions.named_stems
+        named = self.named_stems
         return [
             stem(w)
             for w in self.mentions.leftover

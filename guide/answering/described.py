@@ -21,7 +21,7 @@ _LOCATION = re.compile(
     r"taken in|found at|from the)\b",
     re.IGNORECASE,
 )
-_KEPT = re.compile(r"\b(kept|museum|gallery|held|housed|now|hang|hangs|see it|displayed)\b")
+_KEPT = re.compile(r"\b(kept|museum|gallery|held|housed|now|hang|hangs|see|displayed|visit)\b")
 _DAMAGE = re.compile(
     r"\b(damage\w*|loss|losses|lost|flak\w*|wear|worn|tarnish\w*|crack\w*|faded|torn|"
     r"stain\w*|missing|suffered|restor\w*|deteriorat\w*|abrasion|hole|tear)\b",
@@ -34,10 +34,10 @@ _HOW_MANY = re.compile(r"\bhow many (\w+)")
 
 def place(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
     sentences = []
-    for sentence, _score in ranked_sentences(asked.vector, record):
-        if _LOCATION.search(sentence) and _has_capitalised_name(sentence):
-            sentences.append(cited(record, "description", sentence, sentence))
-            break
+    located = [s for s in record.sentences if _LOCATION.search(s) and _has_capitalised_name(s)]
+    best = _closest(asked, record, located)
+    if best is not None:
+        sentences.append(cited(record, "description", best, best))
     wants_keeping = _KEPT.search(asked.folded)
     origin = record.culture or record.place
     if origin and not (wants_keeping and sentences):
@@ -57,10 +57,16 @@ def subject(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
 
 def detail(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
     """The one sentence that holds every focus word and the kind of answer asked for."""
-    for sentence, _score in ranked_sentences(asked.vector, record):
-        if _speaks_to(asked, sentence):
-            return [cited(record, "description", sentence, sentence)]
-    return []
+    best = _closest(asked, record, [s for s in record.sentences if _speaks_to(asked, s)])
+    return [cited(record, "description", best, best)] if best is not None else []
+
+
+def _closest(asked: AskedQuestion, record: GuideRecord, candidates: list[str]) -> str | None:
+    """The candidate sentence closest in meaning to the question (no encoding for one)."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    ranked = [s for s, _score in ranked_sentences(asked.vector, record) if s in candidates]
+    return ranked[0]
 
 
 def condition(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
@@ -97,20 +103,28 @@ def life(asked: AskedQuestion, records: list[GuideRecord], name: str) -> list[An
 
 
 def _speaks_to(asked: AskedQuestion, sentence: str) -> bool:
+    if _asks_who(asked):
+        # "who is the man on the horse": a name, near at least half of what was asked.
+        return _has_capitalised_name(sentence) and _focus_share(asked, sentence) >= 0.5
     if not _holds_focus(asked, sentence):
         return False
     how_many = _HOW_MANY.search(asked.folded)
-    if how_many and not _number_before(stem(how_many.group(1)), sentence):
-        return False
-    return not (_asks_who(asked) and not _has_capitalised_name(sentence))
+    return not how_many or _number_before(stem(how_many.group(1)), sentence)
 
 
 def _holds_focus(asked: AskedQuestion, sentence: str) -> bool:
+    return _focus_share(asked, sentence) == 1.0
+
+
+def _focus_share(asked: AskedQuestion, sentence: str) -> float:
+    if not asked.focus:
+        return 1.0
     sentence_stems = [stem(w) for w in words(sentence)]
-    return all(
+    found = sum(
         any(f == s or (len(f) >= 6 and looks_alike(f, s)) for s in sentence_stems)
         for f in asked.focus
     )
+    return found / len(asked.focus)
 
 
 def _asks_who(asked: AskedQuestion) -> bool:

@@ -12,6 +12,7 @@ from functools import cache
 
 import numpy as np
 
+from guide.answering.passages import encode_question
 from guide.answering.text import fold, word_set
 from guide.answers import (
     AGENT,
@@ -53,6 +54,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(look(ed)? like (before|originally|when new)|before (the )?damage|"
         r"reconstruct\w*|restored version|originally look\w*|used to look)\b",
     ),
+    (AGENT, r"\b(born|died|death|birth|life|lived|kids|children|married|wife|husband)\b"),
+    (PLACE, r"^where\b"),  # "where can I see the real one?" asks where, not whether
     (
         PROVENANCE,
         r"\b(owned|owner|owners|ownership|provenance|acquired|bought|sold|"
@@ -69,7 +72,6 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(damage[ds]?|condition|missing|restor\w*|worn|wear|tarnish\w*|cracks?|"
         r"cracked|flak\w*|faded|torn|stains?|lost|broken|state)\b",
     ),
-    (AGENT, r"\b(born|died|death|birth|life|lived|kids|children|married|wife|husband)\b"),
     (
         COLLECTION,
         r"\b(do you have|which of your|have you got|is there an?|are there( any)?|"
@@ -104,6 +106,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(where|which museum|what museum|location|located|kept|from which|"
         r"what country|which country|what city|which city)\b",
     ),
+    (OTHER, r"^how (many|much)\b"),  # a count or amount: only a sentence that states it
     (
         SUBJECT,
         r"\b(show|shows|showing|depict\w*|about|happening|going on|story|scene|"
@@ -153,10 +156,8 @@ def recognise(question: str) -> Intent:
 
 
 def _closest_example(question: str) -> Intent:
-    from search.encoders import get_text_encoder
-
     names, matrix = _example_vectors()
-    vector = get_text_encoder().encode([question])[0]
+    vector = encode_question(question)
     scores = matrix @ vector
     best = int(np.argmax(scores))
     if float(scores[best]) < EXAMPLE_FLOOR:

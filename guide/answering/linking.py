@@ -151,14 +151,23 @@ class _Alias:
     tokens: tuple[str, ...]  # stems
 
 
-def find_mentions(question: str, catalogue: Catalogue, *, prefer: tuple[str, ...] = ()) -> Mentions:
+def find_mentions(
+    question: str,
+    catalogue: Catalogue,
+    *,
+    prefer: tuple[str, ...] = (),
+    in_context: bool = False,
+) -> Mentions:
+    """What the question names. ``in_context``: the conversation is about an object
+    already, so a title matched by one word only must stand in a "the …" phrase."""
     index = _index(catalogue)
     folded = " ".join(words(question))
     question_words = [w for w in words(question) if w not in STOPWORDS]
     question_stems = [stem(w) for w in question_words]
     agents, agent_words = _agents(question_words, index)
     title_stems = [s for s in question_stems if s not in agent_words]
-    objects = _objects(folded, title_stems, index, catalogue, prefer)
+    clue = _Clue(folded, title_stems, _the_phrases(folded), in_context)
+    objects = _objects(clue, index, catalogue, prefer)
     types, type_words = _types(question_stems)
     used = set(agent_words) | set(type_words)
     leftover = tuple(
@@ -239,16 +248,37 @@ def _aliases(record: GuideRecord) -> list[_Alias]:
     return aliases
 
 
+@dataclass(frozen=True)
+class _Clue:
+    """The question as title matching reads it."""
+
+    folded: str
+    stems: list[str]
+    phrases: list[list[str]]  # the stems of each "the …" phrase
+    in_context: bool
+
+
+def _the_phrases(folded: str) -> list[list[str]]:
+    """ "who painted the starry night" -> [["starry", "night"]]."""
+    phrases: list[list[str]] = []
+    current: list[str] | None = None
+    for word in folded.split():
+        if word == "the":
+            current = []
+            phrases.append(current)
+        elif current is not None and word not in STOPWORDS:
+            current.append(stem(word))
+        else:
+            current = None
+    return [p for p in phrases if p]
+
+
 def _objects(
-    folded: str,
-    question_stems: list[str],
-    index: _Index,
-    catalogue: Catalogue,
-    prefer: tuple[str, ...],
+    clue: _Clue, index: _Index, catalogue: Catalogue, prefer: tuple[str, ...]
 ) -> list[ObjectMention]:
     best: dict[str, tuple[float, tuple[str, ...]]] = {}
     for alias in index.aliases:
-        score, matched = _alias_score(alias, folded, question_stems, index)
+        score, matched = _alias_score(alias, clue, index)
         if score > best.get(alias.slug, (0.0, ()))[0]:
             best[alias.slug] = (score, matched)
     ranked = sorted(
@@ -262,12 +292,10 @@ def _objects(
     ]
 
 
-def _alias_score(
-    alias: _Alias, folded: str, question_stems: list[str], index: _Index
-) -> tuple[float, tuple[str, ...]]:
-    if len(alias.tokens) >= 2 and re.search(rf"\b{re.escape(alias.phrase)}\b", folded):
+def _alias_score(alias: _Alias, clue: _Clue, index: _Index) -> tuple[float, tuple[str, ...]]:
+    if len(alias.tokens) >= 2 and re.search(rf"\b{re.escape(alias.phrase)}\b", clue.folded):
         return 1.0, alias.tokens
-    matched = tuple(t for t in alias.tokens if any(_same(t, q) for q in question_stems))
+    matched = tuple(t for t in alias.tokens if any(_same(t, q) for q in clue.stems))
     if not any(t not in GENERIC for t in matched):
         return 0.0, ()
     total = sum(index.weight.get(t, 1.0) for t in alias.tokens)
@@ -276,9 +304,23 @@ def _alias_score(
         return coverage, matched
     # A word found in one title only ("tael", "judith", "wreath") names that object, unless
     # it is a word the question would use anyway ("dressed", "damaged").
-    if any(t in index.unique and len(t) >= 4 and t not in _INTENT_STEMS for t in matched):
+    rare = [t for t in matched if t in index.unique and len(t) >= 4 and t not in _INTENT_STEMS]
+    if rare and _phrase_agrees(rare, alias, clue):
         return max(coverage, 0.45), matched
     return 0.0, ()
+
+
+def _phrase_agrees(rare: list[str], alias: _Alias, clue: _Clue) -> bool:
+    """A one-word match holds if the "the …" phrase around it names nothing else: "the
+    starry night" is not "The Night Watch"; "the wreath bust scan" is the wreath bust."""
+    around = [p for p in clue.phrases if any(_same(t, w) for t in rare for w in p)]
+    if not around:
+        return not clue.in_context
+    return all(
+        w in GENERIC or w in _INTENT_STEMS or any(_same(t, w) for t in alias.tokens)
+        for phrase in around
+        for w in phrase
+    )
 
 
 def _same(token: str, question_stem: str) -> bool:

@@ -6,8 +6,8 @@ evidence. A count ("three works by Goya") is the number of objects listed, compu
 """
 
 from guide.answering.asked import AskedQuestion, cited
-from guide.answering.records import OWN_WORK_QUALIFIERS, GuideRecord
-from guide.answering.text import looks_alike, spell_number, stem, words
+from guide.answering.records import OWN_WORK_QUALIFIERS, GuideRecord, RecordSpan
+from guide.answering.text import looks_alike, spell_number, stem
 from guide.answers import AnswerSentence
 
 MAX_LISTED = 8
@@ -57,13 +57,14 @@ def works_by_agent(asked: AskedQuestion, agent_slug: str) -> list[AnswerSentence
 def like_this(asked: AskedQuestion, subject: GuideRecord) -> list[AnswerSentence]:
     """Objects of the same kind sharing what the question or the subject is about."""
     wanted_types = set(asked.mentions.types) or {subject.object_type}
-    wanted_tags = _question_tags(asked, subject) or set(subject.tags) - _COMMON_TAGS
+    asked_tags = _question_tags(asked)
+    wanted_tags = asked_tags or set(subject.tags) - _COMMON_TAGS
     scored = []
     for record in asked.catalogue.records.values():
         if record.slug == subject.slug or record.object_type not in wanted_types:
             continue
         shared = wanted_tags & set(record.tags)
-        if _question_tags(asked, subject) and not shared:
+        if asked_tags and not shared:
             continue
         scored.append((len(shared), record.title, record, shared))
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -115,13 +116,13 @@ _COMMON_TAGS = frozenset(
 )
 
 
-def _question_tags(asked: AskedQuestion, subject: GuideRecord) -> set[str]:
+def _question_tags(asked: AskedQuestion) -> set[str]:
+    """The collection's tags the question spells out whole ("native american")."""
     asked_words = set(asked.folded.split())
     return {
         tag
-        for record in asked.catalogue.records.values()
-        for tag in record.tags
-        if tag not in _COMMON_TAGS and set(words(tag)) <= asked_words
+        for tag, tag_words in asked.catalogue.tag_words.items()
+        if tag not in _COMMON_TAGS and tag_words <= asked_words
     }
 
 
@@ -134,22 +135,18 @@ def _evidence(record: GuideRecord, terms: list[str]) -> tuple[str, str] | None:
     """The first field of the record holding every term, with the span that holds them."""
     if not terms:
         return ("object type", record.object_type)
-    fields = [("title", record.title), ("culture", record.culture), ("place", record.place)]
-    fields += [("description", s) for s in record.sentences]
-    fields += [("tags", tag) for tag in record.tags]
-    for name, span in fields:
-        if span and _holds_all(span, terms):
-            return (name, span)
+    for span in record.spans:
+        if _holds_all(span, terms):
+            return (span.field, span.text)
     return None
 
 
-def _holds_all(span: str, terms: list[str]) -> bool:
-    folded = " ".join(words(span))
-    span_stems = {stem(w) for w in folded.split()}
+def _holds_all(span: RecordSpan, terms: list[str]) -> bool:
     return all(
-        (f" {term} " in f" {folded} ")
+        (f" {term} " in f" {span.folded} ")
         if " " in term
-        else any(stem(term) == s or looks_alike(stem(term), s) for s in span_stems)
+        else stem(term) in span.stems
+        or (len(term) >= 6 and any(looks_alike(stem(term), s) for s in span.stems))
         for term in terms
     )
 

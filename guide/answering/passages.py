@@ -6,6 +6,7 @@ about and kept per process (bounded), so a follow-up costs one query encoding.
 
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 
 import numpy as np
 
@@ -16,10 +17,14 @@ _lock = threading.Lock()
 _vectors: "OrderedDict[tuple[str, str], np.ndarray]" = OrderedDict()
 
 
+@lru_cache(maxsize=512)
 def encode_question(question: str) -> np.ndarray:
+    """The question's MiniLM vector (kept: intent recognition and ranking share it)."""
     from search.encoders import get_text_encoder
 
-    return get_text_encoder().encode([question])[0]
+    vector: np.ndarray = get_text_encoder().encode([question])[0]
+    vector.setflags(write=False)
+    return vector
 
 
 def ranked_sentences(question_vector: np.ndarray, record: GuideRecord) -> list[tuple[str, float]]:

@@ -17,7 +17,7 @@ from exhibition.media_links import object_thumbnail
 from exhibition.models import CollectionObject, ObjectCreator
 from exhibition.page_cache import collection_version
 from exhibition.selectors import public_objects
-from guide.answering.text import split_sentences
+from guide.answering.text import split_sentences, stem, words
 
 # Credit qualifiers under which a work still counts as the agent's own ("other Rembrandts").
 OWN_WORK_QUALIFIERS = frozenset({"", "attributed to"})
@@ -45,6 +45,16 @@ class AgentRecord:
 
 
 @dataclass(frozen=True)
+class RecordSpan:
+    """A searchable piece of a record: its field, its exact text, and that text folded."""
+
+    field: str
+    text: str
+    folded: str  # " ".join(words(text))
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True)
 class GuideRecord:
     pk: int
     slug: str
@@ -67,6 +77,8 @@ class GuideRecord:
     has_model: bool
     thumbnail: tuple[str, str] | None  # url, alt text
     sentences: tuple[str, ...] = field(default=())
+    # Title, culture, place, description sentences and tags, in that order.
+    spans: tuple[RecordSpan, ...] = field(default=())
 
     @property
     def maker(self) -> str:
@@ -82,6 +94,7 @@ class Catalogue:
     version: int
     records: dict[str, GuideRecord]
     agents: dict[str, AgentRecord]
+    tag_words: dict[str, frozenset[str]]  # each tag in use, as its folded words
 
     def works_by(self, agent_slug: str, *, own_only: bool = True) -> list[GuideRecord]:
         return [
@@ -136,12 +149,16 @@ def _build(version: int) -> Catalogue:
         for link in obj.creator_links.all():
             agent = link.agent
             agents[agent.slug] = AgentRecord(agent.slug, agent.name, agent.dates, agent.biography)
-    return Catalogue(version, records, agents)
+    tags = {tag for record in records.values() for tag in record.tags}
+    tag_words = {tag: frozenset(words(tag)) for tag in tags}
+    return Catalogue(version, records, agents, tag_words)
 
 
 def _record(obj: CollectionObject) -> GuideRecord:
     licence = get_licence(obj.licence)
     images = list(obj.images.all())
+    sentences = split_sentences(obj.description)
+    tags = [tag.name for tag in obj.tags.all()]
     first_image = images[0] if images else None
     return GuideRecord(
         pk=obj.pk,
@@ -156,7 +173,7 @@ def _record(obj: CollectionObject) -> GuideRecord:
         medium=obj.medium,
         dimensions=obj.dimensions,
         description=obj.description,
-        tags=tuple(tag.name for tag in obj.tags.all()),
+        tags=tuple(tags),
         licence_name=licence.name if licence else obj.licence,
         licence_short=licence.short_name if licence else obj.licence,
         credit_line=obj.public_credit_line,
@@ -164,12 +181,26 @@ def _record(obj: CollectionObject) -> GuideRecord:
         image_size=(first_image.width, first_image.height) if first_image else None,
         has_model=bool(list(obj.models3d.all())),
         thumbnail=_thumbnail(obj),
-        sentences=tuple(split_sentences(obj.description)),
+        sentences=tuple(sentences),
+        spans=_spans(obj, sentences, tags),
     )
 
 
 def _credits(links: Iterable[ObjectCreator]) -> list[Credit]:
     return [Credit(link.agent.slug, link.agent.name, link.role, link.qualifier) for link in links]
+
+
+def _spans(obj: CollectionObject, sentences: list[str], tags: list[str]) -> tuple[RecordSpan, ...]:
+    place = obj.place.name if obj.place else ""
+    pieces = [("title", obj.title), ("culture", obj.culture), ("place", place)]
+    pieces += [("description", sentence) for sentence in sentences]
+    pieces += [("tags", tag) for tag in tags]
+    spans = []
+    for name, text in pieces:
+        if text:
+            folded = words(text)
+            spans.append(RecordSpan(name, text, " ".join(folded), frozenset(map(stem, folded))))
+    return tuple(spans)
 
 
 def _thumbnail(obj: CollectionObject) -> tuple[str, str] | None:

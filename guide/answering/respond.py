@@ -76,12 +76,17 @@ _NO_MUSEUM_INFORMATION = "The museum has not given the guide that information, s
 def answer_from_records(question: str, conversation: Conversation) -> Answer:
     question = " ".join(question.split())
     cat = catalogue()
-    intent = recognise(question)
     prefer = tuple(s for s in (*conversation.objects, conversation.about) if s)
-    mentions = find_mentions(question, cat, prefer=prefer)
+    in_context = bool(conversation.about or conversation.page_object)
+    mentions = find_mentions(question, cat, prefer=prefer, in_context=in_context)
+    # The intent is read without the title named: "The Birth of Venus" asks no birth date.
+    intent = recognise(_without_title(question, mentions))
     subject = _subject(question, mentions, conversation, cat)
     agent = mentions.agents[0] if mentions.agents else None
-    asked = AskedQuestion(question, intent.name, cat, mentions, subject, agent)
+    named = mentions.named
+    # The subject's title words are no focus words when the question named it by them.
+    named_stems = frozenset(named.matched) if named and named.record == subject else frozenset()
+    asked = AskedQuestion(question, intent.name, cat, mentions, subject, agent, named_stems)
     sentences, media, notice = _compose(asked)
     kept = tuple(
         s
@@ -109,6 +114,13 @@ def answer_from_records(question: str, conversation: Conversation) -> Answer:
         media=tuple(media or _pictures(cat, kept))[:MAX_MEDIA],
         suggestions=_suggestions(asked),
     )
+
+
+def _without_title(question: str, mentions: Mentions) -> str:
+    named = mentions.named
+    if named is None:
+        return question
+    return " ".join(w for w in words(question) if stem(w) not in named.matched) or question
 
 
 def _subject(

@@ -28,7 +28,8 @@ STOPWORDS = word_set(
     they them their one ones any some can could would should will shall may might must about
     into onto over under up down out off again just also very too much many more most other
     else like get got have has had having tell know show see look please s d ll re ve m t
-    anything something thing things"""
+    anything something thing things whats wheres whos hows thats theres im ive behind beside
+    between near around through during above below beyond within"""
 )
 
 # Words that never count as "a fact" by themselves and are never dropped by the checks.
