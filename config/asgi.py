@@ -14,6 +14,7 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 
 from config.daphne_requests import hand_bodies_to_django_unparsed  # noqa: E402
 from config.websocket_routing import websocket_urlpatterns  # noqa: E402
+from guide.warmup import warm_up_in_background as warm_up_guide_in_background  # noqa: E402
 from search.warmup import warm_up_in_background  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -27,3 +28,4 @@ hand_bodies_to_django_unparsed()
 
 # The first visitor's search should not wait for the models to load (see search/warmup.py).
 warm_up_in_background()
+warm_up_guide_in_background()

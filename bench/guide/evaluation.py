@@ -45,6 +45,14 @@ class Outcome:
     correct: bool
     contained_sentences: int = field(default=0)
 
+    @property
+    def is_miss(self) -> bool:
+        """Judged wrong: a wrong or uncited-elsewhere answer, or a wrong abstention."""
+        if not self.question.answerable:
+            return not self.answer.abstained
+        extra = set(self.answer.source_slugs) - set(self.question.sources)
+        return not self.correct or bool(extra)
+
 
 def read_questions(path: Path) -> list[EvalQuestion]:
     questions: list[EvalQuestion] = []
@@ -71,6 +79,18 @@ def _parse(line: str, number: int) -> EvalQuestion:
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise BadQuestionFile(f"line {number}: {exc}") from exc
+
+
+def warm_up() -> None:
+    """Load the models and the catalogue once, so latency measures answering, not loading.
+
+    The warm-up question is none of the file's: each judged question is asked cold.
+    """
+    from guide.warmup import warm_up as warm_up_guide
+
+    warm_up_guide()
+    conversation = Conversation()
+    get_answerer().answer("What is in the collection?", conversation)
 
 
 def evaluate(questions: Iterable[EvalQuestion]) -> list[Outcome]:

@@ -156,7 +156,7 @@ def recognise(question: str) -> Intent:
 
 
 def _closest_example(question: str) -> Intent:
-    names, matrix = _example_vectors()
+    names, matrix = example_vectors()
     vector = encode_question(question)
     scores = matrix @ vector
     best = int(np.argmax(scores))
@@ -166,7 +166,7 @@ def _closest_example(question: str) -> Intent:
 
 
 @cache
-def _example_vectors() -> tuple[list[str], np.ndarray]:
+def example_vectors() -> tuple[list[str], np.ndarray]:
     from search.encoders import get_text_encoder
 
     names = [name for name, examples in _EXAMPLES.items() for _ in examples]
