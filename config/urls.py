@@ -22,6 +22,7 @@ urlpatterns = [
     path("iiif/", include("exhibition.iiif.urls")),
     path("search/", include("search.urls")),
     path("tours/", include("tours.urls")),
+    path("guide/", include("guide.urls")),
     path("", include("exhibition.urls")),
 ]
 
