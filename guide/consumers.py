@@ -61,7 +61,13 @@ class GuideConsumer(AsyncWebsocketConsumer):
         self.last_message_at = time.monotonic()
         await self.accept()
         slug = _query_object(self.scope)
-        public = await _public_slugs([slug]) if slug else []
+        try:
+            public = await _public_slugs([slug]) if slug else []
+        except Exception:
+            # The guide still answers about the whole collection; questions will say
+            # "unavailable" themselves if the database stays out of reach.
+            logger.exception("The guide could not look up the page's object")
+            public = []
         self.conversation.switch_page(slug if slug in public else None)
         await self.send_message(ready_message(self.conversation.page_object))
         self.idle_watch = asyncio.create_task(self._close_when_idle())

@@ -244,3 +244,21 @@ def test_an_idle_connection_is_told_then_closed_with_4008(settings: Any) -> None
     assert acks == [{"type": "context", "object": None}] * 4
     assert notice["type"] == "error" and notice["code"] == "idle_timeout"
     assert closing == {"type": "websocket.close", "code": IDLE_CLOSE_CODE}
+
+
+def test_a_database_failure_on_connecting_still_opens_the_guide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unreachable(**kwargs: Any) -> None:
+        raise ConnectionError("database unreachable")
+
+    monkeypatch.setattr("guide.consumers.public_object_ids", unreachable)
+
+    async def conversation() -> tuple[dict[str, Any], dict[str, Any]]:
+        async with guide_socket("/ws/guide/?object=the-hay-wain") as socket:
+            await socket.send({"type": "context", "object": "the-hay-wain"})
+            return socket.received[0], await socket.receive()
+
+    ready, reply = async_to_sync(conversation)()
+    assert ready == {"type": "ready", "object": None}
+    assert reply["code"] == "unavailable" and "database" not in reply["message"]
