@@ -5,7 +5,7 @@ from functools import cached_property
 
 import numpy as np
 
-from guide.answering.intents import INTENT_WORDS
+from guide.answering.intents import WORD_FORMS, WORDS_OF_INTENT
 from guide.answering.linking import Mentions
 from guide.answering.passages import encode_question
 from guide.answering.records import Catalogue, GuideRecord
@@ -45,20 +45,28 @@ class AskedQuestion:
         return encode_question(self.text)
 
     @cached_property
+    def _intent_words(self) -> frozenset[str]:
+        """The words that made this question's intent: "born" in "when was X born"."""
+        return WORDS_OF_INTENT.get(self.intent, frozenset()) | WORD_FORMS
+
+    @cached_property
     def focus(self) -> list[str]:
         """The stems of the words the answer must speak to ("apostles", "eat", "woman").
 
         Words that say what kind of question it is, or name the object asked about, are not
         focus words: "who is the woman in the portrait" must be answered about a woman.
         """
-        named = self.named_stems
+        return [w for w in self.topic if w not in self.named_stems]
+
+    @cached_property
+    def topic(self) -> list[str]:
+        """The question's own subject words, title words included ("lincoln")."""
         return [
             stem(w)
             for w in self.mentions.leftover
             if stem(w) not in _QUESTION_VERBS
-            and w not in INTENT_WORDS
-            and stem(w) not in INTENT_WORDS
-            and stem(w) not in named
+            and w not in self._intent_words
+            and stem(w) not in self._intent_words
             and not w.isdigit()
         ]
 

@@ -7,18 +7,18 @@ the kind of answer asked for — a number for "how many", a name for "who is", a
 """
 
 import re
-from itertools import pairwise
 
+from guide.answering import fit
 from guide.answering.asked import AskedQuestion, cited
 from guide.answering.passages import ranked_sentences
 from guide.answering.records import GuideRecord
-from guide.answering.text import NUMBER_WORDS, looks_alike, stem, words
+from guide.answering.text import fold, words
 from guide.answers import AnswerSentence
 
 _LOCATION = re.compile(
     r"\b(museum|gallery|galleria|collection|church|convent|chapel|palace|library|archive|"
     r"is in the|is in |belongs to|kept|held|housed|located|painted on|decorates|"
-    r"taken in|found at|from the)\b",
+    r"taken in|found at)\b",
     re.IGNORECASE,
 )
 _KEPT = re.compile(r"\b(kept|museum|gallery|held|housed|now|hang|hangs|see|displayed|visit)\b")
@@ -28,8 +28,6 @@ _DAMAGE = re.compile(
     re.IGNORECASE,
 )
 _LIFE_DATES = re.compile(r"\(\s*(c\.\s*)?\d{3,4}\s*[–-]\s*\d{3,4}\s*\)")
-_PROPER_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-zà-ÿ]+")
-_HOW_MANY = re.compile(r"\bhow many (\w+)")
 
 
 def place(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
@@ -85,46 +83,32 @@ def provenance(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence
 
 
 def life(asked: AskedQuestion, records: list[GuideRecord], name: str) -> list[AnswerSentence]:
-    """A person's life from the works' descriptions: "Netscher (1639–1684) was…"."""
+    """A person's dates from the records' own words: "Netscher (1639–1684) was…".
+
+    Only a birth or death question is answered, and only by a sentence that gives the
+    person's life dates right after the name (or, for "where was … born", says "born in").
+    """
+    if not re.search(r"\b(born|birth|died|death|die|old)\b", asked.folded):
+        return []
     surname = words(name)[-1] if words(name) else ""
     born_where = re.search(r"\bwhere\b", asked.folded) is not None
+    dated_name = re.compile(rf"\b{re.escape(surname)}\W*{_LIFE_DATES.pattern}", re.IGNORECASE)
     for record in records:
         for sentence in record.sentences:
-            if surname and surname not in words(sentence):
+            folded_sentence = " ".join(words(sentence))
+            if not surname or surname not in folded_sentence.split():
                 continue
-            if born_where and not re.search(r"\bborn in\b", sentence):
-                continue
-            if not born_where and asked.focus and not _holds_focus(asked, sentence):
-                continue
-            if not born_where and not _LIFE_DATES.search(sentence):
-                continue
-            return [cited(record, "description", sentence, sentence)]
+            if born_where:
+                found = re.search(r"\bborn in\b", sentence) is not None
+            else:
+                found = dated_name.search(fold(sentence)) is not None
+            if found:
+                return [cited(record, "description", sentence, sentence)]
     return []
 
 
 def _speaks_to(asked: AskedQuestion, sentence: str) -> bool:
-    if _asks_who(asked):
-        # "who is the man on the horse": a name, near at least half of what was asked.
-        return _has_capitalised_name(sentence) and _focus_share(asked, sentence) >= 0.5
-    if not _holds_focus(asked, sentence):
-        return False
-    how_many = _HOW_MANY.search(asked.folded)
-    return not how_many or _number_before(stem(how_many.group(1)), sentence)
-
-
-def _holds_focus(asked: AskedQuestion, sentence: str) -> bool:
-    return _focus_share(asked, sentence) == 1.0
-
-
-def _focus_share(asked: AskedQuestion, sentence: str) -> float:
-    if not asked.focus:
-        return 1.0
-    sentence_stems = [stem(w) for w in words(sentence)]
-    found = sum(
-        any(f == s or (len(f) >= 6 and looks_alike(f, s)) for s in sentence_stems)
-        for f in asked.focus
-    )
-    return found / len(asked.focus)
+    return fit.answers(asked, sentence)
 
 
 def _asks_who(asked: AskedQuestion) -> bool:
@@ -132,13 +116,4 @@ def _asks_who(asked: AskedQuestion) -> bool:
 
 
 def _has_capitalised_name(sentence: str) -> bool:
-    return _PROPER_NAME.search(sentence) is not None
-
-
-def _number_before(noun: str, sentence: str) -> bool:
-    """ "five versions", "about 20,700 polygons": a count right before the counted noun."""
-    tokens = words(sentence)
-    for previous, token in pairwise(tokens):
-        if stem(token) == noun and (previous in NUMBER_WORDS or previous[0].isdigit()):
-            return previous != "one"  # "one of the apostles" is not a count
-    return False
+    return fit.has_name(sentence)

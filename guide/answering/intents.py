@@ -98,7 +98,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         MAKER,
         r"\b(who (made|painted|drew|created|photographed|carved|sculpted|designed|took|"
         r"built|scanned|printed|engraved|did)|artist|painter|maker|photographer|author|"
-        r"sculptor|by whom|whose work)\b",
+        r"sculptor|by whom|whose work|(is|was) (it|this|that) by|did \w+ (paint|make|draw))\b",
     ),
     (DATE, r"\b(when|what year|which year|how old|date[ds]?|century|era|period|age of)\b"),
     (
@@ -110,19 +110,23 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         SUBJECT,
         r"\b(show|shows|showing|depict\w*|about|happening|going on|story|scene|"
-        r"subject|meaning|mean|represent\w*|who is|who are|what is (she|he|they)|"
+        r"subject|meaning|mean|represent\w*|who is|who are|who was|who were|what is (she|he|they)|"
         r"picture of|dressed)\b",
     ),
 )
 _COMPILED = tuple((intent, re.compile(pattern)) for intent, pattern in _RULES)
 # The words the rules read as the *kind* of question ("born", "missing", "licence"): they
 # say what is asked, never which thing it is asked about.
-INTENT_WORDS = frozenset(
-    word for _intent, pattern in _RULES for word in re.findall(r"[a-z]{3,}", pattern)
-) | word_set(
+WORD_FORMS = word_set(
     """licence license licensed licenses damage damaged damages restored restoration restore
     reconstruction reconstructed dimension stained cracked tarnished flaking owned"""
 )
+WORDS_OF_INTENT: dict[str, frozenset[str]] = {}
+for _name, _pattern in _RULES:
+    WORDS_OF_INTENT[_name] = WORDS_OF_INTENT.get(_name, frozenset()) | frozenset(
+        re.findall(r"[a-z]{3,}", _pattern)
+    )
+INTENT_WORDS = frozenset().union(*WORDS_OF_INTENT.values()) | WORD_FORMS
 
 _EXAMPLES: dict[str, tuple[str, ...]] = {
     MAKER: ("who made this", "who is the artist", "who painted it", "which artist did this"),

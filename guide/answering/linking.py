@@ -306,7 +306,9 @@ def _alias_score(alias: _Alias, clue: _Clue, index: _Index) -> tuple[float, tupl
     # it is a word the question would use anyway ("dressed", "damaged").
     rare = [t for t in matched if t in index.unique and len(t) >= 4 and t not in _INTENT_STEMS]
     if rare and _phrase_agrees(rare, alias, clue):
-        return max(coverage, 0.45), matched
+        # Named inside "the …" ("the skeleton print") beats a word met elsewhere.
+        in_phrase = any(_same(t, w) for p in clue.phrases for w in p for t in rare)
+        return max(coverage, 0.5 if in_phrase else 0.45), matched
     return 0.0, ()
 
 

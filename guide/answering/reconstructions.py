@@ -19,8 +19,13 @@ def reconstructions(record: GuideRecord) -> tuple[list[AnswerSentence], list[Med
     media: list[Media] = []
     for restoration in restorations[:2]:
         output = restoration.machine_output
-        caption = reconstruction_caption(output)
-        sentences.append(cited(record, "restoration", caption, f"{caption}."))
+        caption = f"{reconstruction_caption(output)} · review: {output.status}"
+        made = f"{output.engine} {output.engine_version}".strip()
+        text = (
+            f"Here is an {output.status} {AI_LABEL}, made by {made} "
+            f"on {output.produced_at:%Y-%m-%d}."
+        )
+        sentences.append(cited(record, "restoration", caption, text))
         media.append(
             Media(
                 kind="reconstruction",

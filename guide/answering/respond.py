@@ -205,13 +205,19 @@ def _lists(asked: AskedQuestion) -> list[AnswerSentence]:
 
 
 def _about_agent(asked: AskedQuestion) -> list[AnswerSentence]:
+    """A person's life: an agent's works' records, or any record naming the person
+    ("when was Lincoln born?" is answered by the portrait's description)."""
     slug = asked.agent_slug
-    if slug is None and asked.subject is not None and asked.subject.credits:
+    if slug is None and asked.subject is not None and asked.subject.credits and not asked.focus:
         slug = asked.subject.credits[0].agent_slug
-    if slug is None:
+    if slug is not None:
+        agent = asked.catalogue.agents[slug]
+        records = asked.catalogue.works_by(slug, own_only=False)
+        return described.life(asked, records, agent.name)
+    if len(asked.topic) != 1:
         return []
-    agent = asked.catalogue.agents[slug]
-    return described.life(asked, asked.catalogue.works_by(slug, own_only=False), agent.name)
+    records = [asked.subject] if asked.subject else list(asked.catalogue.records.values())
+    return described.life(asked, records, asked.topic[0])
 
 
 def _abstention(asked: AskedQuestion, notice: str, confidence: float) -> Answer:
