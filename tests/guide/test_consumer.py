@@ -7,6 +7,7 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 
+from config.websocket_fallback import NO_SUCH_ENDPOINT
 from guide.messages import IDLE_CLOSE_CODE
 from tests.guide.sockets import (
     asgi_application,
@@ -262,3 +263,20 @@ def test_a_database_failure_on_connecting_still_opens_the_guide(
     ready, reply = async_to_sync(conversation)()
     assert ready == {"type": "ready", "object": None}
     assert reply["code"] == "unavailable" and "database" not in reply["message"]
+
+
+def test_the_benchmarks_echo_is_not_served_by_the_site() -> None:
+    async def handshake() -> dict[str, Any]:
+        communicator = WebsocketCommunicator(
+            asgi_application(), "/ws/echo/", headers=[(b"origin", b"http://testserver")]
+        )
+        await communicator.connect()
+        closing: dict[str, Any] = await communicator.receive_output(timeout=5)
+        await communicator.wait()
+        return closing
+
+    assert async_to_sync(handshake)() == {
+        "type": "websocket.close",
+        "code": NO_SUCH_ENDPOINT,
+        "reason": "No WebSocket endpoint at this address.",
+    }
