@@ -32,6 +32,7 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     from config.throttling import throttle_cache
+    from guide.answering.records import forget_catalogue
     from search.per_version import forget_all
     from tours.selectors.recommendations import forget_fitted
 
@@ -41,6 +42,8 @@ def _fresh_cache() -> None:
     # The fitted recommender is kept per collection version, which a new test database
     # numbers afresh: a later test could get one fitted on an earlier test's objects.
     forget_fitted()
+    # The guide's records catalogue is kept per collection version for the same reason.
+    forget_catalogue()
 
 
 @pytest.fixture
