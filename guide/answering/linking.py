@@ -90,7 +90,7 @@ _COMMON_NAME_WORDS = word_set(
     """american colony department bank county workers peasants soldiers international banking
     corporation fonds publication publisher artist"""
 )
-_INTENT_STEMS = frozenset(stem(w) for w in INTENT_WORDS)
+INTENT_STEMS = frozenset(stem(w) for w in INTENT_WORDS)
 TYPE_SYNONYMS = {
     "photo": "photograph",
     "photograph": "photograph",
@@ -166,7 +166,7 @@ def find_mentions(
     question_stems = [stem(w) for w in question_words]
     agents, agent_words = _agents(question_words, index)
     title_stems = [s for s in question_stems if s not in agent_words]
-    clue = _Clue(folded, title_stems, _the_phrases(folded), in_context)
+    clue = _Clue(folded, title_stems, the_phrases(folded), in_context)
     objects = _objects(clue, index, catalogue, prefer)
     types, type_words = _types(question_stems)
     used = set(agent_words) | set(type_words)
@@ -258,7 +258,7 @@ class _Clue:
     in_context: bool
 
 
-def _the_phrases(folded: str) -> list[list[str]]:
+def the_phrases(folded: str) -> list[list[str]]:
     """ "who painted the starry night" -> [["starry", "night"]]."""
     phrases: list[list[str]] = []
     current: list[str] | None = None
@@ -304,7 +304,7 @@ def _alias_score(alias: _Alias, clue: _Clue, index: _Index) -> tuple[float, tupl
         return coverage, matched
     # A word found in one title only ("tael", "judith", "wreath") names that object, unless
     # it is a word the question would use anyway ("dressed", "damaged").
-    rare = [t for t in matched if t in index.unique and len(t) >= 4 and t not in _INTENT_STEMS]
+    rare = [t for t in matched if t in index.unique and len(t) >= 4 and t not in INTENT_STEMS]
     if rare and _phrase_agrees(rare, alias, clue):
         # Named inside "the …" ("the skeleton print") beats a word met elsewhere.
         in_phrase = any(_same(t, w) for p in clue.phrases for w in p for t in rare)
@@ -319,7 +319,7 @@ def _phrase_agrees(rare: list[str], alias: _Alias, clue: _Clue) -> bool:
     if not around:
         return not clue.in_context
     return all(
-        w in GENERIC or w in _INTENT_STEMS or any(_same(t, w) for t in alias.tokens)
+        w in GENERIC or w in INTENT_STEMS or any(_same(t, w) for t in alias.tokens)
         for phrase in around
         for w in phrase
     )

@@ -12,12 +12,18 @@ from guide.answering.asked import AskedQuestion
 from guide.answering.containment import is_contained
 from guide.answering.intents import (
     AUTHENTICITY,
-    INTENT_WORDS,
     PROVENANCE,
     VALUATION,
     recognise,
 )
-from guide.answering.linking import GENERIC, Mentions, ObjectMention, find_mentions
+from guide.answering.linking import (
+    GENERIC,
+    INTENT_STEMS,
+    Mentions,
+    ObjectMention,
+    find_mentions,
+    the_phrases,
+)
 from guide.answering.reconstructions import reconstructions
 from guide.answering.records import Catalogue, GuideRecord, catalogue
 from guide.answering.suggestions import follow_ups, offers
@@ -98,12 +104,16 @@ def answer_from_records(question: str, conversation: Conversation) -> Answer:
             derived_numbers=asked.derived_numbers,
         )
     )
+    if not kept:
+        # A title half-matched by a question the records cannot answer ("the weather in
+        # Paris") does not move the conversation off its object.
+        if subject is not None and (mentions.named is None or mentions.named.score >= 0.6):
+            conversation.about = subject.slug
+        return _abstention(asked, notice, intent.confidence)
     if subject is not None:
         conversation.about = subject.slug
     if agent is not None:
         conversation.about_agent = agent
-    if not kept:
-        return _abstention(asked, notice, intent.confidence)
     return Answer(
         question=question,
         intent=_public_intent(intent.name),
@@ -165,9 +175,8 @@ def _names_something_else(question: str, record: GuideRecord) -> bool:
             )
         )
     }
-    for phrase in re.findall(r"\bthe ((?:\w+ ?){1,4})", " ".join(words(question))):
-        named = [stem(w) for w in phrase.split() if len(w) > 3 and w not in INTENT_WORDS]
-        specific = [w for w in named if w not in GENERIC]
+    for phrase in the_phrases(" ".join(words(question))):
+        specific = [w for w in phrase if len(w) > 3 and w not in INTENT_STEMS and w not in GENERIC]
         if specific and not any(w in known for w in specific):
             return True
     return False
@@ -187,7 +196,10 @@ def _compose(asked: AskedQuestion) -> tuple[list[AnswerSentence], list[Media], s
         return [], [], _NOT_FOUND
     notice = _UNKNOWN.get(intent, _NOT_FOUND).format(title=subject.title)
     if intent == RESTORATION:
+        # No reviewed reconstruction: say so (the damage itself is one follow-up away).
         sentences, media = reconstructions(subject)
+        if not sentences:
+            return [], [], notice
         return sentences + described.condition(asked, subject), media, notice
     return _FIELD_ANSWERS.get(intent, described.detail)(asked, subject), [], notice
 
@@ -221,7 +233,11 @@ def _about_agent(asked: AskedQuestion) -> list[AnswerSentence]:
 
 
 def _abstention(asked: AskedQuestion, notice: str, confidence: float) -> Answer:
-    if asked.subject is not None:
+    named = asked.mentions.named
+    if asked.subject is not None and named is not None and named.record == asked.subject:
+        # The question named this object: offer it by name, not "what does it show?".
+        suggestions = offers(_related_records(asked))
+    elif asked.subject is not None:
         has_reconstruction = asked.intent != RESTORATION and bool(reconstructions(asked.subject)[1])
         suggestions = follow_ups(
             asked.subject, asked_intent=asked.intent, has_reconstruction=has_reconstruction
@@ -234,15 +250,24 @@ def _abstention(asked: AskedQuestion, notice: str, confidence: float) -> Answer:
         sentences=(),
         abstained=True,
         confidence=round(confidence, 3),
-        about=asked.subject.slug if asked.subject else None,
+        about=asked.subject.slug if asked.subject and named is None else None,
         suggestions=suggestions,
         notice=notice,
     )
 
 
 def _related_records(asked: AskedQuestion) -> list[GuideRecord]:
-    """Objects the question's own words are close to, as offers when nothing answers."""
-    return [m.record for m in asked.mentions.objects[:3]]
+    """Objects the question's own words lead to, as offers when nothing answers: partly
+    matched titles first, then records whose title, tags or place hold a word asked."""
+    found = {m.record.slug: m.record for m in asked.mentions.objects[:3]}
+    topic = set(asked.topic) - GENERIC
+    if topic and len(found) < 3:
+        for record in asked.catalogue.records.values():
+            if any(span.field != "description" and topic & span.stems for span in record.spans):
+                found.setdefault(record.slug, record)
+                if len(found) >= 3:
+                    break
+    return list(found.values())
 
 
 def _suggestions(asked: AskedQuestion) -> tuple[str, ...]:
