@@ -11,13 +11,26 @@ from typing import Any
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from exhibition.models import CollectionVersion
+from exhibition.models import CollectionVersion, MachineOutput, MachineOutputKind, ProvenanceEvent
 from exhibition.page_cache import collection_changed
 
 
 def _on_write(sender: type[Model], **kwargs: Any) -> None:
-    if sender._meta.app_label == "exhibition" and sender is not CollectionVersion:
-        collection_changed()
+    if sender._meta.app_label != "exhibition" or sender is CollectionVersion:
+        return
+    if _is_guide_answer(sender, kwargs.get("instance")):
+        return
+    collection_changed()
+
+
+def _is_guide_answer(sender: type[Model], instance: Model | None) -> bool:
+    """A guide answer is recorded for curators and shown on no public page: recording one
+    per visitor question must not empty every cache (nor rebuild the guide's records)."""
+    if isinstance(instance, MachineOutput):
+        return instance.kind == MachineOutputKind.GUIDE_ANSWER
+    if isinstance(instance, ProvenanceEvent):
+        return instance.machine_output.kind == MachineOutputKind.GUIDE_ANSWER
+    return False
 
 
 def _on_m2m(sender: type[Model], instance: Model, **kwargs: Any) -> None:

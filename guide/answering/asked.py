@@ -20,7 +20,8 @@ _QUESTION_VERBS = frozenset(
         draw created create called name named mean means meaning tell know see look doing did
         does is are was were be this that it its there here then please exactly picture photo
         image painting work piece object one happening else photograph artwork art statue
-        sculpture print drawing scan version thing portrait"""
+        sculpture print drawing scan version thing portrait taken take took photographed
+        drawn built carved printed produced completed finished sculpted engraved designed"""
     )
 )
 

@@ -8,7 +8,7 @@ the kind of answer asked for — a number for "how many", a name for "who is", a
 
 import re
 
-from guide.answering import fit
+from guide.answering import fit, object_facts
 from guide.answering.asked import AskedQuestion, cited
 from guide.answering.passages import ranked_sentences
 from guide.answering.records import GuideRecord
@@ -47,10 +47,19 @@ def place(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
 def subject(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
     if not record.sentences:
         return []
+    if re.match(r"^tell me more\b", asked.folded):
+        return [cited(record, "description", s, s) for s in record.sentences[:3]]
     if not asked.focus and not _asks_who(asked):
         first = record.sentences[0]
         return [cited(record, "description", first, first)]
     return detail(asked, record)
+
+
+def when(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:
+    """ "When was it made?" is the record's date; "when was it cut down?" is a sentence."""
+    if asked.focus:
+        return detail(asked, record)
+    return object_facts.date(asked, record)
 
 
 def detail(asked: AskedQuestion, record: GuideRecord) -> list[AnswerSentence]:

@@ -54,6 +54,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(look(ed)? like (before|originally|when new)|before (the )?damage|"
         r"reconstruct\w*|restored version|originally look\w*|used to look)\b",
     ),
+    (SUBJECT, r"^tell me (more|about)\b"),  # "tell me more" is about this object, not others
     (AGENT, r"\b(born|died|death|birth|life|lived|kids|children|married|wife|husband)\b"),
     (PLACE, r"^where\b"),  # "where can I see the real one?" asks where, not whether
     (
@@ -61,7 +62,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(owned|owner|owners|ownership|provenance|acquired|bought|sold|"
         r"before the museum)\b",
     ),
-    (AUTHENTICITY, r"\b(original|genuine|real one|real thing|a copy|replica|reproduction|fake)\b"),
+    (AUTHENTICITY, r"\b(original|genuine|real|a copy|replica|reproduction|fake)\b"),
     (
         LICENCE,
         r"\b(licen[cs]e[ds]?|copyright|download|reuse|re-use|use (this|it|the)|"
@@ -98,7 +99,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         MAKER,
         r"\b(who (made|painted|drew|created|photographed|carved|sculpted|designed|took|"
         r"built|scanned|printed|engraved|did)|artist|painter|maker|photographer|author|"
-        r"sculptor|by whom|whose work|(is|was) (it|this|that) by|did \w+ (paint|make|draw))\b",
+        r"sculptor|by whom|whose work|^(is|was) (it|this|that) by|^did \w+ (paint|make|draw))\b",
     ),
     (DATE, r"\b(when|what year|which year|how old|date[ds]?|century|era|period|age of)\b"),
     (

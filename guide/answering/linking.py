@@ -91,7 +91,15 @@ _COMMON_NAME_WORDS = word_set(
     corporation fonds publication publisher artist"""
 )
 INTENT_STEMS = frozenset(stem(w) for w in INTENT_WORDS)
-TYPE_SYNONYMS = {
+# Verbs that follow a name in a question ("the samurai taken", "the wreath come from").
+_COMMON_VERBS = frozenset(
+    stem(w)
+    for w in word_set(
+        """come comes came go goes went taken take took found find made make done do get got
+        look looks seen see kept keep held hold shown show painted drawn"""
+    )
+)
+TYPE_WORDS = {
     "photo": "photograph",
     "photograph": "photograph",
     "picture": "",
@@ -184,6 +192,7 @@ class _Index:
     weight: dict[str, float]
     alias_stems: dict[str, frozenset[str]]
     unique: frozenset[str]  # title words of exactly one object
+    vocabulary: frozenset[str]  # every word stem the records use
     agent_tokens: dict[str, str]  # name word -> agent slug (words unique to one agent)
     agent_phrases: dict[str, str]  # folded full name -> agent slug
 
@@ -214,6 +223,9 @@ def _build_index(catalogue: Catalogue) -> _Index:
     for alias in aliases:
         alias_stems[alias.slug] = alias_stems.get(alias.slug, frozenset()) | set(alias.tokens)
     unique = frozenset(t for t, n in frequency.items() if n == 1 and t not in GENERIC)
+    vocabulary = frozenset(
+        s for record in catalogue.records.values() for span in record.spans for s in span.stems
+    )
     name_words: Counter[str] = Counter()
     owners: dict[str, str] = {}
     for agent in catalogue.agents.values():
@@ -226,7 +238,9 @@ def _build_index(catalogue: Catalogue) -> _Index:
                 owners[word] = agent.slug
     agent_tokens = {w: owners[w] for w, n in name_words.items() if n == 1}
     agent_phrases = {" ".join(words(a.name)): a.slug for a in catalogue.agents.values()}
-    return _Index(tuple(aliases), weight, alias_stems, unique, agent_tokens, agent_phrases)
+    return _Index(
+        tuple(aliases), weight, alias_stems, unique, vocabulary, agent_tokens, agent_phrases
+    )
 
 
 def _aliases(record: GuideRecord) -> list[_Alias]:
@@ -305,21 +319,26 @@ def _alias_score(alias: _Alias, clue: _Clue, index: _Index) -> tuple[float, tupl
     # A word found in one title only ("tael", "judith", "wreath") names that object, unless
     # it is a word the question would use anyway ("dressed", "damaged").
     rare = [t for t in matched if t in index.unique and len(t) >= 4 and t not in INTENT_STEMS]
-    if rare and _phrase_agrees(rare, alias, clue):
+    if rare and _phrase_agrees(rare, alias, clue, index):
         # Named inside "the …" ("the skeleton print") beats a word met elsewhere.
         in_phrase = any(_same(t, w) for p in clue.phrases for w in p for t in rare)
         return max(coverage, 0.5 if in_phrase else 0.45), matched
     return 0.0, ()
 
 
-def _phrase_agrees(rare: list[str], alias: _Alias, clue: _Clue) -> bool:
+def _phrase_agrees(rare: list[str], alias: _Alias, clue: _Clue, index: "_Index") -> bool:
     """A one-word match holds if the "the …" phrase around it names nothing else: "the
-    starry night" is not "The Night Watch"; "the wreath bust scan" is the wreath bust."""
+    starry night" is not "The Night Watch" ("starry" is in no record, so it names
+    something the collection lacks); "the wreath bust scan" is the wreath bust."""
     around = [p for p in clue.phrases if any(_same(t, w) for t in rare for w in p)]
     if not around:
         return not clue.in_context
     return all(
-        w in GENERIC or w in INTENT_STEMS or any(_same(t, w) for t in alias.tokens)
+        w in GENERIC
+        or w in INTENT_STEMS
+        or w in index.vocabulary
+        or w in _COMMON_VERBS
+        or any(_same(t, w) for t in alias.tokens)
         for phrase in around
         for w in phrase
     )
@@ -343,6 +362,10 @@ def _agents(question_words: list[str], index: _Index) -> tuple[list[str], list[s
                 found.setdefault(slug, None)
                 used.append(stem(word))
     return list(found), used
+
+
+# The kinds of object, keyed by the stems questions reach them by ("paintings" -> "paint").
+TYPE_SYNONYMS = {stem(word): kind for word, kind in TYPE_WORDS.items()}
 
 
 def _types(question_stems: list[str]) -> tuple[list[str], list[str]]:

@@ -170,6 +170,10 @@ def _of_kind(record: GuideRecord, shared: set[str]) -> AnswerSentence:
 def _matched(record: GuideRecord, field_name: str, span: str) -> AnswerSentence:
     if field_name == "title":
         return cited(record, "title", span, f"{span}.")
+    if field_name == "tags":
+        return cited(record, "tags", span, f"{record.title} is tagged “{span}”.")
+    if field_name in ("culture", "place"):
+        return cited(record, field_name, span, f"{record.title} comes from {span}.")
     return cited(record, field_name, span, f"{record.title}: {span}")
 
 

@@ -53,7 +53,7 @@ MAX_MEDIA = 4
 
 _FIELD_ANSWERS = {
     MAKER: object_facts.maker,
-    DATE: object_facts.date,
+    DATE: described.when,
     MATERIAL: object_facts.material,
     DIMENSIONS: object_facts.dimensions,
     LICENCE: object_facts.licence,
