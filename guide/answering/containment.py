@@ -17,7 +17,7 @@ from guide.answering.text import NEGATIONS, NUMBER_WORDS, STOPWORDS, stem, word_
 TEMPLATE_WORDS = word_set(
     """record records names named as maker makers medium dated measures credit credited line
     shared licence license comes associated also another tagged image pixels collection
-    works work has have there here quote quoted says say description according made"""
+    works work has have there here quote quoted says say description according made listed"""
 )
 _ALLOWED = (STOPWORDS - NEGATIONS - set(NUMBER_WORDS)) | TEMPLATE_WORDS
 _DIGITS = re.compile(r"^[0-9][0-9,.]*$")

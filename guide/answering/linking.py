@@ -172,11 +172,11 @@ def find_mentions(
     folded = " ".join(words(question))
     question_words = [w for w in words(question) if w not in STOPWORDS]
     question_stems = [stem(w) for w in question_words]
-    agents, agent_words = _agents(question_words, index)
+    agents, agent_words = _agents(folded, question_words, index)
     title_stems = [s for s in question_stems if s not in agent_words]
     clue = _Clue(folded, title_stems, the_phrases(folded), in_context)
     objects = _objects(clue, index, catalogue, prefer)
-    types, type_words = _types(question_stems)
+    types, type_words = _types(title_stems)  # "Printing Works" in a name is no print
     used = set(agent_words) | set(type_words)
     leftover = tuple(
         w for w, s in zip(question_words, question_stems, strict=True) if s not in used
@@ -348,14 +348,15 @@ def _same(token: str, question_stem: str) -> bool:
     return token == question_stem or (len(token) >= 6 and looks_alike(token, question_stem))
 
 
-def _agents(question_words: list[str], index: _Index) -> tuple[list[str], list[str]]:
-    joined = " ".join(question_words)
+def _agents(folded: str, question_words: list[str], index: _Index) -> tuple[list[str], list[str]]:
+    """People and organisations named: whole names (stopwords and all: "Bank of the
+    Netherlands"), or a word of a short name that is no one else's ("rembrants")."""
     found: dict[str, None] = {}
     used: list[str] = []
     for phrase, slug in index.agent_phrases.items():
-        if len(phrase.split()) >= 2 and phrase in joined:
+        if len(phrase.split()) >= 2 and f" {phrase} " in f" {folded} ":
             found.setdefault(slug, None)
-            used.extend(stem(w) for w in phrase.split())
+            used.extend(stem(w) for w in phrase.split() if w not in STOPWORDS)
     for word in question_words:
         for token, slug in index.agent_tokens.items():
             if token in (word, word.removesuffix("s")) or looks_alike(token, word):

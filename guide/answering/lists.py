@@ -64,8 +64,8 @@ def like_this(asked: AskedQuestion, subject: GuideRecord) -> list[AnswerSentence
         if record.slug == subject.slug or record.object_type not in wanted_types:
             continue
         shared = wanted_tags & set(record.tags)
-        if asked_tags and not shared:
-            continue
+        if wanted_tags and not shared:
+            continue  # same kind, but about something else: not "like this"
         scored.append((len(shared), record.title, record, shared))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [_of_kind(record, shared) for _n, _t, record, shared in scored[:MAX_LISTED]]

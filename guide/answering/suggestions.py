@@ -21,18 +21,19 @@ def follow_ups(
 ) -> tuple[str, ...]:
     """Questions this record can answer, the one just asked left out."""
     candidates = [
+        # What a damaged work's visitors ask first.
+        (RESTORATION, "What did it look like before?", has_reconstruction),
+        (CONDITION, "Is it damaged?", record.is_damaged),
         (SUBJECT, "What does it show?", bool(record.sentences)),
         (MAKER, "Who made it?", bool(record.credits)),
         (DATE, "When was it made?", bool(record.date)),
         (MATERIAL, "What is it made of?", bool(record.medium)),
-        (RESTORATION, "What did it look like before?", has_reconstruction),
-        (CONDITION, "Is it damaged?", record.is_damaged),
         (PLACE, "Where is it from?", bool(record.culture or record.place)),
         (LICENCE, "Can I reuse the image?", True),
     ]
     own = [c for c in record.credits if c.qualifier in OWN_WORK_QUALIFIERS]
     if own:
-        candidates.insert(4, (RELATED, f"What else is there by {own[0].name}?", True))
+        candidates.insert(6, (RELATED, f"What else is there by {own[0].name}?", True))
     chosen = [text for intent, text, possible in candidates if possible and intent != asked_intent]
     return tuple(chosen[:MAX_SUGGESTIONS])
 

@@ -94,12 +94,6 @@ def test_who_else_painted_like_that_lists_works_sharing_its_subject(rembrandt: A
     assert_grounded(answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lists.like_this keeps works of the same type that share no tag with the subject "
-    "(it only skips them when the question itself names a tag), so 'who else painted like "
-    "that?' also lists unrelated paintings such as a still life.",
-)
 def test_who_else_painted_like_that_leaves_out_unrelated_works(rembrandt: Agent) -> None:
     conversation = Conversation()
     conversation.switch_page("the-hay-wain")

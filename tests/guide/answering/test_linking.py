@@ -143,11 +143,6 @@ def test_an_organisation_name_is_not_matched_word_by_word(collection: None) -> N
     assert answer.source_slugs == ["windmill-at-wijk"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="An agent's full name is matched against the question's words with stopwords "
-    "removed, so a long name holding 'of the' never matches whole (nor word by word).",
-)
 def test_an_organisation_named_whole_is_found(collection: None) -> None:
     bank = make_agent("Bank of the Netherlands Printing Works")
     make_work("Ten Gulden Note", makers=[bank], object_type="banknote")

@@ -71,12 +71,6 @@ def test_a_long_list_shows_eight_works(db: None) -> None:
     assert len(answer.source_slugs) == 8
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The count sentence of a cut list ('nine works by … (eight listed):') holds the "
-    "word 'listed', which is no template word and not in the cited maker span, so the "
-    "containment check drops it: the visitor is never told the list is incomplete.",
-)
 def test_a_long_list_says_how_many_of_the_total_it_shows(db: None) -> None:
     _nine_hokusais()
 
