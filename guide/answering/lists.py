@@ -5,6 +5,8 @@ its type and tags, or the words of its record that matched), so the list carries
 evidence. A count ("three works by Goya") is the number of objects listed, computed here.
 """
 
+import re
+
 from guide.answering.asked import AskedQuestion, cited
 from guide.answering.records import OWN_WORK_QUALIFIERS, GuideRecord, RecordSpan
 from guide.answering.text import looks_alike, spell_number, stem
@@ -42,7 +44,9 @@ _SOFT = frozenset(
 def works_by_agent(asked: AskedQuestion, agent_slug: str) -> list[AnswerSentence]:
     """The agent's own works (attributed included; "workshop of" and "manner of" not)."""
     agent = asked.catalogue.agents[agent_slug]
-    exclude = asked.subject.slug if asked.subject and asked.intent == "related" else None
+    # "other works by Leonardo?" on The Last Supper's page: not The Last Supper again.
+    wants_others = re.search(r"\b(other|else|more|another)\b", asked.folded) is not None
+    exclude = asked.subject.slug if asked.subject and wants_others else None
     records = [
         r
         for r in asked.catalogue.works_by(agent_slug)
