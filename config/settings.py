@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "tours",
     "guide",
+    "descriptions",
 ]
 
 MIDDLEWARE = [
@@ -378,3 +379,12 @@ GUIDE_BENCH_ECHO = env_bool("GUIDE_BENCH_ECHO", False)  # /ws/echo/, for bench_g
 # What the museum fills in for practical questions (opening hours, facilities…); the guide
 # answers those only from here or from the admin's museum information, never invents them.
 GUIDE_MUSEUM_INFORMATION: dict[str, str] = {}
+
+
+# Descriptions and speech (descriptions/): a voice per language (eSpeak NG voice names),
+# speaking rate in words per minute and pitch (0-99), and the language spoken when a text's
+# own language has no voice.
+DESCRIPTIONS_VOICES = {"en": "en-gb", "fr": "fr-fr"}
+DESCRIPTIONS_DEFAULT_LANGUAGE = "en"
+SPEECH_RATE_WPM = env_int("SPEECH_RATE_WPM", 160)
+SPEECH_PITCH = env_int("SPEECH_PITCH", 50)

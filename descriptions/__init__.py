@@ -1,0 +1,1 @@
+"""Descriptions: verbal descriptions of every object (machine drafts curators approve), spoken."""
