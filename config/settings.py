@@ -388,3 +388,10 @@ DESCRIPTIONS_VOICES = {"en": "en-gb", "fr": "fr-fr"}
 DESCRIPTIONS_DEFAULT_LANGUAGE = "en"
 SPEECH_RATE_WPM = env_int("SPEECH_RATE_WPM", 160)
 SPEECH_PITCH = env_int("SPEECH_PITCH", 50)
+
+
+# Kiosk mode (/kiosk/): seconds without a touch, key or pointer before the kiosk asks "Are you
+# still there?", and how long that question waits before the visit is reset (WCAG 2.2.1 asks
+# for at least 20 seconds to answer).
+KIOSK_IDLE_SECONDS = max(10, env_int("KIOSK_IDLE_SECONDS", 120))
+KIOSK_WARNING_SECONDS = max(20, env_int("KIOSK_WARNING_SECONDS", 30))

@@ -22,7 +22,9 @@ urlpatterns = [
     path("iiif/", include("exhibition.iiif.urls")),
     path("search/", include("search.urls")),
     path("tours/", include("tours.urls")),
+    path("kiosk/", include("tours.kiosk_urls")),
     path("guide/", include("guide.urls")),
+    path("descriptions/", include("descriptions.urls")),
     path("", include("exhibition.urls")),
 ]
 
