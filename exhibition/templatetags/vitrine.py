@@ -7,6 +7,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from exhibition import media_links
+from exhibition.alt_text import alt_text_for
 from exhibition.browse import century_label as _century_label
 from exhibition.licences import Licence, get_licence
 from exhibition.models import CollectionObject, ObjectImage
@@ -55,6 +56,8 @@ def creator_names(obj: CollectionObject) -> str:
 
 
 register.filter("person_name", person_name)
+# An approved description's alt text, else the record's (exhibition/alt_text.py).
+register.filter("alt_text", alt_text_for)
 
 
 @register.filter
