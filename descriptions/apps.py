@@ -5,3 +5,12 @@ class DescriptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "descriptions"
     verbose_name = "Descriptions and speech"
+
+    def ready(self) -> None:
+        # A description's review page shows it beside its picture (exhibition's review
+        # queue asks the registry); the object page panel and the alt text provider.
+        from descriptions import admin, page_panels, receivers
+
+        admin.connect()
+        page_panels.connect()
+        receivers.connect()  # a draft for an imported object that has none
