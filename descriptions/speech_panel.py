@@ -1,0 +1,63 @@
+"""The "Listen" panel: the object's description spoken, with transcript and captions.
+
+The object page is cached for every anonymous visitor, so the panel is the same HTML for
+all and holds only public information: the description (approved, else a draft labelled
+as such) and the URLs of its audio and captions, which check the object again when asked.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from descriptions.speech.spoken import draft_notice, spoken_description
+from exhibition.models import CollectionObject
+from exhibition.page_extensions import ObjectPanel, register_object_panel
+
+
+def player_context(collection_object: CollectionObject, language: str) -> dict[str, Any] | None:
+    """What templates/descriptions/player.html needs, or None when there is nothing to say."""
+    spoken = spoken_description(collection_object=collection_object, language=language)
+    if spoken is None:
+        return None
+    slug = collection_object.slug
+    query = "?" + urlencode({"lang": spoken.language})
+    return {
+        "uid": slug,
+        "title": collection_object.title,
+        "language": spoken.language,
+        "voice_language": spoken.voice.language,
+        "voice_fallback": spoken.voice.is_fallback,
+        "is_draft": spoken.is_draft,
+        "notice": draft_notice(spoken.voice.language) if spoken.is_draft else "",
+        "transcript": spoken.transcript,
+        "ogg_url": reverse("descriptions:speech-ogg", kwargs={"slug": slug}) + query,
+        "mp3_url": reverse("descriptions:speech-mp3", kwargs={"slug": slug}) + query,
+        "captions_url": reverse("descriptions:speech-captions", kwargs={"slug": slug}) + query,
+    }
+
+
+def listen_panel_context(request: HttpRequest, obj: CollectionObject) -> dict[str, Any] | None:
+    # The cached page is one per URL, not per visitor: the site's language, not a header's.
+    return player_context(obj, settings.LANGUAGE_CODE)
+
+
+def connect() -> None:
+    """The "Listen" panel, and speech made in the background whenever an object changes
+    (importing it included). Imported here so that a worker registers the task too."""
+    from descriptions.speech.tasks import on_collection_object_changed
+    from exhibition.signals import collection_object_changed
+
+    collection_object_changed.connect(
+        on_collection_object_changed, dispatch_uid="descriptions.speech.object_changed"
+    )
+    register_object_panel(
+        ObjectPanel(
+            name="descriptions-listen",
+            template="descriptions/player_panel.html",
+            context=listen_panel_context,
+            order=30,  # before "Your visit" (40): hearing the object comes first
+        )
+    )
