@@ -14,3 +14,6 @@ class DescriptionsConfig(AppConfig):
         admin.connect()
         page_panels.connect()
         receivers.connect()  # a draft for an imported object that has none
+        from descriptions.speech_panel import connect as connect_speech
+
+        connect_speech()  # helper E's line: the "Listen" panel and background speech
