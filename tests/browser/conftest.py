@@ -52,13 +52,16 @@ def vendor_dir() -> Path:
     return vendor
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running in the test
+# thread while it is open, and tests after the browser tests (the guide's WebSocket tests)
+# drive their own loops with async_to_sync, which refuses to start inside a running one.
+@pytest.fixture(scope="package")
 def playwright_driver() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_driver: Playwright, vendor_dir: Path) -> Iterator[Browser]:
     if not CHROMIUM.is_file():
         pytest.fail(
