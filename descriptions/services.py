@@ -17,6 +17,7 @@ from descriptions.checklist import LAYERS, uncovered
 from descriptions.drafting import compose, record_facts
 from descriptions.image_analysis import ImageMeasurement, measure_picture, object_picture
 from descriptions.models import Description
+from descriptions.speech.tasks import speech_schedule
 from exhibition.models import AuditLogEntry, CollectionObject, MachineOutputKind
 from exhibition.page_cache import collection_changed
 from exhibition.services.audit import audit_record_change
@@ -129,4 +130,5 @@ def description_edit(
         )
         # An approved description is on public pages, which are cached.
         collection_changed()
+        speech_schedule(collection_object=description.collection_object)
     return description

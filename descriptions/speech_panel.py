@@ -46,12 +46,16 @@ def listen_panel_context(request: HttpRequest, obj: CollectionObject) -> dict[st
 
 def connect() -> None:
     """The "Listen" panel, and speech made in the background whenever an object changes
-    (importing it included). Imported here so that a worker registers the task too."""
-    from descriptions.speech.tasks import on_collection_object_changed
-    from exhibition.signals import collection_object_changed
+    (importing it included) or a curator reviews its description. Imported here so that a
+    worker registers the task too."""
+    from descriptions.speech.tasks import on_collection_object_changed, on_machine_output_reviewed
+    from exhibition.signals import collection_object_changed, machine_output_reviewed
 
     collection_object_changed.connect(
         on_collection_object_changed, dispatch_uid="descriptions.speech.object_changed"
+    )
+    machine_output_reviewed.connect(
+        on_machine_output_reviewed, dispatch_uid="descriptions.speech.reviewed"
     )
     register_object_panel(
         ObjectPanel(

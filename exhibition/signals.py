@@ -13,3 +13,8 @@ collection_object_changed = Signal()
 
 # A collection object was deleted. Arguments: ``object_id`` (int), ``slug`` (str).
 collection_object_deleted = Signal()
+
+# A curator decided on a machine output: approved it, rejected it or returned it to draft.
+# Arguments: ``output`` (MachineOutput), ``status`` and ``old_status`` (ReviewStatus values).
+# What the public site shows may have changed (a description's speech, for one).
+machine_output_reviewed = Signal()

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from descriptions.speech.services import speech_for
 from descriptions.speech.spoken import spoken_description
-from exhibition.models import CollectionObject
+from exhibition.models import CollectionObject, MachineOutput, MachineOutputKind
 from exhibition.selectors import public_objects
 
 
@@ -37,10 +37,18 @@ def speech_schedule(*, collection_object: CollectionObject) -> None:
 
     Call it after drafting, editing or approving a description."""
     object_id = collection_object.pk
-    transaction.on_commit(lambda: generate_object_speech.delay(object_id))
+    # Robust: in-process without a broker, a failure to speak must not turn a curator's
+    # save or approval into an error; the audio view makes missing speech on demand.
+    transaction.on_commit(lambda: generate_object_speech.delay(object_id), robust=True)
 
 
 def on_collection_object_changed(
     sender: object, *, collection_object: CollectionObject, **kwargs: Any
 ) -> None:
     speech_schedule(collection_object=collection_object)
+
+
+def on_machine_output_reviewed(sender: object, *, output: MachineOutput, **kwargs: Any) -> None:
+    """A description approved, rejected or returned to draft changes what the object says."""
+    if output.kind == MachineOutputKind.DESCRIPTION and output.collection_object is not None:
+        speech_schedule(collection_object=output.collection_object)

@@ -26,6 +26,7 @@ from exhibition.models import (
     ReviewStatus,
 )
 from exhibition.services.audit import audit_record_change
+from exhibition.signals import machine_output_reviewed
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +112,11 @@ def _review(*, output: MachineOutput, reviewer: Reviewer, status: str, note: str
             changes={"status": {"old": old_status, "new": status}},
             action=AuditLogEntry.Action.REVIEWED,
             note=note,
+        )
+        transaction.on_commit(
+            lambda: machine_output_reviewed.send(
+                sender=MachineOutput, output=current, status=status, old_status=old_status
+            )
         )
     # The caller's instance reflects the decision too.
     for name in ("status", "reviewed_by", "reviewed_at", "review_note"):
