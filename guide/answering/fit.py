@@ -26,6 +26,8 @@ _NEAR = {
         "kill": "slay slaying stabbed behead beheading murder",
         "eat": "food diet ate fed",
         "war": "battle siege",
+        "ship": "warship vessel boat frigate tug steamship liner",
+        "boat": "boats vessel ship ships",
         "city": "town townscape",
         "picture": "image photograph painting",
         "people": "figure figures men women person",
@@ -35,6 +37,9 @@ _COLOURS = word_set(
     """red blue yellow green orange purple violet pink black white grey gray brown gold golden
     silver crimson scarlet ochre"""
 )
+# Words that say what kind of answer is wanted, not what it is about.
+_KIND_WORDS = frozenset({"colour", "color", "name", "called", "season"})
+_SEASONS = word_set("winter spring summer autumn fall")
 _PROPER_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-zà-ÿ]+")
 _YEAR = re.compile(r"\b(\d{3,4}s?|\w+ century)\b")
 _HOW_MANY = re.compile(r"\bhow many (\w+)")
@@ -60,16 +65,25 @@ def question_kind(asked: AskedQuestion) -> str | None:
         return "year"
     if re.match(r"^(which|what) (war|city|town|country|place|museum|river|battle)\b", folded):
         return "name"
+    if re.search(r"\b(name of|called)\b", folded):
+        return "named"
+    if re.search(r"\b(season|time of year)\b", folded):
+        return "season"
     return None
 
 
 def focus_share(asked: AskedQuestion, sentence: str) -> float:
-    focus = [f for f in asked.focus if f not in ("colour", "color")]
+    focus = [f for f in asked.focus if f not in _KIND_WORDS]
     if not focus:
         return 1.0
     sentence_stems = {stem(w) for w in words(sentence)}
     found = sum(_present(f, sentence_stems) for f in focus)
     return found / len(focus)
+
+
+def near_words(word: str) -> frozenset[str]:
+    """The everyday near-synonyms of a stem ("ship": warship, vessel…)."""
+    return _NEAR.get(word, frozenset())
 
 
 def has_name(sentence: str) -> bool:
@@ -85,11 +99,27 @@ def _present(focus_word: str, sentence_stems: set[str]) -> bool:
 def _has_kind(kind: str, asked: AskedQuestion, sentence: str) -> bool:
     if kind == "name":
         return has_name(sentence)
+    if kind == "named":
+        return _name_follows(asked, sentence)
     if kind == "count":
         return _has_count(sentence)
     if kind == "colour":
         return bool(_COLOURS & set(words(sentence)))
+    if kind == "season":
+        return bool(_SEASONS & set(words(sentence)))
     return _YEAR.search(sentence) is not None
+
+
+def _name_follows(asked: AskedQuestion, sentence: str) -> bool:
+    """ "the name of the ship": a capitalised name right after the ship ("warship HMS
+    Temeraire"), not merely somewhere in a sentence that mentions a dog."""
+    tokens = sentence.replace(",", " ").split()
+    for i, token in enumerate(tokens):
+        token_stems = {stem(w) for w in words(token)}
+        if any(_present(f, token_stems) for f in asked.focus):
+            if any(t[:1].isupper() for t in tokens[i + 1 : i + 4]):
+                return True
+    return False
 
 
 def _has_count(sentence: str) -> bool:

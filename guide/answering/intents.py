@@ -77,7 +77,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         COLLECTION,
         r"\b(do you have|which of your|have you got|is there an?|are there( any)?|"
         r"any \w+( \w+)? here|which (works|paintings|pictures|photos|prints|objects)|"
-        r"how many \w+( \w+)? (are there|do you have|have you)|in (the|your) collection|"
+        r"how many \w+( \w+)? (do you have|have you)|in (the|your) collection|"
         r"works by)\b",
     ),
     (

@@ -143,6 +143,7 @@ class Mentions:
     types: tuple[str, ...]  # object_type values
     leftover: tuple[str, ...]  # content words naming no agent and no kind of object
     named_stems: frozenset[str]  # the title words of the object named, if one is
+    agent_words: tuple[str, ...] = ()  # the question's words that named the agents
 
     @property
     def named(self) -> ObjectMention | None:
@@ -183,7 +184,9 @@ def find_mentions(
     )
     named = objects[0] if objects and objects[0].score >= LINK_FLOOR else None
     named_stems = index.alias_stems[named.record.slug] if named else frozenset()
-    return Mentions(tuple(objects), tuple(agents), tuple(types), leftover, named_stems)
+    return Mentions(
+        tuple(objects), tuple(agents), tuple(types), leftover, named_stems, tuple(agent_words)
+    )
 
 
 @dataclass(frozen=True)

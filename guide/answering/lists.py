@@ -60,12 +60,13 @@ def works_by_agent(asked: AskedQuestion, agent_slug: str) -> list[AnswerSentence
 
 def like_this(asked: AskedQuestion, subject: GuideRecord) -> list[AnswerSentence]:
     """Objects of the same kind sharing what the question or the subject is about."""
-    wanted_types = set(asked.mentions.types) or {subject.object_type}
     asked_tags = _question_tags(asked)
+    # "any other winter scenes?": a subject asked for by name crosses kinds of object.
+    wanted_types = set(asked.mentions.types) or (set() if asked_tags else {subject.object_type})
     wanted_tags = asked_tags or set(subject.tags) - _COMMON_TAGS
     scored = []
     for record in asked.catalogue.records.values():
-        if record.slug == subject.slug or record.object_type not in wanted_types:
+        if record.slug == subject.slug or (wanted_types and record.object_type not in wanted_types):
             continue
         shared = wanted_tags & set(record.tags)
         if wanted_tags and not shared:

@@ -7,18 +7,20 @@ the sentences the containment check passes, and abstain when none is left.
 
 import re
 
-from guide.answering import described, lists, museum, object_facts
+from guide.answering import described, fit, lists, museum, object_facts
 from guide.answering.asked import AskedQuestion
 from guide.answering.containment import is_contained
 from guide.answering.intents import (
     AUTHENTICITY,
     PROVENANCE,
     VALUATION,
+    Intent,
     recognise,
 )
 from guide.answering.linking import (
     GENERIC,
     INTENT_STEMS,
+    TYPE_SYNONYMS,
     Mentions,
     ObjectMention,
     find_mentions,
@@ -27,7 +29,7 @@ from guide.answering.linking import (
 from guide.answering.reconstructions import reconstructions
 from guide.answering.records import Catalogue, GuideRecord, catalogue
 from guide.answering.suggestions import follow_ups, offers
-from guide.answering.text import stem, words
+from guide.answering.text import stem, word_set, words
 from guide.answers import (
     AGENT,
     COLLECTION,
@@ -86,7 +88,9 @@ def answer_from_records(question: str, conversation: Conversation) -> Answer:
     in_context = bool(conversation.about or conversation.page_object)
     mentions = find_mentions(question, cat, prefer=prefer, in_context=in_context)
     # The intent is read without the title named: "The Birth of Venus" asks no birth date.
-    intent = recognise(_without_title(question, mentions))
+    intent = _in_context(
+        recognise(_without_title(question, mentions)), question, mentions, conversation
+    )
     subject = _subject(question, mentions, conversation, cat)
     agent = mentions.agents[0] if mentions.agents else None
     named = mentions.named
@@ -126,6 +130,34 @@ def answer_from_records(question: str, conversation: Conversation) -> Answer:
     )
 
 
+def _in_context(
+    intent: Intent, question: str, mentions: Mentions, conversation: Conversation
+) -> Intent:
+    """Read a few phrasings by what the visitor is looking at.
+
+    "How many Goya paintings are there?" counts the collection, "how many hunters are
+    there?" counts what this painting shows; on an object's page "is there a dog?" asks
+    about that object, elsewhere about the collection.
+    """
+    folded = " ".join(words(question))
+    counted = re.match(r"^how many (\w+)", folded)
+    if counted and intent.name in (OTHER, COLLECTION):
+        word = counted.group(1)
+        names_kind = stem(word) in TYPE_SYNONYMS or any(
+            word.startswith(w) or w.startswith(word.removesuffix("s")) for w in mentions.agent_words
+        )
+        return Intent(COLLECTION if names_kind else OTHER, intent.confidence)
+    on_a_page = bool(conversation.about or conversation.page_object) and mentions.named is None
+    if (
+        intent.name == COLLECTION
+        and on_a_page
+        and re.match(r"^(is|are) there\b", folded)
+        and not re.search(r"\b(here|collection|museum|you)\b", folded)
+    ):
+        return Intent(OTHER, intent.confidence)
+    return intent
+
+
 def _without_title(question: str, mentions: Mentions) -> str:
     named = mentions.named
     if named is None:
@@ -148,38 +180,48 @@ def _subject(
 
 def _context_holds(named: ObjectMention, conversation: Conversation, cat: Catalogue) -> bool:
     """A partly matched title loses to the conversation's object when that object's own
-    record holds the same words ("who is the model dressed as?" on The Art of Painting)."""
+    record holds the same words ("who is the model dressed as?" on The Art of Painting;
+    "the ship" on The Fighting Temeraire's page is its warship, not "Ship's gymnasium")."""
     slug = conversation.about or conversation.page_object
     record = cat.records.get(slug) if slug else None
     if record is None or record.slug == named.record.slug:
         return False
-    text = " ".join((record.title, record.description, *record.tags))
-    record_stems = {stem(w) for w in words(text)}
-    return bool(named.matched) and set(named.matched) <= record_stems
+    known = _record_stems(record)
+    return bool(named.matched) and all(_holds(word, known) for word in named.matched)
 
 
 def _names_something_else(question: str, record: GuideRecord) -> bool:
     """ "who painted the persistence of memory" asked on another object's page."""
-    known = {
-        stem(w)
-        for w in words(
-            " ".join(
-                (
-                    record.title,
-                    record.description,
-                    record.culture,
-                    record.medium,
-                    record.object_type,
-                    *record.tags,
-                )
-            )
-        )
-    }
+    known = _record_stems(record)
     for phrase in the_phrases(" ".join(words(question))):
-        specific = [w for w in phrase if len(w) > 3 and w not in INTENT_STEMS and w not in GENERIC]
-        if specific and not any(w in known for w in specific):
+        specific = [
+            w
+            for w in phrase
+            if len(w) > 3 and w not in INTENT_STEMS and w not in GENERIC and w not in _ASKING
+        ]
+        if specific and not any(_holds(w, known) for w in specific):
             return True
     return False
+
+
+# Nouns that say what is asked about a thing, never which thing ("the name of the ship").
+_ASKING = frozenset(
+    stem(w) for w in word_set("name title colour color season kind type size story meaning")
+)
+
+
+def _record_stems(record: GuideRecord) -> set[str]:
+    fields = (record.title, record.description, record.culture, record.medium)
+    return {stem(w) for w in words(" ".join((*fields, record.object_type, *record.tags)))}
+
+
+def _holds(word: str, known: set[str]) -> bool:
+    """The record has the word, a longer word holding it, or an everyday near-synonym."""
+    return (
+        word in known
+        or (len(word) >= 4 and any(word in other for other in known))
+        or bool(known & fit.near_words(word))
+    )
 
 
 def _compose(asked: AskedQuestion) -> tuple[list[AnswerSentence], list[Media], str]:
