@@ -116,9 +116,9 @@ def _name_follows(asked: AskedQuestion, sentence: str) -> bool:
     tokens = sentence.replace(",", " ").split()
     for i, token in enumerate(tokens):
         token_stems = {stem(w) for w in words(token)}
-        if any(_present(f, token_stems) for f in asked.focus):
-            if any(t[:1].isupper() for t in tokens[i + 1 : i + 4]):
-                return True
+        near_focus = any(_present(f, token_stems) for f in asked.focus)
+        if near_focus and any(t[:1].isupper() for t in tokens[i + 1 : i + 4]):
+            return True
     return False
 
 
