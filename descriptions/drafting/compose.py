@@ -57,6 +57,12 @@ class Draft:
     statements: list[Statement]
 
 
+# Tags that say how a record was made or filed, not what the work shows.
+CATALOGUING_TAGS = frozenset(
+    {"3d", "scan", "damage", "restoration", "photograph", "historical photograph", "painting"}
+)
+
+
 def as_sentence(text: str) -> str:
     """Capitalised, ending with a full stop unless it already ends a sentence."""
     text = " ".join(text.split())
@@ -175,7 +181,8 @@ def _label_facts(facts: RecordFacts) -> list[Statement]:
     label = [
         (facts.title, "record:title"),
         (f"By {'; '.join(facts.makers)}" if facts.makers else "", "record:creators"),
-        (facts.date, "record:date_display"),
+        # "Dated c. 1830–1832", not a sentence starting "C. 1830".
+        (f"Dated {facts.date}" if facts.date else "", "record:date_display"),
         (facts.medium, "record:medium"),
         (facts.dimensions, "record:dimensions"),
     ]
@@ -204,8 +211,9 @@ def _overview(facts: RecordFacts, measurement: ImageMeasurement | None) -> list[
     record_sentence = _record_sentence(facts.description)
     if record_sentence:
         said.append(Statement("long", 1, record_sentence, ("record:description",), optional=True))
-    if facts.tags:
-        tags = listed(facts.tags[:MAX_TAGS])
+    subjects = [tag for tag in facts.tags if tag not in CATALOGUING_TAGS]
+    if subjects:
+        tags = listed(subjects[:MAX_TAGS])
         said.append(
             Statement("long", 1, f"Catalogued subjects: {tags}.", ("record:tags",), optional=True)
         )
