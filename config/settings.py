@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "tours",
     "guide",
     "descriptions",
+    "interop",
 ]
 
 MIDDLEWARE = [

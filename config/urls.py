@@ -25,6 +25,7 @@ urlpatterns = [
     path("kiosk/", include("tours.kiosk_urls")),
     path("guide/", include("guide.urls")),
     path("descriptions/", include("descriptions.urls")),
+    path("", include("interop.urls")),
     path("", include("exhibition.urls")),
 ]
 
