@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "interop.negotiation.LinkedArtNegotiationMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -396,3 +397,15 @@ SPEECH_PITCH = env_int("SPEECH_PITCH", 50)
 # for at least 20 seconds to answer).
 KIOSK_IDLE_SECONDS = max(10, env_int("KIOSK_IDLE_SECONDS", 120))
 KIOSK_WARNING_SECONDS = max(20, env_int("KIOSK_WARNING_SECONDS", 30))
+
+
+# OAI-PMH 2.0 (/oai/, interop/oai/): how the repository names itself to harvesters, records
+# per page of a list (the rest follows by resumption token), how long a token stays good,
+# and how often one harvester may ask. The identifiers' middle part (oai:<this>:<slug>) is
+# the request's host unless set: set it once a site is live, so identifiers never change.
+OAI_REPOSITORY_NAME = env_str("OAI_REPOSITORY_NAME", VITRINE_SITE_NAME)
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "collections@example.org")
+OAI_REPOSITORY_IDENTIFIER = env_str("OAI_REPOSITORY_IDENTIFIER", "")
+OAI_PAGE_SIZE = max(1, env_int("OAI_PAGE_SIZE", 100))
+OAI_TOKEN_HOURS = max(1, env_int("OAI_TOKEN_HOURS", 24))
+OAI_RATE = env_str("OAI_RATE", "120/minute")

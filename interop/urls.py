@@ -2,4 +2,9 @@
 
 from typing import Any
 
-urlpatterns: list[Any] = []
+from django.urls import include, path
+
+urlpatterns: list[Any] = [
+    path("oai/", include("interop.oai.urls")),
+    path("linked-art/", include("interop.linked_art.urls")),
+]
