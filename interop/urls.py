@@ -1,3 +1,4 @@
+"""The standards' own addresses (/oai/, /linked-art/…), one include per standard."""
 
 from typing import Any
 
