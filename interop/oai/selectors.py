@@ -79,7 +79,9 @@ def resolve_set(spec: str | None) -> SetFilter | None:
     if axis == EXHIBITION_SET and value in exhibitions:
         return SetFilter(exhibition_slugs=frozenset({value}))
     if axis == TYPE_SET and value:
-        types = public_objects().values_list("object_type", flat=True).distinct()
+        # A withdrawn object's type too: a harvester of the set must hear of its deletion.
+        types = set(public_objects().values_list("object_type", flat=True).distinct())
+        types |= {record.object_type for record in withdrawn_records()}
         matching = frozenset(t for t in types if slugify(t) == value)
         return SetFilter(object_types=matching) if matching else None
     return None
