@@ -6,4 +6,5 @@ from django.urls import include, path
 
 urlpatterns: list[Any] = [
     path("oai/", include("interop.oai.urls")),
+    path("linked-art/", include("interop.linked_art.urls")),
 ]
