@@ -45,7 +45,18 @@
     else if (key === "<") stepSpeed(audio, select, -1);
     else if (key === ">") stepSpeed(audio, select, 1);
     else return;
-    event.preventDefault(); // or the native controls would act on the same key again
+    // Handled in the capture phase and stopped there: the focused <audio>'s own controls
+    // would otherwise act on the same key (Chromium seeks by a hundredth of the length on
+    // an arrow and plays again when Space comes up, whatever preventDefault says).
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  function swallowSpaceUp(event, audio) {
+    if (event.key === " " && event.target === audio) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
   }
 
   function showCaptions(audio, caption) {
@@ -70,9 +81,20 @@
     select.addEventListener("change", function () {
       setSpeed(audio, select, Number(select.value));
     });
-    player.addEventListener("keydown", function (event) {
-      handleKey(event, audio, select);
-    });
+    player.addEventListener(
+      "keydown",
+      function (event) {
+        handleKey(event, audio, select);
+      },
+      true
+    );
+    player.addEventListener(
+      "keyup",
+      function (event) {
+        swallowSpaceUp(event, audio);
+      },
+      true
+    );
     if (caption) showCaptions(audio, caption);
   }
 
