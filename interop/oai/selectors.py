@@ -138,7 +138,8 @@ def record_page(
     """
     public = _public_records(dates, sets)
     withdrawn = [r for r in withdrawn_records() if _in_range(r, dates, sets)]
-    page = [_as_record(o) for o in _with_metadata(public.filter(pk__gt=after_pk)[:limit])]
+    following = public.filter(pk__gt=after_pk).order_by("pk")[:limit]
+    page = [_as_record(obj) for obj in _with_metadata(following)]
     page += [r for r in withdrawn if r.pk > after_pk]
     page = sorted(page, key=lambda r: r.pk)[:limit]
     _attach_exhibitions([r for r in page if not r.deleted])
