@@ -5,6 +5,7 @@ from django.conf import settings
 
 from descriptions.selectors import describable_objects, latest_description
 from descriptions.services import description_draft
+from descriptions.speech.tasks import speech_schedule
 
 
 @shared_task
@@ -17,4 +18,7 @@ def draft_object_description(collection_object_id: int) -> bool:
     if obj is None or latest_description(obj, language) is not None:
         return False
     description_draft(collection_object=obj, language=language)
+    # Its speech too, now that there is a draft to speak (the import's own schedule may
+    # have run before the draft existed).
+    speech_schedule(collection_object=obj)
     return True
