@@ -6,17 +6,26 @@ nothing, but labelled plainly as a machine draft awaiting review, as the issue a
 page is cached for every visitor, so the panel holds public information only.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from descriptions.models import Description
 from descriptions.selectors import approved_description, latest_description
 from exhibition.alt_text import Media, register_alt_text_provider
-from exhibition.models import CollectionObject, ObjectImage
+from exhibition.models import (
+    CollectionObject,
+    ObjectImage,
+    ObjectModel3D,
+    ReviewStatus,
+    Visibility,
+)
 from exhibition.page_extensions import ObjectPanel, register_object_panel
+from search.per_version import VersionedValue
 
 
 def current_language() -> str:
@@ -46,24 +55,52 @@ def description_panel_context(request: HttpRequest, obj: CollectionObject) -> di
     }
 
 
-def _described_media(media: Media) -> bool:
-    """Whether this is the picture the description was drafted from: the object's first
-    image, or its first 3D model when it has no image."""
-    obj = media.collection_object
-    if isinstance(media, ObjectImage):
-        first = obj.images.order_by("order", "pk").values_list("pk", flat=True).first()
-        return first == media.pk
-    if obj.images.exists():
-        return False
-    return obj.models3d.order_by("order", "pk").values_list("pk", flat=True).first() == media.pk
+@dataclass(frozen=True)
+class _ApprovedAlt:
+    text: str
+    first_image: int | None  # the picture the description was drafted from: the first
+    first_model: int | None  # image, or the first 3D model when there is no image
+
+
+def _approved_alts() -> dict[tuple[int, str], _ApprovedAlt]:
+    """Every approved description's alt text by (object, language), in one query.
+
+    Kept per collection version (an approval or an edit moves it on): a page that shows
+    many pictures (an exhibition's story) asks once, not twice per picture.
+    """
+    first_image = ObjectImage.objects.filter(collection_object=OuterRef("collection_object"))
+    first_model = ObjectModel3D.objects.filter(collection_object=OuterRef("collection_object"))
+    rows = (
+        Description.objects.filter(
+            machine_output__status=ReviewStatus.APPROVED,
+            collection_object__visibility=Visibility.PUBLIC,
+        )
+        .annotate(
+            first_image=Subquery(first_image.order_by("order", "pk").values("pk")[:1]),
+            first_model=Subquery(first_model.order_by("order", "pk").values("pk")[:1]),
+        )
+        .order_by("machine_output__produced_at", "pk")  # the newest approval wins
+        .values_list("collection_object_id", "language", "alt_text", "first_image", "first_model")
+    )
+    return {
+        (object_id, language): _ApprovedAlt(text, image, model)
+        for object_id, language, text, image, model in rows
+    }
+
+
+_APPROVED_ALTS = VersionedValue(_approved_alts)
 
 
 def approved_alt_text(media: Media) -> str | None:
     """An approved description's alt text for the picture it describes; drafts never."""
-    if not _described_media(media):
+    found = _APPROVED_ALTS.get().get((media.collection_object_id, current_language()))
+    if found is None:
         return None
-    description = approved_description(media.collection_object, current_language())
-    return description.alt_text if description is not None else None
+    if isinstance(media, ObjectImage):
+        described = found.first_image == media.pk
+    else:
+        described = found.first_image is None and found.first_model == media.pk
+    return found.text if described else None
 
 
 def connect() -> None:
