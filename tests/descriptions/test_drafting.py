@@ -34,7 +34,9 @@ def _measurement(concepts: list[Concept] | None = None) -> ImageMeasurement:
 def test_long_description_starts_with_the_label_facts_in_order() -> None:
     draft = compose(_facts(), _measurement())
     label = draft.long_text.split("\n\n")[0]
-    assert label == "View of Delft. By Johannes Vermeer. Dated c. 1660. Oil on canvas. 96.5 × 115.7 cm."
+    assert label == (
+        "View of Delft. By Johannes Vermeer. Dated c. 1660. Oil on canvas. 96.5 × 115.7 cm."
+    )
 
 
 def test_only_the_label_facts_the_record_has_are_said() -> None:
