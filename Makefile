@@ -50,8 +50,10 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 collection: migrate chromium
-	# Embeddings are computed in one batch below rather than record by record.
-	SEARCH_EMBED_ON_CHANGE=0 $(PY) manage.py import_collection
+	# Embeddings and description drafts are made in one batch below rather than record by
+	# record; speech is made when a description is first played.
+	SEARCH_EMBED_ON_CHANGE=0 DESCRIPTIONS_DRAFT_ON_CHANGE=0 SPEECH_ON_CHANGE=0 \
+		$(PY) manage.py import_collection
 	$(PY) manage.py load_gallery_map tours/demo/gallery-map.json
 	$(PY) manage.py import_exhibitions
 	$(PY) manage.py render_model_posters
@@ -59,6 +61,7 @@ collection: migrate chromium
 	$(PY) manage.py embed_collection
 	$(PY) manage.py build_keyword_index
 	$(PY) manage.py build_search_index
+	$(PY) manage.py draft_descriptions
 
 # The demo serves as a museum would: DEBUG off (the site's own 404 and 500 pages, never
 # Django's debug page), static files collected and served by WhiteNoise, daphne as the

@@ -390,6 +390,10 @@ DESCRIPTIONS_VOICES = {"en": "en-gb", "fr": "fr-fr"}
 DESCRIPTIONS_DEFAULT_LANGUAGE = "en"
 SPEECH_RATE_WPM = env_int("SPEECH_RATE_WPM", 160)
 SPEECH_PITCH = env_int("SPEECH_PITCH", 50)
+# Draft a description, and speak it, in the background when an object is imported or edited.
+# A bulk import turns both off and drafts in one batch (the Makefile's `collection`).
+DESCRIPTIONS_DRAFT_ON_CHANGE = env_bool("DESCRIPTIONS_DRAFT_ON_CHANGE", True)
+SPEECH_ON_CHANGE = env_bool("SPEECH_ON_CHANGE", True)
 
 
 # Kiosk mode (/kiosk/): seconds without a touch, key or pointer before the kiosk asks "Are you

@@ -20,5 +20,6 @@ def draft_object_description(collection_object_id: int) -> bool:
     description_draft(collection_object=obj, language=language)
     # Its speech too, now that there is a draft to speak (the import's own schedule may
     # have run before the draft existed).
-    speech_schedule(collection_object=obj)
+    if settings.SPEECH_ON_CHANGE:
+        speech_schedule(collection_object=obj)
     return True

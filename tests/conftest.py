@@ -25,6 +25,8 @@ def _no_search_embedding(settings: object, request: pytest.FixtureRequest) -> No
     # Drafting a description runs the image model too: only descriptions' tests want it.
     if "tests/descriptions" not in str(request.node.path):
         settings.DESCRIPTIONS_DRAFT_ON_CHANGE = False  # type: ignore[attr-defined]
+        # Speaking encodes audio (seconds an object): only descriptions' tests want it.
+        settings.SPEECH_ON_CHANGE = False  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

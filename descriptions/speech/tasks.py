@@ -45,7 +45,8 @@ def speech_schedule(*, collection_object: CollectionObject) -> None:
 def on_collection_object_changed(
     sender: object, *, collection_object: CollectionObject, **kwargs: Any
 ) -> None:
-    speech_schedule(collection_object=collection_object)
+    if settings.SPEECH_ON_CHANGE:
+        speech_schedule(collection_object=collection_object)
 
 
 def on_machine_output_reviewed(sender: object, *, output: MachineOutput, **kwargs: Any) -> None:
