@@ -7,8 +7,6 @@ database and media as they are (the benchmark then only remakes its objects' spe
 """
 
 import os
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,8 +18,7 @@ from django.db import connections
 from django.test import override_settings
 
 from bench.guide.servers import snapshot_sqlite
-from bench.pages.client import Target
-from bench.pages.server import RunningServer, free_port, stop, wait_until_healthy
+from bench.pages.server import RunningServer, running_daphne
 
 ASGI_APP = "config.asgi:application"
 
@@ -92,19 +89,8 @@ def server_env(space: Workspace) -> dict[str, str]:
 @contextmanager
 def site_server(space: Workspace, *, start_timeout: float = 120.0) -> Iterator[RunningServer]:
     """``daphne config.asgi:application`` on a free loopback port until the block ends."""
-    port = free_port()
     log_path = space.folder / "daphne.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 (our own interpreter, a fixed command line)
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
-            cwd=settings.BASE_DIR,
-            env=server_env(space),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    server = RunningServer(Target("127.0.0.1", port), process, log_path)
-    try:
-        wait_until_healthy(server, timeout=start_timeout)
+    with running_daphne(
+        env=server_env(space), log_path=log_path, start_timeout=start_timeout
+    ) as server:
         yield server
-    finally:
-        stop(process)

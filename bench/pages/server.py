@@ -97,22 +97,33 @@ def daphne_server(
             static_root=work / "static", server_timing=server_timing, page_cache=page_cache
         )
         collect_static(env)
-        port = free_port()
-        log_path = work / "daphne.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(  # noqa: S603 (fixed command line, our own venv)
-                [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
-                cwd=settings.BASE_DIR,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        server = RunningServer(Target("127.0.0.1", port), process, log_path)
-        try:
-            wait_until_healthy(server, timeout=start_timeout)
+        with running_daphne(
+            env=env, log_path=work / "daphne.log", start_timeout=start_timeout
+        ) as server:
             yield server
-        finally:
-            stop(process)
+
+
+@contextmanager
+def running_daphne(
+    *, env: dict[str, str], log_path: Path, start_timeout: float
+) -> Iterator[RunningServer]:
+    """``daphne config.asgi:application`` on a free loopback port, healthy, until the block
+    ends (every benchmark that needs the site as a server starts it here)."""
+    port = free_port()
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(  # noqa: S603 (fixed command line, our own venv)
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APP],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server = RunningServer(Target("127.0.0.1", port), process, log_path)
+    try:
+        wait_until_healthy(server, timeout=start_timeout)
+        yield server
+    finally:
+        stop(process)
 
 
 def wait_until_healthy(server: RunningServer, *, timeout: float) -> None:
