@@ -13,6 +13,11 @@ from guide.answering.records import GuideRecord
 from guide.answers import AnswerSentence, Media
 
 
+def has_reconstructions(record: GuideRecord) -> bool:
+    """Whether "what did it look like before?" has an approved answer (one cheap query)."""
+    return public_restorations(collection_object=CollectionObject(pk=record.pk)).exists()
+
+
 def reconstructions(record: GuideRecord) -> tuple[list[AnswerSentence], list[Media]]:
     restorations = public_restorations(collection_object=CollectionObject(pk=record.pk))
     sentences: list[AnswerSentence] = []

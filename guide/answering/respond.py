@@ -26,7 +26,7 @@ from guide.answering.linking import (
     find_mentions,
     the_phrases,
 )
-from guide.answering.reconstructions import reconstructions
+from guide.answering.reconstructions import has_reconstructions, reconstructions
 from guide.answering.records import Catalogue, GuideRecord, catalogue
 from guide.answering.suggestions import follow_ups, offers
 from guide.answering.text import stem, word_set, words
@@ -280,10 +280,7 @@ def _abstention(asked: AskedQuestion, notice: str, confidence: float) -> Answer:
         # The question named this object: offer it by name, not "what does it show?".
         suggestions = offers(_related_records(asked))
     elif asked.subject is not None:
-        has_reconstruction = asked.intent != RESTORATION and bool(reconstructions(asked.subject)[1])
-        suggestions = follow_ups(
-            asked.subject, asked_intent=asked.intent, has_reconstruction=has_reconstruction
-        )
+        suggestions = _suggestions(asked)
     else:
         suggestions = offers(_related_records(asked))
     return Answer(
@@ -315,7 +312,7 @@ def _related_records(asked: AskedQuestion) -> list[GuideRecord]:
 def _suggestions(asked: AskedQuestion) -> tuple[str, ...]:
     if asked.subject is None:
         return ()
-    has_reconstruction = asked.intent != RESTORATION and bool(reconstructions(asked.subject)[1])
+    has_reconstruction = asked.intent != RESTORATION and has_reconstructions(asked.subject)
     return follow_ups(
         asked.subject, asked_intent=asked.intent, has_reconstruction=has_reconstruction
     )
