@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from exhibition.models import CollectionVersion
 
@@ -66,7 +67,9 @@ def _page_key(request: HttpRequest) -> str:
     # request's scheme and host: a page asked for under another allowed host name must
     # never be served to visitors of this one.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
+    # The URL decides the language of every per-language page; the active language is in
+    # the key as well so that a page outside the prefixes can never be served in another.
+    digest = hashlib.sha256(f"{translation.get_language()} {address}".encode()).hexdigest()
     return f"vitrine:page:{collection_version()}:{request.method}:{digest}"
 
 
