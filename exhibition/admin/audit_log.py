@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from exhibition.admin.generics import ModelAdmin
 from exhibition.admin.readonly import WrittenBySystem
@@ -30,11 +32,11 @@ class AuditLogEntryAdmin(WrittenBySystem, ModelAdmin[AuditLogEntry]):
     )
     fields = readonly_fields
 
-    @admin.display(description="Fields")
+    @admin.display(description=gettext_lazy("Fields"))
     def changed_fields(self, entry: AuditLogEntry) -> str:
         return ", ".join(entry.changes) if isinstance(entry.changes, dict) else ""
 
-    @admin.display(description="Changes")
+    @admin.display(description=gettext_lazy("Changes"))
     def change_table(self, entry: AuditLogEntry) -> SafeString | str:
         changes = change_rows(entry)
         if not changes:
@@ -43,8 +45,11 @@ class AuditLogEntryAdmin(WrittenBySystem, ModelAdmin[AuditLogEntry]):
             "", "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>", changes
         )
         return format_html(
-            "<table><thead><tr><th scope='col'>Field</th><th scope='col'>Old</th>"
-            "<th scope='col'>New</th></tr></thead><tbody>{}</tbody></table>",
+            "<table><thead><tr><th scope='col'>{}</th><th scope='col'>{}</th>"
+            "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("Field"),
+            pgettext("value before a change", "Old"),
+            pgettext("value after a change", "New"),
             rows,
         )
 

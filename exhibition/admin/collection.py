@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exhibition.admin.audit_log import change_rows
 from exhibition.admin.audited_edits import AuditedModelAdmin
@@ -51,15 +53,15 @@ class ObjectImageInline(TabularInline[ObjectImage, CollectionObject]):
     readonly_fields = ["preview", "pixel_size", "tiles_ready", "restoration_tool"]
     show_change_link = True
 
-    @admin.display(description="Virtual restoration")
+    @admin.display(description=gettext_lazy("Virtual restoration"))
     def restoration_tool(self, image: ObjectImage) -> SafeString | str:
         return restoration_tool_link(image) if image.pk else "—"
 
-    @admin.display(description="Preview")
+    @admin.display(description=gettext_lazy("Preview"))
     def preview(self, image: ObjectImage) -> SafeString | str:
         return image_preview(image.original, alt=image.alt_text)
 
-    @admin.display(description="Size (px)")
+    @admin.display(description=gettext_lazy("Size (px)"))
     def pixel_size(self, image: ObjectImage) -> str:
         return f"{image.width}×{image.height}" if image.pk else "—"
 
@@ -72,7 +74,7 @@ class ObjectModel3DInline(TabularInline[ObjectModel3D, CollectionObject]):
     readonly_fields = ["poster_preview", "size_bytes"]
     show_change_link = True  # Hotspots are edited on the model's own page.
 
-    @admin.display(description="Poster")
+    @admin.display(description=gettext_lazy("Poster"))
     def poster_preview(self, model: ObjectModel3D) -> SafeString | str:
         return image_preview(model.poster, alt=model.alt_text)
 
@@ -98,7 +100,7 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
     fieldsets = [
         (None, {"fields": ["title", "slug", "accession_number", "object_type", "visibility"]}),
         (
-            "Description",
+            gettext_lazy("Description"),
             {
                 "fields": [
                     "date_display",
@@ -112,15 +114,18 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
                 ]
             },
         ),
-        ("Rights", {"fields": ["licence", "credit_line", "attribution", "source"]}),
-        ("Presentation", {"fields": ["content_note", "is_damaged", "featured"]}),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (gettext_lazy("Rights"), {"fields": ["licence", "credit_line", "attribution", "source"]}),
+        (gettext_lazy("Presentation"), {"fields": ["content_note", "is_damaged", "featured"]}),
+        (
+            pgettext_lazy("admin fieldset", "Record"),
+            {"fields": ["created_at", "updated_at"], "classes": ["collapse"]},
+        ),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[CollectionObject]:
         return super().get_queryset(request).prefetch_related("images")
 
-    @admin.display(description="Image")
+    @admin.display(description=gettext_lazy("Image"))
     def thumbnail(self, obj: CollectionObject) -> SafeString | str:
         # Uses the prefetched images: one query for the whole page, not one per row.
         images = list(obj.images.all())
@@ -158,7 +163,7 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
         images = ObjectImage.objects.filter(collection_object_id=object_pk).order_by("order", "pk")
         tools = [(number, restoration_tool_url(image)) for number, image in enumerate(images, 1)]
         context["restoration_tools"] = [
-            (f"image {number}" if len(images) > 1 else "its image", url)
+            (_("image %(number)d") % {"number": number} if len(images) > 1 else _("its image"), url)
             for number, url in tools
             if url is not None
         ]
@@ -191,7 +196,7 @@ class TagAdmin(AuditedModelAdmin[Tag]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Tag]:
         return super().get_queryset(request).annotate(object_total=Count("collection_objects"))
 
-    @admin.display(description="Objects", ordering="object_total")
+    @admin.display(description=gettext_lazy("Objects"), ordering="object_total")
     def object_count(self, tag: Tag) -> SafeString:
         url = reverse("admin:exhibition_collectionobject_changelist") + f"?tags__id__exact={tag.pk}"
         return format_html('<a href="{}">{}</a>', url, getattr(tag, "object_total", 0))
