@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.generics import StackedInline, TabularInline
@@ -40,7 +41,7 @@ class ExhibitionAdmin(AuditedModelAdmin[Exhibition]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Exhibition]:
         return super().get_queryset(request).annotate(section_total=Count("sections"))
 
-    @admin.display(description="Sections", ordering="section_total")
+    @admin.display(description=gettext_lazy("Sections"), ordering="section_total")
     def section_count(self, exhibition: Exhibition) -> int:
         return getattr(exhibition, "section_total", 0)
 

@@ -11,6 +11,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from exhibition.admin.generics import ModelForm
 from exhibition.importing.media import check_glb_bytes
@@ -32,8 +34,8 @@ def _sha256(upload: UploadedFile) -> str:
 def _check_upload_size(upload: UploadedFile, *, limit: int) -> None:
     if upload.size is not None and upload.size > limit:
         raise forms.ValidationError(
-            f"The file is {upload.size / 1_048_576:.1f} MiB; "
-            f"the limit is {limit / 1_048_576:.1f} MiB."
+            _("The file is %(size).1f MiB; the limit is %(limit).1f MiB.")
+            % {"size": upload.size / 1_048_576, "limit": limit / 1_048_576}
         )
 
 
@@ -45,8 +47,12 @@ def _check_image_pixels(upload: Any) -> None:
     limit = settings.VITRINE_MAX_IMAGE_PIXELS
     if image.width * image.height > limit:
         raise forms.ValidationError(
-            f"The image is {image.width}×{image.height} pixels; at most {limit:,} pixels "
-            "are accepted."
+            _("The image is %(width)d×%(height)d pixels; at most %(limit)s pixels are accepted.")
+            % {
+                "width": image.width,
+                "height": image.height,
+                "limit": number_format(limit, force_grouping=True),
+            }
         )
 
 
@@ -85,17 +91,23 @@ class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
             header = upload.read(12)
             upload.seek(0)
             if len(header) < 12 or header[:4] != _GLB_MAGIC:
-                raise forms.ValidationError("This is not a binary glTF (.glb) file.")
+                raise forms.ValidationError(_("This is not a binary glTF (.glb) file."))
             version, length = struct.unpack("<II", header[4:12])
             if version != 2:
-                raise forms.ValidationError(f"glTF version {version} is not supported; use 2.0.")
+                raise forms.ValidationError(
+                    _("glTF version %(version)s is not supported; use 2.0.") % {"version": version}
+                )
             if length != upload.size:
-                raise forms.ValidationError("The GLB file is truncated or its header is damaged.")
+                raise forms.ValidationError(
+                    _("The GLB file is truncated or its header is damaged.")
+                )
             # Then the same structural check the importer makes (chunks, JSON, buffers).
             try:
                 check_glb_bytes(upload.read())
             except RecordError as error:
-                raise forms.ValidationError(f"This GLB file is damaged: {error}.") from None
+                raise forms.ValidationError(
+                    _("This GLB file is damaged: %(error)s.") % {"error": error}
+                ) from None
             finally:
                 upload.seek(0)
             self.instance.checksum = _sha256(upload)

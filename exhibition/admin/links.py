@@ -7,6 +7,7 @@ there is no link.
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from exhibition.models import ObjectImage
 
@@ -25,5 +26,9 @@ def restoration_tool_link(image: ObjectImage) -> SafeString | str:
     url = restoration_tool_url(image)
     if url is None:
         return "—"
-    damaged = " (marked damaged)" if image.collection_object.is_damaged else ""
-    return format_html('<a href="{}">Virtual restoration{}</a>', url, damaged)
+    label = (
+        _("Virtual restoration (marked damaged)")
+        if image.collection_object.is_damaged
+        else _("Virtual restoration")
+    )
+    return format_html('<a href="{}">{}</a>', url, label)

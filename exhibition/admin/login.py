@@ -16,6 +16,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import ngettext
 from rest_framework.throttling import BaseThrottle
 
 from config.throttling import throttle_cache
@@ -65,8 +66,14 @@ class RateLimitedLoginForm(AdminAuthenticationForm):
         if login_is_locked(username=username, address=address):
             minutes = max(1, settings.VITRINE_LOGIN_LOCKOUT_SECONDS // 60)
             raise ValidationError(
-                "Too many failed sign-in attempts. For your account's safety, sign-in is "
-                f"paused for up to {minutes} minutes; please try again later.",
+                ngettext(
+                    "Too many failed sign-in attempts. For your account's safety, sign-in is "
+                    "paused for up to %(minutes)d minute; please try again later.",
+                    "Too many failed sign-in attempts. For your account's safety, sign-in is "
+                    "paused for up to %(minutes)d minutes; please try again later.",
+                    minutes,
+                )
+                % {"minutes": minutes},
                 code=LOCKED_CODE,
             )
         try:

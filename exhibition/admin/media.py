@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
@@ -53,19 +54,19 @@ class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
         if not obj.tiles_ready:
             image_request_tiles(image=obj)
 
-    @admin.display(description="Preview")
+    @admin.display(description=gettext_lazy("Preview"))
     def preview(self, image: ObjectImage) -> SafeString | str:
         return image_preview(image.original, alt=image.alt_text, size="small")
 
-    @admin.display(description="Preview")
+    @admin.display(description=gettext_lazy("Preview"))
     def large_preview(self, image: ObjectImage) -> SafeString | str:
         return image_preview(image.original, alt=image.alt_text, size="large")
 
-    @admin.display(description="Size (px)")
+    @admin.display(description=gettext_lazy("Size (px)"))
     def pixel_size(self, image: ObjectImage) -> str:
         return f"{image.width}×{image.height}"
 
-    @admin.display(description="Virtual restoration")
+    @admin.display(description=gettext_lazy("Virtual restoration"))
     def restoration_tool(self, image: ObjectImage) -> SafeString | str:
         return restoration_tool_link(image) if image.pk else "—"
 
@@ -98,6 +99,6 @@ class ObjectModel3DAdmin(AuditedModelAdmin[ObjectModel3D]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[ObjectModel3D]:
         return super().get_queryset(request).select_related("collection_object")
 
-    @admin.display(description="Poster")
+    @admin.display(description=gettext_lazy("Poster"))
     def poster_preview(self, model: ObjectModel3D) -> SafeString | str:
         return image_preview(model.poster, alt=model.alt_text, size="small")

@@ -22,6 +22,8 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
@@ -42,22 +44,34 @@ _DECISIONS = {
     "reject": machine_output_reject,
     "return_to_draft": machine_output_return_to_draft,
 }
-_DONE = {"approve": "approved", "reject": "rejected", "return_to_draft": "returned to draft"}
+# One whole sentence per decision and count, so each language can word it its own way.
+_DONE_ONE = {
+    "approve": gettext_lazy("“%(output)s” approved."),
+    "reject": gettext_lazy("“%(output)s” rejected."),
+    "return_to_draft": gettext_lazy("“%(output)s” returned to draft."),
+}
+_DONE_MANY = {
+    "approve": ngettext_lazy("%(count)d output approved.", "%(count)d outputs approved.", "count"),
+    "reject": ngettext_lazy("%(count)d output rejected.", "%(count)d outputs rejected.", "count"),
+    "return_to_draft": ngettext_lazy(
+        "%(count)d output returned to draft.", "%(count)d outputs returned to draft.", "count"
+    ),
+}
 
 
 class ReviewStatusFilter(admin.SimpleListFilter):
     """Review state, showing what still needs a decision unless asked otherwise."""
 
-    title = "review status"
+    title = gettext_lazy("review status")
     parameter_name = "status"
     ALL = "all"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         return [
-            (ReviewStatus.DRAFT, "Pending review"),
-            (ReviewStatus.APPROVED, "Approved"),
-            (ReviewStatus.REJECTED, "Rejected"),
-            (self.ALL, "All"),
+            (ReviewStatus.DRAFT, _("Pending review")),
+            (ReviewStatus.APPROVED, pgettext("review status", "Approved")),
+            (ReviewStatus.REJECTED, pgettext("review status", "Rejected")),
+            (self.ALL, pgettext("review status", "All")),
         ]
 
     def value(self) -> str:
@@ -82,11 +96,14 @@ class ReviewStatusFilter(admin.SimpleListFilter):
 
 
 class RunOutcomeFilter(admin.SimpleListFilter):
-    title = "run"
+    title = pgettext_lazy("machine run", "run")
     parameter_name = "run"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("failed", "Failed"), ("succeeded", "Succeeded")]
+        return [
+            ("failed", pgettext("machine run", "Failed")),
+            ("succeeded", pgettext("machine run", "Succeeded")),
+        ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.value() == "failed":
@@ -108,7 +125,7 @@ class ProvenanceEventInline(TabularInline[ProvenanceEvent, MachineOutput]):
     )
     fields = readonly_fields
     can_delete = False
-    verbose_name_plural = "provenance events (append-only)"
+    verbose_name_plural = gettext_lazy("provenance events (append-only)")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -138,9 +155,9 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
     actions = ["approve_selected", "reject_selected"]
     inlines = [ProvenanceEventInline]
     fieldsets = [
-        ("Output", {"fields": ["kind", "collection_object", "output_preview"]}),
+        (gettext_lazy("Output"), {"fields": ["kind", "collection_object", "output_preview"]}),
         (
-            "Provenance (what produced it)",
+            gettext_lazy("Provenance (what produced it)"),
             {
                 "fields": [
                     "method",
@@ -154,7 +171,10 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
                 ]
             },
         ),
-        ("Review", {"fields": ["status", "reviewed_by", "reviewed_at", "review_note"]}),
+        (
+            pgettext_lazy("admin fieldset", "Review"),
+            {"fields": ["status", "reviewed_by", "reviewed_at", "review_note"]},
+        ),
     ]
     readonly_fields = [
         *("kind", "collection_object", "output_preview"),
@@ -169,24 +189,28 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
             user.is_active and user.is_staff and user.has_perm("exhibition.change_machineoutput")
         )
 
-    @admin.display(description="Parameters")
+    @admin.display(description=gettext_lazy("Parameters"))
     def parameters_summary(self, output: MachineOutput) -> str:
         if not isinstance(output.parameters, dict) or not output.parameters:
             return EMPTY
         return ", ".join(f"{key}={value}" for key, value in output.parameters.items())
 
-    @admin.display(description="Run")
+    @admin.display(description=gettext_lazy("Run"))
     def run_outcome(self, output: MachineOutput) -> SafeString | str:
         if not output.error:
-            return "ok"
-        return format_html('<strong class="errornote">Failed:</strong> {}', output.error[:200])
+            return pgettext("machine run", "ok")
+        return format_html(
+            '<strong class="errornote">{}</strong> {}',
+            pgettext("machine run", "Failed:"),
+            output.error[:200],
+        )
 
-    @admin.display(description="Output")
+    @admin.display(description=gettext_lazy("Output"))
     def output_preview(self, output: MachineOutput) -> SafeString | str:
         # The app that produced this kind of output knows how to show it (review_previews).
         preview = review_preview_for(output.kind)
         shown = preview.render(output) if preview is not None else None
-        return shown if shown is not None else "No content recorded beyond the provenance below."
+        return shown if shown is not None else _("No content recorded beyond the provenance below.")
 
     class Media:
         css = {"all": ["css/admin-review.css"]}
@@ -229,21 +253,21 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         note = request.POST.get("note", "")
         page = reverse("admin:exhibition_machineoutput_change", args=[output.pk])
         if decision not in _DECISIONS:
-            messages.error(request, "Choose approve, reject or return to draft.")
+            messages.error(request, _("Choose approve, reject or return to draft."))
             return HttpResponseRedirect(page)
         try:
             _DECISIONS[decision](output=output, reviewer=request.user, note=note)
         except (ReviewError, PermissionDenied) as exc:
-            messages.error(request, str(exc) or "You may not review machine output.")
+            messages.error(request, str(exc) or _("You may not review machine output."))
             return HttpResponseRedirect(page)
-        messages.success(request, f"“{output}” {_DONE[decision]}.")
+        messages.success(request, _DONE_ONE[decision] % {"output": output})
         return HttpResponseRedirect(reverse("admin:exhibition_machineoutput_changelist"))
 
-    @admin.action(description="Approve selected outputs", permissions=["review"])
+    @admin.action(description=gettext_lazy("Approve selected outputs"), permissions=["review"])
     def approve_selected(self, request: HttpRequest, queryset: QuerySet[MachineOutput]) -> None:
         self._decide_all(request, queryset, decision="approve", note="")
 
-    @admin.action(description="Reject selected outputs…", permissions=["review"])
+    @admin.action(description=gettext_lazy("Reject selected outputs…"), permissions=["review"])
     def reject_selected(
         self, request: HttpRequest, queryset: QuerySet[MachineOutput]
     ) -> TemplateResponse | None:
@@ -254,7 +278,7 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
         # First step (or a missing note): ask why, as Django asks before deleting.
         context = {
             **self.admin_site.each_context(request),
-            "title": "Reject machine output",
+            "title": _("Reject machine output"),
             "opts": self.model._meta,
             "outputs": list(queryset),
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
@@ -272,10 +296,10 @@ class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
             try:
                 _DECISIONS[decision](output=output, reviewer=request.user, note=note)
             except ReviewError as exc:
-                skipped.append(f"{output}: {exc}")
+                skipped.append(_("%(output)s: %(reason)s") % {"output": output, "reason": exc})
             else:
                 done += 1
         if done:
-            messages.success(request, f"{done} output{'s' if done != 1 else ''} {_DONE[decision]}.")
+            messages.success(request, _DONE_MANY[decision] % {"count": done})
         for reason in skipped:
-            messages.warning(request, f"Skipped {reason}")
+            messages.warning(request, _("Skipped %(reason)s") % {"reason": reason})
