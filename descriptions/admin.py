@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from descriptions.checklist import check_description
 from descriptions.models import Description
@@ -58,31 +60,34 @@ class DescriptionAdmin(ModelAdmin[Description]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # drafted by the generator (draft_descriptions), never typed from nothing
 
-    @admin.display(description="Status", ordering="machine_output__status")
+    @admin.display(description=gettext_lazy("Status"), ordering="machine_output__status")
     def status(self, description: Description) -> str:
         return description.machine_output.get_status_display()
 
-    @admin.display(description="Drafted", ordering="machine_output__produced_at")
+    @admin.display(description=gettext_lazy("Drafted"), ordering="machine_output__produced_at")
     def produced_at(self, description: Description) -> Any:
         return description.machine_output.produced_at
 
-    @admin.display(description="Picture")
+    @admin.display(description=gettext_lazy("Picture"))
     def picture(self, description: Description) -> SafeString | str:
         return described_picture(description)
 
-    @admin.display(description="Review")
+    @admin.display(description=gettext_lazy("Review"))
     def review(self, description: Description) -> SafeString:
         url = reverse("admin:exhibition_machineoutput_change", args=[description.machine_output_id])
         return format_html(
-            '{} · <a href="{}">Approve or reject in the review queue</a>',
+            '{} · <a href="{}">{}</a>',
             description.machine_output.get_status_display(),
             url,
+            _("Approve or reject in the review queue"),
         )
 
-    @admin.display(description="Guideline checks")
+    @admin.display(description=gettext_lazy("Guideline checks"))
     def checklist(self, description: Description) -> str:
         failed = check_description(description)
-        return "Passes every mechanical rule" if not failed else "Fails: " + ", ".join(failed)
+        if not failed:
+            return _("Passes every mechanical rule")
+        return _("Fails: %(checks)s") % {"checks": ", ".join(failed)}
 
     def save_model(
         self, request: HttpRequest, obj: Description, form: ModelForm[Description], change: bool

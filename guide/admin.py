@@ -24,6 +24,8 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from exhibition.admin.generics import ModelAdmin
 from exhibition.admin.previews import EMPTY
@@ -35,7 +37,7 @@ from guide.models import GuideQuestion
 from guide.selectors import flagged_answers, questions_per_intent, unanswered_questions
 from guide.services.answer_log import FLAG_NOTE_MAX_CHARS, FlagError, guide_answer_flag
 
-REPORT_TITLE = "What visitors ask that the records do not tell"
+REPORT_TITLE = gettext_lazy("What visitors ask that the records do not tell")
 # The report's periods, in days; no period (the default) means every answer kept.
 PERIODS = (7, 30, 90, 365)
 
@@ -73,20 +75,22 @@ class GuideQuestionAdmin(WrittenBySystem, ModelAdmin[GuideQuestion]):
             user.is_active and user.is_staff and user.has_perm("guide.change_guidequestion")
         )
 
-    @admin.display(description="Answered", boolean=True, ordering="abstained")
+    @admin.display(description=gettext_lazy("Answered"), boolean=True, ordering="abstained")
     def answered(self, record: GuideQuestion) -> bool:
         return not record.abstained
 
-    @admin.display(description="Asked about")
+    @admin.display(description=gettext_lazy("Asked about"))
     def asked_about(self, record: GuideQuestion) -> str:
         return str(record.machine_output.collection_object or EMPTY)
 
-    @admin.display(description="Review")
+    @admin.display(description=gettext_lazy("Review"))
     def review_link(self, record: GuideQuestion) -> SafeString:
         return format_html(
-            '<a href="{}">Review</a> · <a href="{}">Flag</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("admin:exhibition_machineoutput_change", args=[record.machine_output_id]),
+            pgettext("verb", "Review"),
             reverse("admin:guide_guidequestion_flag", args=[record.pk]),
+            pgettext("verb", "Flag"),
         )
 
     def report_view(self, request: HttpRequest) -> TemplateResponse:
@@ -127,11 +131,11 @@ class GuideQuestionAdmin(WrittenBySystem, ModelAdmin[GuideQuestion]):
             except FlagError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, "Answer flagged.")
+                messages.success(request, _("Answer flagged."))
                 return HttpResponseRedirect(request.path)
         context = {
             **self.admin_site.each_context(request),
-            "title": "Flag a guide answer",
+            "title": _("Flag a guide answer"),
             "opts": self.model._meta,
             "record": record,
             "answer": answer_context(record.machine_output),

@@ -13,6 +13,8 @@ from django.db.models import Count, ForeignKey, QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from exhibition.admin.generics import ModelAdmin, ModelForm, TabularInline
 from exhibition.whole_numbers import positive_int
@@ -21,7 +23,7 @@ from tours.gallery.services import gallery_map_make_current, rooms_set_closed
 from tours.gallery.svg import map_svg
 from tours.models import GalleryMap, ObjectLocation, Room, RoomLink
 
-DEMO_LABEL = "Demo data — made up for the demo collection"
+DEMO_LABEL = gettext_lazy("Demo data — made up for the demo collection")
 
 
 def _parent_map_id(request: HttpRequest) -> int | None:
@@ -70,19 +72,22 @@ class GalleryMapAdmin(ModelAdmin[GalleryMap]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[GalleryMap]:
         return super().get_queryset(request).annotate(room_total=Count("rooms"))
 
-    @admin.display(description="Data")
+    @admin.display(description=gettext_lazy("Data"))
     def data(self, gallery_map: GalleryMap) -> str:
-        return DEMO_LABEL if gallery_map.is_demo else "The museum's own"
+        return str(DEMO_LABEL) if gallery_map.is_demo else _("The museum's own")
 
-    @admin.display(description="Rooms", ordering="room_total")
+    @admin.display(description=gettext_lazy("Rooms"), ordering="room_total")
     def room_count(self, gallery_map: GalleryMap) -> int:
         return int(getattr(gallery_map, "room_total", 0))
 
-    @admin.display(description="Map")
+    @admin.display(description=gettext_lazy("Map"))
     def map_preview(self, gallery_map: GalleryMap) -> SafeString | str:
         if gallery_map.pk is None:
             return "—"
-        return map_svg(rooms=map_rooms(gallery_map=gallery_map), title=f"Plan of {gallery_map}")
+        return map_svg(
+            rooms=map_rooms(gallery_map=gallery_map),
+            title=_("Plan of %(map)s") % {"map": gallery_map},
+        )
 
     def change_view(
         self,
@@ -93,7 +98,9 @@ class GalleryMapAdmin(ModelAdmin[GalleryMap]):
     ) -> HttpResponse:
         gallery_map = self.get_object(request, object_id)
         if request.method == "GET" and gallery_map is not None and gallery_map.is_demo:
-            messages.warning(request, f"{gallery_map.name}: {DEMO_LABEL}.")
+            messages.warning(
+                request, _("%(map)s: %(label)s.") % {"map": gallery_map.name, "label": DEMO_LABEL}
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(
@@ -103,14 +110,14 @@ class GalleryMapAdmin(ModelAdmin[GalleryMap]):
         if obj.is_current:
             gallery_map_make_current(gallery_map=obj)
 
-    @admin.action(description="Plan tours on the selected map")
+    @admin.action(description=gettext_lazy("Plan tours on the selected map"))
     def make_current(self, request: HttpRequest, queryset: QuerySet[GalleryMap]) -> None:
         if queryset.count() != 1:
-            self.message_user(request, "Select exactly one map.", messages.ERROR)
+            self.message_user(request, _("Select exactly one map."), messages.ERROR)
             return
         gallery_map = queryset.get()
         gallery_map_make_current(gallery_map=gallery_map)
-        self.message_user(request, f"Tours are now planned on “{gallery_map}”.")
+        self.message_user(request, _("Tours are now planned on “%(map)s”.") % {"map": gallery_map})
 
 
 class ObjectLocationInlineForm(ModelForm[ObjectLocation]):
@@ -138,7 +145,8 @@ class ObjectLocationInlineForm(ModelForm[ObjectLocation]):
         )
         if elsewhere is not None:
             raise forms.ValidationError(
-                f"“{placed}” is already placed in {elsewhere.room}; move it there instead."
+                _("“%(object)s” is already placed in %(room)s; move it there instead.")
+                % {"object": placed, "room": elsewhere.room}
             )
         return cleaned
 
@@ -154,7 +162,7 @@ class ObjectLocationFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
             if placed is None or form.cleaned_data.get("DELETE"):
                 continue
             if placed.pk in seen:
-                raise forms.ValidationError(f"“{placed}” is listed twice.")
+                raise forms.ValidationError(_("“%(object)s” is listed twice.") % {"object": placed})
             seen.add(placed.pk)
 
 
@@ -165,8 +173,8 @@ class ObjectLocationInline(TabularInline[ObjectLocation, Room]):
     fk_name = "room"
     extra = 0
     autocomplete_fields = ["collection_object"]
-    verbose_name = "object shown here"
-    verbose_name_plural = "objects shown here"
+    verbose_name = gettext_lazy("object shown here")
+    verbose_name_plural = gettext_lazy("objects shown here")
 
 
 @admin.register(Room)
@@ -196,7 +204,7 @@ class RoomAdmin(ModelAdmin[Room]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Room]:
         return super().get_queryset(request).annotate(object_total=Count("locations"))
 
-    @admin.display(description="Objects", ordering="object_total")
+    @admin.display(description=gettext_lazy("Objects"), ordering="object_total")
     def object_count(self, room: Room) -> int:
         return int(getattr(room, "object_total", 0))
 
@@ -204,15 +212,27 @@ class RoomAdmin(ModelAdmin[Room]):
         # A room stays on its map: its links and objects belong to that map.
         return ["gallery_map"] if obj is not None else []
 
-    @admin.action(description="Close the selected rooms to visitors")
+    @admin.action(description=gettext_lazy("Close the selected rooms to visitors"))
     def close_rooms(self, request: HttpRequest, queryset: QuerySet[Room]) -> None:
         changed = rooms_set_closed(rooms=queryset, closed=True)
-        self.message_user(request, f"Closed {changed} room(s); tours now avoid them.")
+        self.message_user(
+            request,
+            ngettext(
+                "Closed %(count)d room; tours now avoid it.",
+                "Closed %(count)d rooms; tours now avoid them.",
+                changed,
+            )
+            % {"count": changed},
+        )
 
-    @admin.action(description="Open the selected rooms again")
+    @admin.action(description=gettext_lazy("Open the selected rooms again"))
     def open_rooms(self, request: HttpRequest, queryset: QuerySet[Room]) -> None:
         changed = rooms_set_closed(rooms=queryset, closed=False)
-        self.message_user(request, f"Opened {changed} room(s).")
+        self.message_user(
+            request,
+            ngettext("Opened %(count)d room.", "Opened %(count)d rooms.", changed)
+            % {"count": changed},
+        )
 
 
 class RoomLinkForm(ModelForm[RoomLink]):
@@ -225,14 +245,14 @@ class RoomLinkForm(ModelForm[RoomLink]):
         cleaned = self.cleaned_data
         gallery_map, room_a, room_b = (cleaned.get(k) for k in ("gallery_map", "room_a", "room_b"))
         if room_a is not None and room_a == room_b:
-            self.add_error("room_b", "A link joins two different rooms.")
+            self.add_error("room_b", _("A link joins two different rooms."))
         for field_name, room in (("room_a", room_a), ("room_b", room_b)):
             if (
                 gallery_map is not None
                 and room is not None
                 and room.gallery_map_id != gallery_map.pk
             ):
-                self.add_error(field_name, f"{room} is on another map.")
+                self.add_error(field_name, _("%(room)s is on another map.") % {"room": room})
         return cleaned
 
 
@@ -255,7 +275,7 @@ class ObjectLocationForm(ModelForm[ObjectLocation]):
         cleaned = self.cleaned_data
         gallery_map, room = cleaned.get("gallery_map"), cleaned.get("room")
         if gallery_map is not None and room is not None and room.gallery_map_id != gallery_map.pk:
-            self.add_error("room", f"{room} is on another map.")
+            self.add_error("room", _("%(room)s is on another map.") % {"room": room})
         return cleaned
 
 

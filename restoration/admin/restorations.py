@@ -8,6 +8,8 @@ from django.contrib import admin
 from django.urls import URLPattern, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from exhibition.admin.generics import ModelAdmin
 from exhibition.admin.links import restoration_tool_link
@@ -39,41 +41,43 @@ class RestorationAdmin(WrittenBySystem, ModelAdmin[Restoration]):
         # The curators' tool (detect, paint or upload a mask, run, compare) lives here.
         return [*RestorationTools(self.admin_site).urls(), *super().get_urls()]
 
-    @admin.display(description="Result")
+    @admin.display(description=gettext_lazy("Result"))
     def result_preview(self, restoration: Restoration) -> SafeString | str:
-        return image_preview(restoration.result, alt="Reconstruction", size="small")
+        return image_preview(restoration.result, alt=_("Reconstruction"), size="small")
 
-    @admin.display(description="Object")
+    @admin.display(description=gettext_lazy("Object"))
     def source_object(self, restoration: Restoration) -> str:
         return str(restoration.source_image.collection_object)
 
-    @admin.display(description="Engine", ordering="machine_output__engine")
+    @admin.display(description=gettext_lazy("Engine"), ordering="machine_output__engine")
     def engine(self, restoration: Restoration) -> str:
         output = restoration.machine_output
         return f"{output.engine} {output.engine_version}"
 
-    @admin.display(description="Review status", ordering="machine_output__status")
+    @admin.display(description=gettext_lazy("Review status"), ordering="machine_output__status")
     def status(self, restoration: Restoration) -> str:
         return restoration.machine_output.get_status_display()
 
-    @admin.display(description="Review")
+    @admin.display(description=gettext_lazy("Review"))
     def review_link(self, restoration: Restoration) -> SafeString:
         url = reverse("admin:exhibition_machineoutput_change", args=[restoration.machine_output_id])
-        return format_html('<a href="{}">Review page and provenance</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("Review page and provenance"))
 
-    @admin.display(description="Virtual restoration tool")
+    @admin.display(description=gettext_lazy("Virtual restoration tool"))
     def tool_link(self, restoration: Restoration) -> SafeString | str:
         return restoration_tool_link(restoration.source_image)
 
-    @admin.display(description="Comparison")
+    @admin.display(description=gettext_lazy("Comparison"))
     def comparison(self, restoration: Restoration) -> SafeString:
         review = reverse(
             "admin:exhibition_machineoutput_change", args=[restoration.machine_output_id]
         )
         return format_html(
-            '<a href="{}">Compare at full size on the review page</a> · '
-            '<a href="{}">result</a> · <a href="{}">original</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
             review,
+            _("Compare at full size on the review page"),
             restoration.result.url,
+            pgettext("restoration file", "result"),
             restoration.source_image.original.url,
+            pgettext("restoration file", "original"),
         )

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from exhibition.admin.links import restoration_tool_link
 from exhibition.admin.review_previews import ReviewPreview, register_review_preview
@@ -34,8 +35,9 @@ def restoration_preview(output: MachineOutput) -> SafeString | None:
     except ObjectDoesNotExist:
         return None
     return format_html(
-        "{}<p>Run other engines or correct the mask: {}</p>",
+        "{}<p>{} {}</p>",
         restoration_viewer(restoration),
+        _("Run other engines or correct the mask:"),
         restoration_tool_link(restoration.source_image),
     )
 
@@ -45,10 +47,10 @@ def restoration_viewer(restoration: Restoration) -> SafeString:
     static/js/admin-restoration-review.js); links to the full-size files without script."""
     image = restoration.source_image
     layers = [
-        ("Original (full size)", image.original),
-        ("Result — AI reconstruction (full size)", restoration.result),
-        ("Mask (white = reconstructed)", restoration.mask),
-        ("Uncertainty map (brighter = less certain)", restoration.uncertainty),
+        (_("Original (full size)"), image.original),
+        (_("Result — AI reconstruction (full size)"), restoration.result),
+        (_("Mask (white = reconstructed)"), restoration.mask),
+        (_("Uncertainty map (brighter = less certain)"), restoration.uncertainty),
     ]
     context = {
         "title": image.collection_object.title,

@@ -26,7 +26,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image
 
 from exhibition.models import ObjectImage, Restoration
@@ -64,7 +67,7 @@ def engine_choices() -> list[EngineChoice]:
             description = engine_class.description
             reason = engine_class().availability()
         except ImproperlyConfigured as exc:  # its module or class cannot be imported
-            reason = f"not installed ({exc})"
+            reason = _("not installed (%(error)s)") % {"error": exc}
         except Exception as exc:  # an engine that cannot even be built is unavailable
             reason = str(exc) or type(exc).__name__
         choices.append(EngineChoice(name, reason, description))
@@ -101,14 +104,17 @@ def damage_parameters_from(form: forms.Form) -> DamageParameters | None:
 
 class RestorationRunForm(forms.Form):
     MASK_SOURCES = [
-        ("canvas", "The mask on the canvas (proposed, as corrected by painting)"),
-        ("upload", "An uploaded mask image (same size as the image; white = reconstruct)"),
+        ("canvas", gettext_lazy("The mask on the canvas (proposed, as corrected by painting)")),
+        (
+            "upload",
+            gettext_lazy("An uploaded mask image (same size as the image; white = reconstruct)"),
+        ),
     ]
     engine = forms.ChoiceField(widget=forms.RadioSelect)
     mask_source = forms.ChoiceField(
         choices=MASK_SOURCES, initial="canvas", widget=forms.RadioSelect
     )
-    mask_file = forms.FileField(required=False, label="Mask image")
+    mask_file = forms.FileField(required=False, label=gettext_lazy("Mask image"))
     mask_data = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
@@ -129,7 +135,7 @@ class RestorationRunForm(forms.Form):
         try:
             data["mask"] = None if submitted is None else mask_from_png(submitted, size=self.size)
         except MaskError as exc:
-            raise forms.ValidationError(f"Mask refused: {exc}.") from None
+            raise forms.ValidationError(_("Mask refused: %(reason)s.") % {"reason": exc}) from None
         return data
 
     def _mask_bytes(self, data: dict[str, Any]) -> bytes | None:
@@ -137,18 +143,18 @@ class RestorationRunForm(forms.Form):
         if data.get("mask_source") == "upload":
             upload = data.get("mask_file")
             if upload is None:
-                raise forms.ValidationError("Choose a mask image to upload.")
+                raise forms.ValidationError(_("Choose a mask image to upload."))
             upload.seek(0)
             return bytes(upload.read())
         painted = str(data.get("mask_data") or "")
         if not painted:
             return None  # no script ran: the proposed mask, as detected
         if not painted.startswith(DATA_URL_PREFIX):
-            raise forms.ValidationError("The painted mask must be a PNG data URL.")
+            raise forms.ValidationError(_("The painted mask must be a PNG data URL."))
         try:
             return base64.b64decode(painted[len(DATA_URL_PREFIX) :], validate=True)
         except (binascii.Error, ValueError):
-            raise forms.ValidationError("The painted mask could not be decoded.") from None
+            raise forms.ValidationError(_("The painted mask could not be decoded.")) from None
 
 
 def overlay_data_url(mask: Mask) -> str:
@@ -183,7 +189,7 @@ class RestorationTools:
         images = ObjectImage.objects.select_related("collection_object").order_by(
             "-collection_object__is_damaged", "collection_object__title", "order"
         )
-        context = {**self._context(request, "Virtual restoration"), "images": images}
+        context = {**self._context(request, _("Virtual restoration")), "images": images}
         return TemplateResponse(request, "admin/restoration/index.html", context)
 
     def tool_view(self, request: HttpRequest, image_id: int) -> HttpResponse:
@@ -255,30 +261,34 @@ class RestorationTools:
                 request,
                 run.error
                 if refused
-                else f"The {engine} run failed: {run.error}. It is listed in the review queue.",
+                else _("The %(engine)s run failed: %(error)s. It is listed in the review queue.")
+                % {"engine": engine, "error": run.error},
             )
             return False
         if run.restoration is None:  # a worker has it: the page follows its progress
-            messages.info(request, f"The {engine} run is queued; this page shows its progress.")
+            messages.info(
+                request,
+                _("The %(engine)s run is queued; this page shows its progress.")
+                % {"engine": engine},
+            )
             return True
         output = run.restoration.machine_output
         review = reverse("admin:exhibition_machineoutput_change", args=[output.pk])
-        messages.success(
-            request,
-            format_html(
-                '{} {} produced a draft restoration; <a href="{}">review it</a>.',
-                output.engine,
-                output.engine_version,
-                review,
-            ),
-        )
+        link = format_html('<a href="{}">{}</a>', review, _("review it"))
+        # The sentence is from the catalogue; only the engine's name and version are data.
+        text = _("%(engine)s %(version)s produced a draft restoration; %(link)s.") % {
+            "engine": escape(output.engine),
+            "version": escape(output.engine_version),
+            "link": link,
+        }
+        messages.success(request, mark_safe(text))
         return True
 
     def _render(self, request: HttpRequest, image: ObjectImage, **extra: Any) -> TemplateResponse:
         obj = image.collection_object
         proposed = extra.pop("proposed", None)
         context = {
-            **self._context(request, f"Virtual restoration: {obj.title}"),
+            **self._context(request, _("Virtual restoration: %(title)s") % {"title": obj.title}),
             "image": image,
             "obj": obj,
             "runs": list(restoration_runs(image=image)[:COMPARE_LIMIT]),
