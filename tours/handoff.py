@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from tours.models import Tour
 
@@ -46,14 +48,14 @@ def tour_from_handoff(*, token: str) -> Tour:
         value = signer.unsign(token[:200], max_age=settings.TOURS_HANDOFF_MAX_AGE_SECONDS)
     except signing.SignatureExpired:
         raise HandoffGone(
-            "This link has expired. Scan the code on the kiosk again, or plan a new tour."
+            _("This link has expired. Scan the code on the kiosk again, or plan a new tour.")
         ) from None
     except signing.BadSignature:
-        raise HandoffError("This link is not valid. Scan the code on the kiosk again.") from None
+        raise HandoffError(_("This link is not valid. Scan the code on the kiosk again.")) from None
     try:
         return Tour.objects.get(public_id=uuid.UUID(hex=value))
     except (ValueError, Tour.DoesNotExist):
-        raise HandoffGone("This tour no longer exists. Plan a new one.") from None
+        raise HandoffGone(_("This tour no longer exists. Plan a new one.")) from None
 
 
 def qr_svg(*, url: str) -> str:
@@ -63,6 +65,5 @@ def qr_svg(*, url: str) -> str:
     code = segno.make(url, error="m")
     svg: str = code.svg_inline(scale=6, dark="#111", light="#fff", border=2)
     # segno writes a bare <svg>: name it for screen readers (the link is also shown as text).
-    return svg.replace(
-        "<svg ", '<svg role="img" aria-label="QR code that opens this tour on a phone" ', 1
-    )
+    label = escape(_("QR code that opens this tour on a phone"))
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)

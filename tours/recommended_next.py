@@ -10,6 +10,8 @@ from being four of a kind.
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from exhibition.models import CollectionObject
 from exhibition.page_extensions import ObjectPanel, register_object_panel
@@ -20,9 +22,9 @@ from tours.selectors.recommendations import recommend_for
 PANEL_SIZE = 4
 
 # The visitor has not said they liked this object: reasons that say so are worded for it.
-PAGE_REASONS: dict[str, str] = {
-    ReasonKind.LIKED: "Close to this one in subject, maker or style",
-    ReasonKind.ALSO_LIKED: "Visitors who liked this one liked it too",
+PAGE_REASONS: dict[str, Promise] = {
+    ReasonKind.LIKED: gettext_lazy("Close to this one in subject, maker or style"),
+    ReasonKind.ALSO_LIKED: gettext_lazy("Visitors who liked this one liked it too"),
 }
 
 
@@ -38,7 +40,7 @@ def recommended_next_context(request: HttpRequest, obj: CollectionObject) -> dic
 
 
 def _reason(pick: Recommendation) -> str:
-    text = PAGE_REASONS.get(pick.reason_kind, pick.reason)
+    text = str(PAGE_REASONS.get(pick.reason_kind, pick.reason))
     return text[:1].upper() + text[1:]
 
 

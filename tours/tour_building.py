@@ -8,6 +8,9 @@ them along the building. Nothing is written here: the services store what this r
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from exhibition.selectors import public_objects
 from tours.gallery import selectors as gallery
 from tours.models import GalleryMap, Room, TourMode
@@ -67,8 +70,10 @@ def plan_stops(
     gallery_map = gallery.current_map()
     if gallery_map is None:
         raise TourRequestError(
-            "No gallery map is loaded, so a tour in the building cannot be planned: "
-            "choose an online tour."
+            _(
+                "No gallery map is loaded, so a tour in the building cannot be planned: "
+                "choose an online tour."
+            )
         )
     start, end, notices = _ends(gallery_map, start_room or ask.start_room, ask.end_room)
     candidates = gallery.on_display_object_ids(gallery_map=gallery_map) - exclude
@@ -86,12 +91,18 @@ def plan_stops(
         )
     except NoTimeToReachEnd:
         (end_name,) = _room_names(gallery_map, end)
-        reason = f"There is no time left for more stops: head for {end_name}."
+        reason = _("There is no time left for more stops: head for %(room)s.") % {"room": end_name}
         return _empty(gallery_map, start, end, reason)
     except NoWayBetween:
         start_name, end_name = _room_names(gallery_map, start, end)
-        way = "step-free way" if ask.step_free else "open way"
-        reason = f"No {way} leads from {start_name} to {end_name} today: choose other rooms."
+        names = {"start": start_name, "end": end_name}
+        if ask.step_free:
+            reason = _(
+                "No step-free way leads from %(start)s to %(end)s today: choose other rooms."
+            )
+        else:
+            reason = _("No open way leads from %(start)s to %(end)s today: choose other rooms.")
+        reason %= names
         return _empty(gallery_map, start, end, reason)
     except ProblemError as exc:
         raise TourRequestError(str(exc)) from None
@@ -112,21 +123,31 @@ def _ends(gallery_map: GalleryMap, start: str, end: str) -> tuple[str, str, tupl
     """The start and end rooms: as asked, or the map's entrance and exit (also in place of a
     room the map does not have, with a notice saying so); a closed one is refused by name."""
     known = gallery.rooms_by_slug(gallery_map=gallery_map, slugs=[start, end])
+    unknown = {
+        "start": _(
+            "There is no room %(room)r on the gallery map: the start is the map's entrance instead."
+        ),
+        "end": _(
+            "There is no room %(room)r on the gallery map: the end is the map's exit instead."
+        ),
+    }
     notices = tuple(
-        f"There is no room {slug!r} on the gallery map: the {what} is the map's {way} instead."
-        for what, slug, way in (("start", start, "entrance"), ("end", end, "exit"))
+        unknown[what] % {"room": slug}
+        for what, slug in (("start", start), ("end", end))
         if slug and slug not in known
     )
     start = start if start in known else _first_open(gallery.entrances(gallery_map=gallery_map))
     end = end if end in known else _first_open(gallery.exits(gallery_map=gallery_map)) or start
     if not start:
-        raise TourRequestError("The gallery map has no open entrance: choose a start room.")
+        raise TourRequestError(_("The gallery map has no open entrance: choose a start room."))
     rooms = gallery.rooms_by_slug(gallery_map=gallery_map, slugs=[start, end])
+    closed = {
+        "start": _("The start room, %(room)s, is closed today: choose another start."),
+        "end": _("The end room, %(room)s, is closed today: choose another end."),
+    }
     for what, slug in (("start", start), ("end", end)):
         if rooms[slug].is_closed:
-            raise TourRequestError(
-                f"The {what} room, {rooms[slug].name}, is closed today: choose another {what}."
-            )
+            raise TourRequestError(closed[what] % {"room": rooms[slug].name})
     return start, end, notices
 
 
@@ -148,7 +169,7 @@ def _with_liked(
     best = max((pick.score for pick in picks.values()), default=1.0)
     liked = {
         oid: Recommendation(
-            object_id=oid, score=best, reason="You said you liked it", reason_kind=LIKED
+            object_id=oid, score=best, reason=_("You said you liked it"), reason_kind=LIKED
         )
         for oid in liked_ids
         if oid in candidates
@@ -228,10 +249,13 @@ def _stops(
 def _why_empty(budget_seconds: int, had_candidates: bool) -> str:
     minutes = budget_seconds // 60
     if budget_seconds <= 0:
-        return "No time is left on this tour: allow more time to go on."
+        return _("No time is left on this tour: allow more time to go on.")
     if not had_candidates:
-        return "Nothing that matches is on display now: try other interests or an online tour."
-    return (
-        f"Nothing can be reached and seen within {minutes} minutes from here: "
-        "allow more time or choose another start."
-    )
+        return _("Nothing that matches is on display now: try other interests or an online tour.")
+    return ngettext(
+        "Nothing can be reached and seen within %(count)d minute from here: "
+        "allow more time or choose another start.",
+        "Nothing can be reached and seen within %(count)d minutes from here: "
+        "allow more time or choose another start.",
+        minutes,
+    ) % {"count": minutes}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from exhibition.selectors import public_object_ids, public_objects
 from tours.models import TourMode
@@ -114,7 +115,8 @@ def _mode(value: Any) -> str:
         return str(TourMode.BUILDING)
     if value not in TourMode.values:
         raise TourRequestError(
-            f"mode must be one of {', '.join(TourMode.values)}, not {str(value)[:40]!r}"
+            _("mode must be one of %(modes)s, not %(value)r")
+            % {"modes": ", ".join(TourMode.values), "value": str(value)[:40]}
         )
     return str(value)
 
@@ -124,11 +126,14 @@ def _budget(value: Any) -> int:
     try:
         minutes = float(value)
     except (TypeError, ValueError):
-        raise TourRequestError("budget_minutes must be a number of minutes") from None
+        raise TourRequestError(_("budget_minutes must be a number of minutes")) from None
     if not minutes > 0:
-        raise TourRequestError("budget_minutes must be more than 0 minutes")
+        raise TourRequestError(_("budget_minutes must be more than 0 minutes"))
     if minutes > most:
-        raise TourRequestError(f"budget_minutes can be at most {most} minutes ({most // 60} hours)")
+        raise TourRequestError(
+            _("budget_minutes can be at most %(most)d minutes (%(hours)d hours)")
+            % {"most": most, "hours": most // 60}
+        )
     return max(1, round(minutes))
 
 
@@ -136,10 +141,11 @@ def _pace(value: Any) -> float:
     try:
         pace = float(value if value not in (None, "") else 1.0)
     except (TypeError, ValueError):
-        raise TourRequestError("pace must be a number (1 is a typical visitor)") from None
+        raise TourRequestError(_("pace must be a number (1 is a typical visitor)")) from None
     if not MIN_PACE <= pace <= MAX_PACE:
         raise TourRequestError(
-            f"pace must be from {MIN_PACE} (brisk) to {MAX_PACE} (unhurried), not {pace:g}"
+            _("pace must be from %(low)s (brisk) to %(high)s (unhurried), not %(pace)s")
+            % {"low": MIN_PACE, "high": MAX_PACE, "pace": f"{pace:g}"}
         )
     return pace
 
@@ -155,7 +161,7 @@ def _room(value: Any, name: str) -> str:
     # the room is then reported as unknown like any other.
     room = "" if value is None else str(value).strip().replace("\x00", "\ufffd")
     if len(room) > MAX_ROOM_LENGTH:
-        raise TourRequestError(f"{name} is too long")
+        raise TourRequestError(_("%(field)s is too long") % {"field": name})
     return room
 
 
@@ -163,27 +169,31 @@ def _interests(
     values: list[Any], choices: InterestChoices | None, notices: list[str]
 ) -> tuple[Interest, ...]:
     if len(values) > MAX_INTERESTS:
-        raise TourRequestError(f"choose at most {MAX_INTERESTS} interests")
+        raise TourRequestError(_("choose at most %(count)d interests") % {"count": MAX_INTERESTS})
     parsed: list[Interest] = []
     for value in values:
         interest = None if "\x00" in str(value) else parse_interest(str(value)[:200])
         if interest is None:
-            notices.append(f"Unknown interest {str(value)[:200]!r} was left out.")
+            notices.append(_unknown_interest(str(value)[:200]))
         else:
             parsed.append(interest)
     kept, unknown = validate_interests(parsed, choices=choices)
-    notices.extend(f"Unknown interest {key!r} was left out." for key in unknown)
+    notices.extend(_unknown_interest(key) for key in unknown)
     return tuple(kept)
+
+
+def _unknown_interest(key: str) -> str:
+    return _("Unknown interest %(key)r was left out.") % {"key": key}
 
 
 def _liked_ids(slugs: list[Any], notices: list[str]) -> tuple[int, ...]:
     if len(slugs) > MAX_LIKED:
-        raise TourRequestError(f"name at most {MAX_LIKED} liked objects")
+        raise TourRequestError(_("name at most %(count)d liked objects") % {"count": MAX_LIKED})
     wanted = [str(slug)[:200] for slug in slugs]
     # A null character cannot be in a slug (and PostgreSQL refuses it in a query).
     findable = [slug for slug in wanted if "\x00" not in slug]
     found = public_object_ids(slugs=findable)
     for slug in wanted:
         if slug not in found:
-            notices.append(f"Unknown object {slug!r} was left out.")
+            notices.append(_("Unknown object %(slug)r was left out.") % {"slug": slug})
     return tuple(dict.fromkeys(found[slug] for slug in wanted if slug in found))

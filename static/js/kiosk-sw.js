@@ -15,6 +15,10 @@ var MAX_PAGES = 300;
 var MAX_MEDIA = 3000;
 var PAGE_TIMEOUT_MS = 4000;
 var SCOPE = new URL(self.registration.scope).pathname;
+// The view that serves this file puts the kiosk's words first, in the language of the URL
+// it was registered from (/kiosk/sw.js or /fr/kiosk/sw.js): a worker cannot read a page.
+var STRINGS = self.KIOSK_STRINGS || {};
+var NOT_SAVED = STRINGS.notSaved || "Offline, and this page was not saved.";
 var MEDIA_PREFIXES = ["/media/", "/iiif/", "/static/"];
 var NEVER = ["/healthz/", SCOPE + "sw.js", SCOPE + "reset/", "/ws/", "/admin/", "/api/"];
 
@@ -77,7 +81,7 @@ function pageFromNetworkThenCache(request) {
     return caches.match(request, { cacheName: PAGES, ignoreVary: true }).then(function (hit) {
       return hit || caches.match(SCOPE, { cacheName: PAGES, ignoreVary: true });
     }).then(function (hit) {
-      return hit || new Response("Offline, and this page was not saved.", {
+      return hit || new Response(NOT_SAVED, {
         status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     });

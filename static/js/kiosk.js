@@ -21,6 +21,12 @@
   var HEALTH_EVERY_MS = 15000;
   var ACTIVITY = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "scroll"];
   var onAttract = body.classList.contains("kiosk-body--attract");
+  // The page's language writes the announcements (the template translates them); English if not.
+  var LEFT_ONE = body.dataset.kioskLeftOne || "%(count)s second left";
+  var LEFT_OTHER = body.dataset.kioskLeftOther || "%(count)s seconds left";
+  // Object pages of the site, in any language (/objects/x/ or /fr/objects/x/), open as the
+  // kiosk's own view of them.
+  var OBJECT_PAGE = /^(?:\/[a-z]{2}(?:-[a-z]+)?)?\/objects\/([^/]+)\/$/;
 
   var dialog = document.querySelector("[data-kiosk-idle]");
   var countdown = document.querySelector("[data-kiosk-countdown]");
@@ -74,7 +80,8 @@
   function showCount(first) {
     if (countdown) countdown.textContent = String(secondsLeft);
     if (live && (first || secondsLeft % 10 === 0 || secondsLeft <= 5)) {
-      live.textContent = secondsLeft + (secondsLeft === 1 ? " second left" : " seconds left");
+      var template = secondsLeft === 1 ? LEFT_ONE : LEFT_OTHER;
+      live.textContent = template.replace("%(count)s", String(secondsLeft));
     }
   }
 
@@ -156,7 +163,7 @@
     var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
     if (!link) return;
     var url = new URL(link.href, window.location.href);
-    var objectPage = /^\/objects\/([^/]+)\/$/.exec(url.pathname);
+    var objectPage = OBJECT_PAGE.exec(url.pathname);
     if (url.origin === window.location.origin && url.pathname.indexOf(SCOPE) === 0) return;
     if (url.origin === window.location.origin && url.hash && url.pathname === window.location.pathname) return;
     event.preventDefault();

@@ -2,6 +2,9 @@
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from tours.gallery.floors import floor_name
 from tours.gallery.shapes import MapRoom, MapRoute, RouteStop
 
@@ -12,7 +15,7 @@ def route_in_words(*, rooms: Sequence[MapRoom], route: MapRoute) -> list[str]:
     places = _Places(rooms)
     if not route.rooms:
         return [_stop_line(stop, places) for stop in route.stops]
-    steps = [f"Start in {places.name(route.rooms[0])}."]
+    steps = [_("Start in %(room)s.") % {"room": places.name(route.rooms[0])}]
     waiting = list(route.stops)
     passed: list[str] = []
     for index, slug in enumerate(route.rooms):
@@ -28,7 +31,7 @@ def route_in_words(*, rooms: Sequence[MapRoom], route: MapRoute) -> list[str]:
     if passed:
         steps.append(_walk_line(passed, places, 0.0, finish=True))
     else:
-        steps.append(f"Finish in {places.name(route.rooms[-1])}.")
+        steps.append(_("Finish in %(room)s.") % {"room": places.name(route.rooms[-1])})
     return steps
 
 
@@ -55,18 +58,27 @@ def _take_stops_in(slug: str, waiting: list[RouteStop]) -> list[RouteStop]:
 
 
 def _walk_line(passed: list[str], places: _Places, seconds: float, *, finish: bool = False) -> str:
-    line = f"Walk to {places.name(passed[-1])}"
-    if len(passed) > 1:
-        line += " through " + _join([places.name(slug) for slug in passed[:-1]])
+    room = places.name(passed[-1])
+    through = _join([places.name(slug) for slug in passed[:-1]]) if len(passed) > 1 else ""
+    # Whole sentences for the translators: the parts do not fall in the same order in French.
+    if through:
+        line = _("Walk to %(room)s through %(rooms)s") % {"room": room, "rooms": through}
+    else:
+        line = _("Walk to %(room)s") % {"room": room}
     if seconds > 0:
-        line += f", {_duration(seconds)}"
-    return line + (" and finish there." if finish else ".")
+        line = _("%(walk)s, %(time)s") % {"walk": line, "time": _duration(seconds)}
+    return _("%(walk)s and finish there.") % {"walk": line} if finish else line + "."
 
 
 def _stop_line(stop: RouteStop, places: _Places, *, in_room: bool = True) -> str:
-    line = f"Stop {stop.number}: {stop.label}"
+    values = {"number": stop.number, "label": stop.label}
     if in_room:
-        line += f", in {places.name(stop.room)}"
+        line = _("Stop %(number)s: %(label)s, in %(room)s") % {
+            **values,
+            "room": places.name(stop.room),
+        }
+    else:
+        line = _("Stop %(number)s: %(label)s") % values
     if stop.view_seconds > 0:
         line += f" ({_duration(stop.view_seconds)})"
     return line + "."
@@ -74,10 +86,14 @@ def _stop_line(stop: RouteStop, places: _Places, *, in_room: bool = True) -> str
 
 def _duration(seconds: float) -> str:
     if seconds < 60:
-        return "under a minute"
+        return _("under a minute")
     minutes = round(seconds / 60)
-    return f"about {minutes} minute" + ("" if minutes == 1 else "s")
+    return ngettext("about %(count)d minute", "about %(count)d minutes", minutes) % {
+        "count": minutes
+    }
 
 
 def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("%(rooms)s and %(last)s") % {"rooms": ", ".join(names[:-1]), "last": names[-1]}

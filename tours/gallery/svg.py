@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from tours.gallery import selectors
 from tours.gallery.floors import floor_name
@@ -45,7 +47,7 @@ def route_from_tour(tour: MuseumTour, *, titles: Mapping[int, str]) -> MapRoute:
             RouteStop(
                 number=number,
                 room=stop.room,
-                label=titles.get(stop.key, f"Object {stop.key}"),
+                label=titles.get(stop.key) or _("Object %(id)s") % {"id": stop.key},
                 walk_seconds=stop.walk_seconds,
                 view_seconds=stop.view_seconds,
             )
@@ -64,7 +66,7 @@ def route_drawing(
     route = _route(rooms, stops)
     markup = map_svg(
         rooms=plan,
-        title=f"Your tour on the plan of {gallery_map.name}",
+        title=_("Your tour on the plan of %(map)s") % {"map": gallery_map.name},
         route=route,
         id_prefix="tour-map",
     )
@@ -236,12 +238,13 @@ def _label(room: MapRoom, anchor: tuple[float, float], width: float) -> str:
     """The room's name, wrapped to its width, then "Closed" and "Entrance"/"Exit" if so."""
     lines = [(line, "") for line in _wrap(room.name, width * 0.9)]
     if room.is_closed:
-        lines.append(("Closed", ' font-weight="bold"'))
-    role = " and ".join(
-        word for word, on in (("entrance", room.is_entrance), ("exit", room.is_exit)) if on
-    )
+        lines.append((pgettext("room", "Closed"), ' font-weight="bold"'))
+    if room.is_entrance and room.is_exit:
+        role = _("Entrance and exit")
+    else:
+        role = _("Entrance") if room.is_entrance else _("Exit") if room.is_exit else ""
     if role:
-        lines.append((role.capitalize(), ' font-style="italic"'))
+        lines.append((role, ' font-style="italic"'))
     x, y = anchor
     top = y - (len(lines) - 1) * LINE / 2 + FONT / 3
     spans = "".join(
@@ -349,14 +352,28 @@ def _stop_marker(stop: RouteStop, position: tuple[float, float, float]) -> str:
 def _description(rooms: Sequence[MapRoom], route: MapRoute | None) -> str:
     floors = sorted({room.floor for room in rooms})
     where = ", ".join(floor_name(floor) for floor in floors)
-    sentences = [f"Plan of {len(rooms)} rooms ({where})."]
+    sentences = [
+        ngettext(
+            "Plan of %(count)d room (%(floors)s).",
+            "Plan of %(count)d rooms (%(floors)s).",
+            len(rooms),
+        )
+        % {"count": len(rooms), "floors": where}
+    ]
     closed = [room.name for room in rooms if room.is_closed]
     if closed:
-        sentences.append(f"Closed today: {', '.join(closed)}.")
+        sentences.append(_("Closed today: %(rooms)s.") % {"rooms": ", ".join(closed)})
     if route is not None:
+        stops = len(route.stops)
         sentences.append(
-            f"The route has {len(route.stops)} numbered stops; "
-            "the list of steps beside the map describes it in words."
+            ngettext(
+                "The route has %(count)d numbered stop; "
+                "the list of steps beside the map describes it in words.",
+                "The route has %(count)d numbered stops; "
+                "the list of steps beside the map describes it in words.",
+                stops,
+            )
+            % {"count": stops}
         )
     return " ".join(sentences)
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from search.query_encoding import encode_query
 from tours.models import InterestKind
@@ -104,7 +105,10 @@ class ContentRecommender(Recommender):
         values = LIKED_WEIGHT * scaled_where(values, present)
         nearest = similarity.argmax(axis=1)
         reasons = [
-            Reason(ReasonKind.LIKED, f"because you liked {self.catalogue.title(liked_ids[i])}")
+            Reason(
+                ReasonKind.LIKED,
+                _("because you liked %(title)s") % {"title": self.catalogue.title(liked_ids[i])},
+            )
             for i in nearest
         ]
         return values, reasons
@@ -133,7 +137,10 @@ class ContentRecommender(Recommender):
         reasons = [
             self._interest_reason(themes[t])
             if tagged[row, t]
-            else Reason(ReasonKind.INTEREST, f"close to '{interest_label(themes[t])}'")
+            else Reason(
+                ReasonKind.INTEREST,
+                _("close to '%(interest)s'") % {"interest": interest_label(themes[t])},
+            )
             for row, t in enumerate(per_theme.argmax(axis=1))
         ]
         return THEME_WEIGHT * per_theme.max(axis=1), reasons
@@ -153,4 +160,7 @@ class ContentRecommender(Recommender):
 
     @staticmethod
     def _interest_reason(interest: Interest) -> Reason:
-        return Reason(ReasonKind.INTEREST, f"matches '{interest_label(interest)}'")
+        return Reason(
+            ReasonKind.INTEREST,
+            _("matches '%(interest)s'") % {"interest": interest_label(interest)},
+        )

@@ -20,6 +20,8 @@ one with next to no relevance.
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 from tours.recommending.base import ReasonKind, Recommendation
 from tours.recommending.catalogue import Catalogue, ObjectFacts
 
@@ -51,12 +53,12 @@ def record_similarity(a: ObjectFacts, b: ObjectFacts) -> float:
 def variety_reason(facts: ObjectFacts, picked: Sequence[ObjectFacts]) -> str:
     """What this object adds to those already picked, in words."""
     if all(other.century != facts.century for other in picked):
-        return "a different period to vary the tour"
+        return _("a different period to vary the tour")
     if all(other.object_type != facts.object_type for other in picked):
-        return "a different kind of object to vary the tour"
+        return _("a different kind of object to vary the tour")
     if all(other.culture != facts.culture for other in picked):
-        return "a different culture to vary the tour"
-    return "another maker to vary the tour"
+        return _("a different culture to vary the tour")
+    return _("another maker to vary the tour")
 
 
 def _relevance(ranked: Sequence[Recommendation]) -> dict[int, float]:

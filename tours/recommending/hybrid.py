@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from tours.recommending.base import Reason, ReasonKind, Recommender, Scores, Signal, VisitorTaste
 from tours.recommending.blending import ChoiceCase, fit_weights
@@ -37,7 +38,6 @@ PRIOR_WEIGHTS = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.2])
 # 1 over the candidates), the popularity reason speaks ("something few visitors have
 # found yet").
 MIN_REASON_SIGNAL = 0.3
-GROUPS_REASON = Reason(ReasonKind.ALSO_LIKED, "liked by visitors with tastes like yours")
 FIT_VISITORS = 400  # visitors sampled to learn the weights from
 MIN_FIT_CASES = 30  # fewer than this: keep the hand-set weights
 FIT_CANDIDATES = 600  # candidates per case when learning (sampled on a large collection)
@@ -127,7 +127,9 @@ class HybridRecommender(Recommender):
     def _groups_signal(taste: VisitorTaste, pool: list[int], groups: VisitorGroups) -> Signal:
         chips = [interest_token(i.kind, i.value) for i in taste.interests]
         values = groups.scores(taste.liked_ids, pool, chips)
-        return Signal(values, [GROUPS_REASON] * len(pool))
+        # Worded when asked (not at import): in the language of the page that asks.
+        reason = Reason(ReasonKind.ALSO_LIKED, _("liked by visitors with tastes like yours"))
+        return Signal(values, [reason] * len(pool))
 
     def _learned_weights(self) -> np.ndarray:
         """Weights fitted on the log with each sampled visitor's latest like hidden."""

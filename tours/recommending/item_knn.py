@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
+from django.utils.translation import gettext as _
+
 from tours.recommending.base import Reason, ReasonKind, Recommender, Scores, VisitorTaste
 from tours.recommending.catalogue import Catalogue
 from tours.recommending.interaction_log import InteractionLog
@@ -74,6 +76,7 @@ class ItemKnnRecommender(Recommender):
             scores.values[oid] = total
             because = self.catalogue.title(strongest[oid][1])
             scores.reasons[oid] = Reason(
-                ReasonKind.ALSO_LIKED, f"visitors who liked {because} liked this too"
+                ReasonKind.ALSO_LIKED,
+                _("visitors who liked %(title)s liked this too") % {"title": because},
             )
         return scores

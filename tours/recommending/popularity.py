@@ -8,6 +8,8 @@ the collection's featured objects come first: a cold start still has an order.
 from collections import defaultdict
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 from tours.recommending.base import (
     Reason,
     ReasonKind,
@@ -49,7 +51,7 @@ class PopularityRecommender(Recommender):
 
     def _reason(self, oid: int, featured: bool) -> Reason:
         if self.visitor_counts.get(oid, 0) >= MIN_VISITORS_FOR_POPULAR:
-            return Reason(ReasonKind.POPULAR, "popular with visitors")
+            return Reason(ReasonKind.POPULAR, _("popular with visitors"))
         if featured:
-            return Reason(ReasonKind.HIGHLIGHT, "a highlight of the collection")
-        return Reason(ReasonKind.DISCOVERY, "something few visitors have found yet")
+            return Reason(ReasonKind.HIGHLIGHT, _("a highlight of the collection"))
+        return Reason(ReasonKind.DISCOVERY, _("something few visitors have found yet"))

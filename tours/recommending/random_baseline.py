@@ -3,6 +3,8 @@
 import random
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 from tours.recommending.base import Reason, ReasonKind, Recommender, Scores, VisitorTaste
 
 
@@ -14,7 +16,7 @@ class RandomRecommender(Recommender):
         # Seeded by the visitor's taste as well, so two visitors get different draws while
         # one visitor asking twice gets the same list.
         generator = random.Random(f"{self.seed}:{sorted(taste.excluded_ids)}")  # noqa: S311
-        reason = Reason(ReasonKind.DISCOVERY, "a chance discovery")
+        reason = Reason(ReasonKind.DISCOVERY, _("a chance discovery"))
         scores = Scores()
         for oid in candidates:
             scores.values[oid] = generator.random()

@@ -10,6 +10,8 @@ from dataclasses import replace
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tours.models import (
     InteractionKind,
@@ -80,12 +82,16 @@ def _has_planned(tour: Tour) -> bool:
 def tour_replan(*, tour: Tour, action: str, stop: TourStop | None = None) -> Tour:
     """Re-plans the rest of the tour after a skip, "more like this", more time or "shorten"."""
     if action not in REPLAN_ACTIONS:
-        raise TourRequestError(f"action must be one of {', '.join(REPLAN_ACTIONS)}")
+        raise TourRequestError(
+            _("action must be one of %(actions)s") % {"actions": ", ".join(REPLAN_ACTIONS)}
+        )
     ask = tour_ask_from_json(tour.request)
     with transaction.atomic():
         if action in ("skip", "more_like_this"):
             if stop is None:
-                raise TourRequestError(f"{action} needs the stop it is about")
+                raise TourRequestError(
+                    _("%(action)s needs the stop it is about") % {"action": action}
+                )
             _check_stop(tour, stop, planned_only=action == "skip")
         if action == "skip" and stop is not None:
             stop.status = StopStatus.SKIPPED
@@ -106,7 +112,15 @@ def tour_replan(*, tour: Tour, action: str, stop: TourStop | None = None) -> Tou
 def _longer_budget(tour: Tour) -> int:
     most = settings.TOURS_MAX_BUDGET_MINUTES * 60
     if tour.budget_seconds >= most:
-        raise TourRequestError(f"A tour can last at most {most // 3600} hours.")
+        hours = most // 3600
+        raise TourRequestError(
+            ngettext(
+                "A tour can last at most %(count)d hour.",
+                "A tour can last at most %(count)d hours.",
+                hours,
+            )
+            % {"count": hours}
+        )
     return min(most, tour.budget_seconds + MORE_TIME_SECONDS)
 
 
@@ -175,9 +189,9 @@ def _taste(ask: TourAsk, profile: VisitorProfile | None) -> VisitorTaste:
 
 def _check_stop(tour: Tour, stop: TourStop, *, planned_only: bool) -> None:
     if stop.tour_id != tour.pk:
-        raise TourRequestError("that stop is not on this tour")
+        raise TourRequestError(_("that stop is not on this tour"))
     if planned_only and stop.status != StopStatus.PLANNED:
-        raise TourRequestError("that stop has already been seen or skipped")
+        raise TourRequestError(_("that stop has already been seen or skipped"))
 
 
 def _record(tour: Tour, stop: TourStop, kind: str, dwell_seconds: int | None = None) -> None:

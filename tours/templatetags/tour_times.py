@@ -1,6 +1,7 @@
 """Template helpers for tour pages: durations as a visitor reads them."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -11,6 +12,8 @@ def duration(seconds: int | float | None) -> str:
     total = max(0, int(seconds or 0))
     minutes = -(-total // 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return _("%(minutes)d min") % {"minutes": minutes}
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+    if rest:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": rest}
+    return _("%(hours)d h") % {"hours": hours}

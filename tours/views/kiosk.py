@@ -7,6 +7,7 @@ the service worker served by ``service_worker`` keeps what the kiosk showed for 
 Kiosk pages carry a CSRF token (for the reset), so none is stored in a shared HTTP cache.
 """
 
+import json
 import uuid
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -130,11 +132,15 @@ def reset(request: HttpRequest) -> HttpResponse:
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The kiosk's service worker, from a URL under /kiosk/ so that it may control it.
 
-    Never cached by HTTP, so a new version reaches kiosks on their next check.
+    Never cached by HTTP, so a new version reaches kiosks on their next check. Served at
+    /kiosk/sw.js and /fr/kiosk/sw.js: each language's kiosk has its own worker and scope,
+    with its words (the offline fallback) in that language.
     ``Service-Worker-Allowed`` lets a deployment widen the scope to the whole site.
     """
+    strings = {"notSaved": _("Offline, and this page was not saved.")}
+    head = f"self.KIOSK_STRINGS = {json.dumps(strings, ensure_ascii=False)};\n"
     response = HttpResponse(
-        SERVICE_WORKER.read_bytes(), content_type="text/javascript; charset=utf-8"
+        head.encode() + SERVICE_WORKER.read_bytes(), content_type="text/javascript; charset=utf-8"
     )
     response["Cache-Control"] = "no-cache, max-age=0"
     response["Service-Worker-Allowed"] = "/"

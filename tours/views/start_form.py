@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
 
 from exhibition.models import CollectionObject
 from tours.gallery import selectors as gallery
@@ -21,7 +23,11 @@ BUDGET_PRESETS = (30, 60, 90, 120)
 CUSTOM = "custom"
 DEFAULT_BUDGET = "60"
 # Pace multiplies viewing times: the choices a visitor understands, as tour_requests bounds it.
-PACES = (("0.75", "Brisk"), ("1", "Typical"), ("1.5", "Unhurried"))
+PACES: tuple[tuple[str, str | Promise], ...] = (
+    ("0.75", pgettext_lazy("pace", "Brisk")),
+    ("1", pgettext_lazy("pace", "Typical")),
+    ("1.5", pgettext_lazy("pace", "Unhurried")),
+)
 MAX_LIKED_SHOWN = 24
 MAX_FIELD_CHARS = 200
 
@@ -106,7 +112,7 @@ class StartChoices:
     ends: list[Room]
     has_map: bool
     budget_presets: tuple[int, ...] = BUDGET_PRESETS
-    paces: tuple[tuple[str, str], ...] = PACES
+    paces: tuple[tuple[str, str | Promise], ...] = PACES
 
 
 def start_choices(*, choices: InterestChoices, profile: VisitorProfile | None) -> StartChoices:

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -31,10 +33,10 @@ from tours.views.start_form import StartForm, initial_start_form, start_choices
 from tours.visitors import visitor_profile_find, visitor_profile_get_or_create
 
 REPLAN_DONE = {
-    "skip": "Skipped “{title}”. Your tour was planned again without it.",
-    "more_like_this": "Your tour was planned again with more like “{title}”.",
-    "more_time": "15 more minutes: your tour was planned again.",
-    "shorten": "Shortened: your tour was planned again to fit less time.",
+    "skip": gettext_lazy("Skipped “%(title)s”. Your tour was planned again without it."),
+    "more_like_this": gettext_lazy("Your tour was planned again with more like “%(title)s”."),
+    "more_time": gettext_lazy("15 more minutes: your tour was planned again."),
+    "shorten": gettext_lazy("Shortened: your tour was planned again to fit less time."),
 }
 
 
@@ -92,8 +94,11 @@ def stop_seen(request: HttpRequest, public_id: uuid.UUID, stop_id: int) -> HttpR
         minutes = round(stop.lingered_seconds / 60)
         messages.info(
             request,
-            f"You spent about {minutes} min longer than planned: the rest of your tour was "
-            "planned again to fit your time.",
+            _(
+                "You spent about %(minutes)d min longer than planned: the rest of your tour "
+                "was planned again to fit your time."
+            )
+            % {"minutes": minutes},
         )
     return _to_tour(tour)
 
@@ -109,14 +114,15 @@ def replan(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     except TourRequestError as exc:
         return _tour_error(request, tour, str(exc))
     title = _public_title(stop.collection_object_id) if stop is not None else ""
-    messages.success(request, REPLAN_DONE[action].format(title=title))
+    done = str(REPLAN_DONE[action])
+    messages.success(request, done % {"title": title} if "%(title)s" in done else done)
     return _to_tour(tour)
 
 
 def _public_title(object_id: int) -> str:
     # The stop's object may have been made restricted since: its title is not shown then.
     title = public_objects().filter(pk=object_id).values_list("title", flat=True).first()
-    return title or "that object"
+    return title or _("that object")
 
 
 def _tour_error(request: HttpRequest, tour: Tour, message: str) -> HttpResponse:
@@ -156,5 +162,5 @@ def handoff_open(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "tours/handoff_error.html", {"message": str(exc)}, status=exc.status_code
         )
-    messages.info(request, "This is the tour from the kiosk: follow it here on your phone.")
+    messages.info(request, _("This is the tour from the kiosk: follow it here on your phone."))
     return _to_tour(tour)

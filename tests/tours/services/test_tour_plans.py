@@ -74,7 +74,7 @@ def test_too_little_time_gives_an_empty_tour_with_the_reason() -> None:
     small_museum()
     tour = _plan(minutes=1)
     assert not tour.stops.exists()
-    assert "within 1 minutes" in tour.empty_reason
+    assert "within 1 minute from here" in tour.empty_reason
 
 
 def test_a_step_free_tour_never_takes_the_stairs() -> None:
