@@ -43,6 +43,8 @@ def public_objects_with_media() -> QuerySet[CollectionObject]:
         Prefetch("creator_links", queryset=ObjectCreator.objects.select_related("agent")),
         "images",
         "models3d",
+        # Titles in the page's language (at most one row per site language).
+        "translations",
     )
 
 
@@ -56,6 +58,7 @@ def get_public_object(slug: str) -> CollectionObject:
             "tags",
             "images",
             "models3d__hotspots",
+            "translations",
         ),
         slug=slug,
     )

@@ -125,7 +125,7 @@ def dublin_core(obj: CollectionObject, *, creators: list[ObjectCreator]) -> list
         ("DC.identifier", obj.accession_number),
         ("DC.rights", f"{licence.name} ({licence.url})" if licence else obj.licence),
         # The record's source is curators' provenance, not the work's: it stays out.
-        ("DC.language", "en"),
+        ("DC.language", obj.language),
     ]
     pairs += [("DC.subject", tag.name) for tag in obj.tags.all()]
     return [(name, content) for name, content in pairs if content]

@@ -25,6 +25,7 @@ from exhibition.models import (
     ObjectCreator,
     ObjectImage,
     ObjectModel3D,
+    ObjectTranslation,
     Restoration,
     ReviewStatus,
     SectionObject,
@@ -203,3 +204,12 @@ def make_exhibition(*objects: CollectionObject, **fields: Any) -> Exhibition:
     for order, obj in enumerate(objects):
         SectionObject.objects.create(section=section, collection_object=obj, order=order)
     return exhibition
+
+
+def add_translation(
+    obj: CollectionObject, language: str, *, title: str, description: str = ""
+) -> ObjectTranslation:
+    """The record's title (and description) in another site language."""
+    return ObjectTranslation.objects.create(
+        collection_object=obj, language=language, title=title, description=description
+    )

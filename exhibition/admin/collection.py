@@ -18,6 +18,7 @@ from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
 from exhibition.admin.links import restoration_tool_link, restoration_tool_url
 from exhibition.admin.previews import image_preview
+from exhibition.admin.translations import ObjectTranslationInline
 from exhibition.models import (
     Agent,
     AuditLogEntry,
@@ -96,7 +97,12 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["place", "tags"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [ObjectCreatorInline, ObjectImageInline, ObjectModel3DInline]
+    inlines = [
+        ObjectCreatorInline,
+        ObjectImageInline,
+        ObjectModel3DInline,
+        ObjectTranslationInline,
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "accession_number", "object_type", "visibility"]}),
         (
@@ -110,6 +116,7 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
                     "medium",
                     "dimensions",
                     "description",
+                    "language",
                     "tags",
                 ]
             },

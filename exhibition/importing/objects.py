@@ -25,7 +25,7 @@ from exhibition.importing.media import (
     store_file,
     stored_name,
 )
-from exhibition.importing.records import ImportRecord, RecordError
+from exhibition.importing.records import ImportRecord, RecordError, TranslationSpec
 from exhibition.licences import credit_without_notes
 from exhibition.models import (
     AuditLogEntry,
@@ -34,6 +34,7 @@ from exhibition.models import (
     ObjectCreator,
     ObjectImage,
     ObjectModel3D,
+    ObjectTranslation,
     Visibility,
 )
 from exhibition.page_cache import collection_changed
@@ -52,6 +53,7 @@ SCALAR_FIELDS = (
     "medium",
     "dimensions",
     "description",
+    "language",
     "credit_line",
     "licence",
     "attribution",
@@ -173,6 +175,7 @@ def _write_record(
         obj.save()
     _sync_creators(obj, record)
     _sync_tags(obj, record.tags)
+    _sync_translations(obj, record.translations)
     alt_text = record.text["alt_text"] or default_alt_text(record)
     result.image = _sync_image(obj, image, alt_text, written, result)
     _sync_model(obj, record, model, alt_text, written, result)
@@ -202,6 +205,7 @@ def _assign_fields(
     )
     for name in ("culture", "medium", "dimensions", "description", "attribution"):
         setattr(obj, name, text[name])
+    obj.language = record.language
     obj.source = _source_with_notes(record)
     obj.credit_line = _credit_line(text["credit_line"] or text["attribution"])
     # Curatorial choices made in the admin survive a re-import that does not name them:
@@ -273,6 +277,29 @@ def _sync_tags(obj: CollectionObject, names: list[str]) -> None:
     current = sorted(name.lower() for name in obj.tags.values_list("name", flat=True))
     if current != sorted(name.lower() for name in names):
         obj.tags.set(tags_for_names(names))
+
+
+def _sync_translations(obj: CollectionObject, wanted: dict[str, TranslationSpec] | None) -> None:
+    """Make the object's translations those of the record, when the record gives any.
+
+    A translation in the object's own language says nothing a page would show, and would
+    shadow nothing, so one left over from an earlier original language is removed too.
+    """
+    current = {t.language: t for t in obj.translations.all()}
+    keep = set(current) if wanted is None else set(wanted)
+    for language, translation in current.items():
+        if language not in keep or language == obj.language:
+            translation.delete()
+    for language, spec in (wanted or {}).items():
+        translation = current.get(language) or ObjectTranslation(
+            collection_object=obj, language=language
+        )
+        if translation.pk is None or (translation.title, translation.description) != (
+            spec.title,
+            spec.description,
+        ):
+            translation.title, translation.description = spec.title, spec.description
+            translation.save()
 
 
 def _sync_image(

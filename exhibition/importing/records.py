@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 
 from exhibition.licences import LICENCES
-from exhibition.models import Visibility
+from exhibition.models import ObjectTranslation, Visibility
 
 REQUIRED = ("id", "title", "object_type", "licence")
 _TEXT_FIELDS = (
@@ -29,6 +30,13 @@ _TEXT_FIELDS = (
     "alt_text",
     "accession_number",
 )
+
+
+_TRANSLATION_TITLE_LENGTH = ObjectTranslation._meta.get_field("title").max_length or 500
+# Descriptions are stored as unbounded text; a translation still gets a bound, so that one
+# record cannot fill the database with a runaway field.
+TRANSLATION_DESCRIPTION_LENGTH = 50_000
+_TRANSLATION_FIELDS = ("title", "description")
 
 
 class RecordError(Exception):
@@ -48,6 +56,12 @@ class HotspotSpec:
     normal: str
     label: str
     text: str
+
+
+@dataclass(frozen=True)
+class TranslationSpec:
+    title: str
+    description: str
 
 
 @dataclass
@@ -70,6 +84,10 @@ class ImportRecord:
     visibility: str | None = None
     featured: bool | None = None
     content_note: str | None = None
+    # The language title and description are written in; "" only before validation.
+    language: str = ""
+    # Per-language title and description; None means "not given" (admin edits are kept).
+    translations: dict[str, TranslationSpec] | None = None
     # Cataloguing notes taken out of public fields ("title truncated in source"): they are
     # kept with the record's source, which only curators see.
     notes: list[str] = field(default_factory=list)
@@ -123,6 +141,7 @@ def validate_record(data: dict[str, Any]) -> ImportRecord:
         visibility=_visibility(data.get("visibility")),
         featured=_optional_bool(data, "featured"),
         content_note=_text(data, "content_note") if "content_note" in data else None,
+        language=_language(data.get("language")),
     )
     if (
         record.date_start is not None
@@ -130,6 +149,7 @@ def validate_record(data: dict[str, Any]) -> ImportRecord:
         and record.date_start > record.date_end
     ):
         raise RecordError(f"date_start {record.date_start} is after date_end {record.date_end}")
+    record.translations = _translations(data.get("translations"), original=record.language)
     record.hotspots = _hotspots(data.get("hotspots"))
     if record.hotspots and record.model is None:
         raise RecordError("hotspots are given but the record has no model")
@@ -255,6 +275,68 @@ def _visibility(value: Any) -> str | None:
             f"unknown visibility {value!r} (use one of: {', '.join(Visibility.values)})"
         )
     return str(value)
+
+
+def _language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _language(value: Any) -> str:
+    if value is None:
+        return str(settings.LANGUAGE_CODE)
+    if not isinstance(value, str) or value.strip() not in _language_codes():
+        raise RecordError(
+            f"unknown language {value!r} (use one of: {', '.join(_language_codes())})"
+        )
+    return value.strip()
+
+
+def _translations(value: Any, *, original: str) -> dict[str, TranslationSpec] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RecordError("'translations' must be an object of language code to translation")
+    translations = {}
+    for code, item in value.items():
+        if code not in _language_codes():
+            raise RecordError(
+                f"translation {code!r}: not a site language "
+                f"(use one of: {', '.join(_language_codes())})"
+            )
+        if code == original:
+            raise RecordError(
+                f"translation {code!r} is in the record's own language; "
+                "put that text in 'title' and 'description'"
+            )
+        translations[code] = _translation(item, code)
+    return translations
+
+
+def _translation(item: Any, code: str) -> TranslationSpec:
+    if not isinstance(item, dict):
+        raise RecordError(f"translation {code!r} must be an object with a 'title'")
+    unknown = sorted(str(key) for key in item if key not in _TRANSLATION_FIELDS)
+    if unknown:
+        raise RecordError(
+            f"translation {code!r}: unknown field {unknown[0]!r} (use 'title', 'description')"
+        )
+    title = item.get("title")
+    description = "" if item.get("description") is None else item["description"]
+    if not isinstance(title, str) or not title.strip():
+        raise RecordError(f"translation {code!r}: 'title' must be a non-empty string")
+    if not isinstance(description, str):
+        raise RecordError(f"translation {code!r}: 'description' must be a string or null")
+    title, description = title.strip(), description.strip()
+    if len(title) > _TRANSLATION_TITLE_LENGTH:
+        raise RecordError(
+            f"translation {code!r}: title is longer than {_TRANSLATION_TITLE_LENGTH} characters"
+        )
+    if len(description) > TRANSLATION_DESCRIPTION_LENGTH:
+        raise RecordError(
+            f"translation {code!r}: description is longer than "
+            f"{TRANSLATION_DESCRIPTION_LENGTH} characters"
+        )
+    return TranslationSpec(title=title, description=description)
 
 
 def _optional_bool(data: dict[str, Any], name: str) -> bool | None:

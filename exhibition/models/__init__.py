@@ -19,6 +19,7 @@ from exhibition.models.machine_output import (
 )
 from exhibition.models.media import Hotspot, ObjectImage, ObjectModel3D
 from exhibition.models.restoration import Restoration
+from exhibition.models.translations import ObjectTranslation, RecordText
 
 __all__ = [
     "Agent",
@@ -33,8 +34,10 @@ __all__ = [
     "ObjectCreator",
     "ObjectImage",
     "ObjectModel3D",
+    "ObjectTranslation",
     "Place",
     "ProvenanceEvent",
+    "RecordText",
     "Restoration",
     "ReviewStatus",
     "SectionObject",

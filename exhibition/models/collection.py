@@ -1,9 +1,12 @@
 """Collection objects and the authority records they link to (agents, places, tags)."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from exhibition.licences import LICENCE_CHOICES, public_credit_line
+from exhibition.models.translations import RecordText
 
 
 class Visibility(models.TextChoices):
@@ -80,6 +83,13 @@ class CollectionObject(models.Model):
     medium = models.CharField(max_length=500, blank=True)
     dimensions = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
+    language = models.CharField(
+        gettext_lazy("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=gettext_lazy("The language the title and description are written in."),
+    )
     tags = models.ManyToManyField(Tag, related_name="collection_objects", blank=True)
     credit_line = models.CharField(max_length=500, blank=True)
     licence = models.CharField(max_length=40, choices=LICENCE_CHOICES)
@@ -127,6 +137,31 @@ class CollectionObject(models.Model):
         """The credit every public surface shows; attribution and source stay with curators."""
         return public_credit_line(
             licence_id=self.licence, credit_line=self.credit_line, attribution=self.attribution
+        )
+
+    def text_in(self, language: str) -> RecordText:
+        """The title and description in ``language``, or the original's where untranslated.
+
+        Reads ``translations.all()``, so a list that prefetched them pays no query per record.
+        """
+        translation = None
+        if language != self.language:
+            translation = next((t for t in self.translations.all() if t.language == language), None)
+        if translation is None:
+            title, title_language = self.title, self.language
+        else:
+            title, title_language = translation.title, language
+        if translation is not None and translation.description:
+            description, description_language = translation.description, language
+        else:
+            description, description_language = self.description, self.language
+        return RecordText(
+            language=language,
+            original_language=self.language,
+            title=title,
+            title_language=title_language,
+            description=description,
+            description_language=description_language,
         )
 
     @property

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from exhibition.models import AuditLogEntry, CollectionObject
+from exhibition.models import AuditLogEntry, CollectionObject, ObjectTranslation
 
 if TYPE_CHECKING:
     from exhibition.models import MachineOutput
@@ -61,6 +61,7 @@ def audit_snapshot(instance: models.Model, *, fields: tuple[str, ...] = ()) -> S
 # are derived from the files and would only repeat the file's change).
 IMPORTED_IMAGE_FIELDS = ("original", "alt_text")
 IMPORTED_MODEL_FIELDS = ("glb", "alt_text", "geometry_only")
+TRANSLATION_FIELDS = ("title", "description")
 
 
 def audit_object_snapshot(obj: CollectionObject) -> Snapshot:
@@ -79,6 +80,11 @@ def audit_object_snapshot(obj: CollectionObject) -> Snapshot:
     if model is not None:
         snapshot.update(_prefixed("model", audit_snapshot(model, fields=IMPORTED_MODEL_FIELDS)))
         snapshot["model.hotspots"] = [f"{h.label} @ {h.position}" for h in model.hotspots.all()]
+    if obj.pk is not None:
+        # Read the database, not a prefetch cache that may predate the write.
+        for translation in ObjectTranslation.objects.filter(collection_object=obj.pk):
+            fields = audit_snapshot(translation, fields=TRANSLATION_FIELDS)
+            snapshot.update(_prefixed(f"translation.{translation.language}", fields))
     return snapshot
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from exhibition.browse import century_label
@@ -30,17 +31,21 @@ def browse_links(obj: CollectionObject, creators: list[ObjectCreator]) -> list[B
     """Links to the same agents', place's, century's and type's objects on the browse page."""
     base = reverse("exhibition:browse")
     links = [
-        BrowseLink(f"More by {link.agent.name}", f"{base}?agent={link.agent.slug}")
+        BrowseLink(
+            _("More by %(name)s") % {"name": link.agent.name}, f"{base}?agent={link.agent.slug}"
+        )
         for link in creators
     ]
     if obj.place is not None:
-        links.append(BrowseLink(f"More from {obj.place.name}", f"{base}?place={obj.place.slug}"))
+        label = _("More from %(place)s") % {"place": obj.place.name}
+        links.append(BrowseLink(label, f"{base}?place={obj.place.slug}"))
     if obj.century is not None:
-        label = century_label(obj.century)
-        links.append(BrowseLink(f"More from the {label}", f"{base}?century={obj.century}"))
+        label = _("More from the %(century)s") % {"century": century_label(obj.century)}
+        links.append(BrowseLink(label, f"{base}?century={obj.century}"))
     links.append(
         BrowseLink(
-            f"More of type “{obj.object_type}”", f"{base}?{urlencode({'type': obj.object_type})}"
+            _("More of type “%(type)s”") % {"type": obj.object_type},
+            f"{base}?{urlencode({'type': obj.object_type})}",
         )
     )
     return links
