@@ -7,10 +7,15 @@ Sight guidance; whether a description is *good* stays a curator's judgement:
 - ``long_text_length``: short and long descriptions present, the long at most 250 words;
 - ``label_facts_first``: the long description's first paragraph gives the label facts
   the record has (title, maker, date, medium, dimensions) and no visual reading;
-- ``no_image_of``: no "image of" or "picture of" in any layer;
+- ``no_image_of``: no "image of" or "picture of" ("image de", "photo de" in French) in any
+  layer;
 - ``traceable``: every sentence is a statement with a source, and every concept said
   ("appears to show …") is one the image analysis measured above its threshold;
 - ``no_unrecorded_identity``: no word of gender, age or race the record does not use.
+
+Each rule is checked in the description's own language, through its phrasebook
+(descriptions/drafting/languages.py): its forbidden phrases, its "appears to show", its
+concept names and identity words.
 """
 
 import re
@@ -19,11 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from descriptions.drafting import MAX_ALT_CHARS, MAX_LONG_WORDS, RecordFacts, record_facts
-from descriptions.drafting.compose import FORBIDDEN_PHRASES
 from descriptions.drafting.identity import unrecorded_identity_words
+from descriptions.drafting.languages import WORDINGS, wording_for
+from descriptions.drafting.wording import English
 from descriptions.models import Description
 from descriptions.selectors import describable_objects, latest_description
-from search.explanations import CONCEPT_MIN_PROBABILITY, plain_label
+from search.explanations import CONCEPT_MIN_PROBABILITY
 
 RULES = (
     "alt_text_length",
@@ -46,6 +52,13 @@ class DescriptionTexts:
     # What the analysis measured: concept label to score, and the threshold it used.
     measured_concepts: dict[str, float]
     concept_threshold: float
+    language: str = "en"
+
+    @property
+    def wording(self) -> English:
+        # A description in a language no phrasebook writes is checked by the English rules.
+        base = self.language.split("-")[0].lower()
+        return wording_for(base) if base in WORDINGS else WORDINGS["en"]
 
     def layer(self, name: str) -> str:
         return {"alt": self.alt_text, "short": self.short_text, "long": self.long_text}[name]
@@ -73,8 +86,8 @@ def _label_facts_first(d: DescriptionTexts, facts: RecordFacts) -> bool:
     wanted = [facts.title, facts.date, facts.medium, facts.dimensions, *facts.makers]
     # A title may itself say "appears to" ("Christ Appears to Mary Magdalene").
     reading = first.replace(facts.title.lower(), "") if facts.title else first
-    return (
-        all(fact.lower() in first for fact in wanted if fact) and "appears to show" not in reading
+    return all(fact.lower() in first for fact in wanted if fact) and (
+        d.wording.appears not in reading
     )
 
 
@@ -97,11 +110,13 @@ def _concepts_measured(statement: dict[str, Any], d: DescriptionTexts) -> bool:
         for source in statement.get("sources", [])
         if (match := CONCEPT_SOURCE.match(str(source)))
     ]
-    if "appears to show" in text and not labels and not _curator_wrote(statement):
+    wording = d.wording
+    if wording.appears in text and not labels and not _curator_wrote(statement):
         return False
     return all(
         d.measured_concepts.get(label, -1.0) >= d.concept_threshold
-        and plain_label(label).lower() in text
+        and (noun := wording.concept_noun(label)) is not None
+        and noun.lower() in text
         for label in labels
     )
 
@@ -116,9 +131,11 @@ def failed_rules(d: DescriptionTexts, facts: RecordFacts) -> list[str]:
     passed = {
         **_lengths_ok(d),
         "label_facts_first": _label_facts_first(d, facts),
-        "no_image_of": not FORBIDDEN_PHRASES.search(everything),
+        "no_image_of": not d.wording.forbidden.search(everything),
         "traceable": _traceable(d),
-        "no_unrecorded_identity": not unrecorded_identity_words(everything, facts.texts()),
+        "no_unrecorded_identity": not unrecorded_identity_words(
+            everything, facts.texts(), d.wording.language
+        ),
     }
     return [rule for rule in RULES if not passed[rule]]
 
@@ -135,6 +152,7 @@ def description_texts(description: Description) -> DescriptionTexts:
             str(label): float(score) for label, score in measured.get("concepts", [])
         },
         concept_threshold=float(measured.get("concept_threshold", CONCEPT_MIN_PROBABILITY)),
+        language=description.language,
     )
 
 
@@ -161,6 +179,7 @@ def checklist_report(*, language: str) -> dict[str, Any]:
             failures[rule] += 1
     total = len(objects)
     return {
+        "language": language,
         "objects": total,
         "drafted_share": round(drafted / total, 3) if total else 0.0,
         "passing_share": round(passing / total, 3) if total else 0.0,

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 
 from descriptions.models import Description
 from descriptions.selectors import approved_description, latest_description
@@ -27,6 +27,16 @@ from exhibition.models import (
 from exhibition.page_extensions import ObjectPanel, register_object_panel
 from search.per_version import VersionedValue
 
+# The languages' names as they fit "it is given in %(language)s" ("en anglais").
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("given in", "English"),
+    "fr": pgettext_lazy("given in", "French"),
+}
+
+
+def language_name(code: str) -> str:
+    return str(LANGUAGE_NAMES.get(code.split("-")[0], code))
+
 
 def current_language() -> str:
     """The page's language if descriptions are written in it, else the default."""
@@ -37,10 +47,16 @@ def current_language() -> str:
 
 
 def shown_description(collection_object: CollectionObject) -> Description | None:
-    """The approved description, else the newest draft (never a rejected one)."""
-    language = current_language()
-    approved = approved_description(collection_object, language)
-    return approved or latest_description(collection_object, language)
+    """The approved description in the page's language, else its newest draft (never a
+    rejected one); with neither, the same in the default language (the panel says so)."""
+    page_language = current_language()
+    default = str(settings.DESCRIPTIONS_DEFAULT_LANGUAGE)
+    for language in dict.fromkeys([page_language, default]):
+        approved = approved_description(collection_object, language)
+        found = approved or latest_description(collection_object, language)
+        if found is not None:
+            return found
+    return None
 
 
 def description_panel_context(request: HttpRequest, obj: CollectionObject) -> dict[str, Any] | None:
@@ -52,6 +68,8 @@ def description_panel_context(request: HttpRequest, obj: CollectionObject) -> di
         "paragraphs": [p for p in description.long_text.split("\n\n") if p.strip()],
         "is_draft": not description.machine_output.is_approved,
         "language": description.language,
+        "language_fallback": description.language != current_language(),
+        "language_name": language_name(description.language),
     }
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from descriptions.checklist import LAYERS, uncovered
 from descriptions.drafting import compose, record_facts
+from descriptions.drafting.languages import wording_for
 from descriptions.image_analysis import ImageMeasurement, measure_picture, object_picture
 from descriptions.models import Description
 from descriptions.speech.tasks import speech_schedule
@@ -24,7 +25,7 @@ from exhibition.services.audit import audit_record_change
 from exhibition.services.review import machine_output_record
 
 ENGINE = "vitrine-describer"
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # 2: drafts in French too (phrasebooks per language)
 METHOD = "verbal description from record fields and image measurements"
 MAX_TEXT_CHARS = {"alt": 125, "short": 2_000, "long": 4_000}
 
@@ -42,37 +43,55 @@ def _measure(collection_object: CollectionObject) -> tuple[ImageMeasurement | No
 
 def description_draft(*, collection_object: CollectionObject, language: str = "en") -> Description:
     """Draft the three layers of one object's description, as a draft awaiting review."""
+    return description_drafts(collection_object=collection_object, languages=[language])[0]
+
+
+def description_drafts(
+    *, collection_object: CollectionObject, languages: list[str]
+) -> list[Description]:
+    """One draft per language, from one measurement of the picture (the image model runs
+    once however many languages are written). ValueError for a language no phrasebook
+    writes, before anything is measured or stored."""
+    for language in languages:
+        wording_for(language)
     started = time.perf_counter()
     facts = record_facts(collection_object)
     measurement, checksum = _measure(collection_object)
-    draft = compose(facts, measurement)
     record_digest = hashlib.sha256("\n".join(facts.texts()).encode()).hexdigest()
     checksums = {"record": record_digest}
     if measurement is not None:
         checksums[measurement.source] = checksum
-    with transaction.atomic():
-        output = machine_output_record(
-            kind=MachineOutputKind.DESCRIPTION,
-            collection_object=collection_object,
-            method=METHOD,
-            engine=ENGINE,
-            engine_version=ENGINE_VERSION,
-            parameters={
-                "language": language,
-                "measurement": measurement.as_json() if measurement else None,
-            },
-            input_checksums=checksums,
-            duration_seconds=round(time.perf_counter() - started, 3),
-        )
-        return Description.objects.create(
-            collection_object=collection_object,
-            machine_output=output,
-            language=language,
-            alt_text=draft.alt_text,
-            short_text=draft.short_text,
-            long_text=draft.long_text,
-            statements=[statement.as_json() for statement in draft.statements],
-        )
+    measured_seconds = time.perf_counter() - started
+    drafts = []
+    for language in languages:
+        composing = time.perf_counter()
+        draft = compose(facts, measurement, language)
+        with transaction.atomic():
+            output = machine_output_record(
+                kind=MachineOutputKind.DESCRIPTION,
+                collection_object=collection_object,
+                method=METHOD,
+                engine=ENGINE,
+                engine_version=ENGINE_VERSION,
+                parameters={
+                    "language": language,
+                    "measurement": measurement.as_json() if measurement else None,
+                },
+                input_checksums=checksums,
+                duration_seconds=round(measured_seconds + time.perf_counter() - composing, 3),
+            )
+            drafts.append(
+                Description.objects.create(
+                    collection_object=collection_object,
+                    machine_output=output,
+                    language=language,
+                    alt_text=draft.alt_text,
+                    short_text=draft.short_text,
+                    long_text=draft.long_text,
+                    statements=[statement.as_json() for statement in draft.statements],
+                )
+            )
+    return drafts
 
 
 def _edited_statements(

@@ -19,6 +19,7 @@ from descriptions.speech.cues import webvtt
 from descriptions.speech.http_ranges import ranged_file_response
 from descriptions.speech.services import speech_for
 from descriptions.speech.spoken import MAX_LANGUAGE_CHARS, spoken_description
+from descriptions.speech_panel import page_language
 from exhibition.selectors import get_public_object
 from exhibition.views.file_responses import stored_file_response
 
@@ -30,7 +31,8 @@ CONTENT_TYPES = {"ogg": "audio/ogg", "mp3": "audio/mpeg"}
 
 def _speech(request: HttpRequest, slug: str) -> SpeechAudio:
     collection_object = get_public_object(slug)
-    language = request.GET.get("lang", "")[:MAX_LANGUAGE_CHARS] or settings.LANGUAGE_CODE
+    # The ?lang= the player's URLs carry, else the URL's own language (/fr/…).
+    language = request.GET.get("lang", "")[:MAX_LANGUAGE_CHARS] or page_language()
     spoken = spoken_description(collection_object=collection_object, language=language)
     if spoken is None:
         raise Http404("This object has no description to speak.")

@@ -3,21 +3,25 @@
 from celery import shared_task
 from django.conf import settings
 
+from descriptions.drafting.languages import drafting_languages
 from descriptions.selectors import describable_objects, latest_description
-from descriptions.services import description_draft
+from descriptions.services import description_drafts
 from descriptions.speech.tasks import speech_schedule
 
 
 @shared_task
 def draft_object_description(collection_object_id: int) -> bool:
-    """Draft a description for a public object with an image or model that has none;
-    False when it is not describable or already has one (drafts are never redone here:
-    a curator's work would be buried under new drafts on every edit)."""
+    """Draft a description, in each of the site's languages it lacks, for a public object
+    with an image or model; False when it is not describable or has one in every language
+    (drafts are never redone here: a curator's work would be buried under new drafts on
+    every edit)."""
     obj = describable_objects().filter(pk=collection_object_id).first()
-    language = str(settings.DESCRIPTIONS_DEFAULT_LANGUAGE)
-    if obj is None or latest_description(obj, language) is not None:
+    if obj is None:
         return False
-    description_draft(collection_object=obj, language=language)
+    missing = [code for code in drafting_languages() if latest_description(obj, code) is None]
+    if not missing:
+        return False
+    description_drafts(collection_object=obj, languages=missing)
     # Its speech too, now that there is a draft to speak (the import's own schedule may
     # have run before the draft existed).
     if settings.SPEECH_ON_CHANGE:

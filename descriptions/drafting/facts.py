@@ -26,6 +26,9 @@ class RecordFacts:
     description: str = ""
     has_model: bool = False
     geometry_only: bool = False
+    # The language the record's prose (title, description) is written in, when known: a
+    # draft in another language does not quote it ("" for unknown).
+    language: str = ""
 
     def texts(self) -> list[str]:
         """Every field's text: what identity words the description may repeat."""

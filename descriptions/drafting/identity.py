@@ -104,7 +104,111 @@ RACE_WORDS = frozenset(
 )
 IDENTITY_WORDS = GENDER_WORDS | AGE_WORDS | RACE_WORDS
 
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# French. Not "il", "elle", "lui": French pronouns follow grammatical gender ("elle" is
+# the painting), and not "religieuse", "noir", "blanc": they are adjectives and colours.
+FRENCH_GENDER_WORDS = frozenset(
+    [
+        "homme",
+        "hommes",
+        "femme",
+        "femmes",
+        "garçon",
+        "garçons",
+        "fille",
+        "filles",
+        "fillette",
+        "fillettes",
+        "dame",
+        "dames",
+        "demoiselle",
+        "demoiselles",
+        "monsieur",
+        "messieurs",
+        "madame",
+        "mesdames",
+        "masculin",
+        "masculine",
+        "féminin",
+        "féminine",
+        "mari",
+        "épouse",
+        "époux",
+        "mère",
+        "père",
+        "fils",
+        "frère",
+        "sœur",
+        "soeur",
+        "mariée",
+        "roi",
+        "reine",
+        "prince",
+        "princesse",
+        "moine",
+        "nonne",
+    ]
+)
+FRENCH_AGE_WORDS = frozenset(
+    [
+        "vieux",
+        "vieille",
+        "vieilles",
+        "vieillard",
+        "vieillards",
+        "âgé",
+        "âgée",
+        "âgés",
+        "âgées",
+        "jeune",
+        "jeunes",
+        "jeunesse",
+        "enfant",
+        "enfants",
+        "bébé",
+        "bébés",
+        "nourrisson",
+        "nourrissons",
+        "adolescent",
+        "adolescente",
+        "adolescents",
+        "adolescentes",
+        "adulte",
+        "adultes",
+    ]
+)
+FRENCH_RACE_WORDS = frozenset(
+    [
+        "race",
+        "races",
+        "racial",
+        "raciale",
+        "raciaux",
+        "ethnique",
+        "ethniques",
+        "ethnie",
+        "caucasien",
+        "caucasienne",
+        "nègre",
+        "négroïde",
+        "mongoloïde",
+        "métis",
+        "métisse",
+        "mulâtre",
+        "teint",
+    ]
+)
+FRENCH_IDENTITY_WORDS = FRENCH_GENDER_WORDS | FRENCH_AGE_WORDS | FRENCH_RACE_WORDS
+# Race said with colour words: "un Noir", "des Blanches", "peau noire". Colours alone
+# ("le noir", "du blanc") are measurements the descriptions say all the time.
+_FRENCH_RACE_PHRASES = re.compile(
+    r"\b(?i:un|une|des|les|le|la)\s+(?:Noir|Noire|Noirs|Noires|Blanc|Blanche|Blancs|Blanches)\b"
+    r"|\bpeaux?\s+(?:noire|noires|blanche|blanches|claire|claires|foncée|foncées|mate|mates)\b"
+    r"|\bcouleur\s+de\s+(?:la\s+)?peau\b"
+)
+_IDENTITY = {"en": IDENTITY_WORDS, "fr": FRENCH_IDENTITY_WORDS}
+
+# Letters of any script; apostrophes split ("l’homme" gives "homme").
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def words_of(text: str) -> set[str]:
@@ -116,13 +220,27 @@ def words_of(text: str) -> set[str]:
     return found
 
 
-def identity_words(text: str) -> set[str]:
-    return words_of(text) & IDENTITY_WORDS
+def identity_words(text: str, language: str = "en") -> set[str]:
+    base = language.split("-")[0]
+    found = words_of(text) & _IDENTITY.get(base, IDENTITY_WORDS)
+    if base == "fr":
+        found |= {" ".join(m.group(0).lower().split()) for m in _FRENCH_RACE_PHRASES.finditer(text)}
+    return found
 
 
-def unrecorded_identity_words(text: str, record_texts: Iterable[str]) -> set[str]:
-    """The identity words in ``text`` that no record field uses."""
+def unrecorded_identity_words(
+    text: str, record_texts: Iterable[str], language: str = "en"
+) -> set[str]:
+    """The identity words in ``text`` (a text in ``language``) that no record field uses."""
     recorded: set[str] = set()
+    said_in_record = []
     for record_text in record_texts:
         recorded |= words_of(record_text)
-    return identity_words(text) - recorded
+        said_in_record.append(" ".join(record_text.lower().split()))
+    return {
+        word
+        for word in identity_words(text, language)
+        # A phrase ("peau claire") is recorded when a field says it; a word, when a field
+        # uses that word.
+        if word not in recorded and not (" " in word and any(word in s for s in said_in_record))
+    }

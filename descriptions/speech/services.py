@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
@@ -38,7 +37,7 @@ def speech_key(*, text: str, voice: str, rate: int, pitch: int) -> str:
 
 def _settings_voice(language: str) -> tuple[str, str, int, int]:
     choice = voice_for(language)
-    return choice.language, choice.voice, settings.SPEECH_RATE_WPM, settings.SPEECH_PITCH
+    return choice.language, choice.voice, choice.rate, choice.pitch
 
 
 def cached_speech(*, text: str, language: str) -> SpeechAudio | None:

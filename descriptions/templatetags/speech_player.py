@@ -4,9 +4,8 @@
 from typing import Any
 
 from django import template
-from django.conf import settings
 
-from descriptions.speech_panel import player_context
+from descriptions.speech_panel import page_language, player_context
 from exhibition.models import CollectionObject
 
 register = template.Library()
@@ -16,4 +15,4 @@ register = template.Library()
 def speech_player(collection_object: CollectionObject | None) -> dict[str, Any]:
     if collection_object is None:
         return {"player": None}
-    return {"player": player_context(collection_object, settings.LANGUAGE_CODE)}
+    return {"player": player_context(collection_object, page_language())}

@@ -1,19 +1,21 @@
-"""``manage.py draft_descriptions [--force] [--language en]``: draft missing descriptions.
+"""``manage.py draft_descriptions [--force] [--language fr]``: draft missing descriptions.
 
-Drafts a description for every public object with an image or a 3D model that has none
-(a rejected one does not count), or for every such object with --force (a new draft
-beside the old; curators review it in the queue). One image-model run per object.
+Drafts a description in each of the site's languages (settings.LANGUAGES; --language
+for one) for every public object with an image or a 3D model that has none in that
+language (a rejected one does not count), or for every such object with --force (a new
+draft beside the old; curators review it in the queue). One image-model run per object,
+however many languages it is drafted in.
 """
 
 import time
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from descriptions.drafting.languages import drafting_languages
 from descriptions.selectors import describable_objects, undescribed_objects
-from descriptions.services import description_draft
+from descriptions.services import description_drafts
 
 
 class Command(BaseCommand):
@@ -23,22 +25,35 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Draft every object again.")
         parser.add_argument(
             "--language",
-            default=settings.DESCRIPTIONS_DEFAULT_LANGUAGE,
-            help="Language of the drafts (default: %(default)s).",
+            default="",
+            help="Draft in this language only (default: every language of the site).",
         )
 
     def handle(self, *args: Any, force: bool, language: str, **options: Any) -> None:
-        if language not in settings.DESCRIPTIONS_VOICES:
-            known = ", ".join(sorted(settings.DESCRIPTIONS_VOICES))
-            raise CommandError(f"Unknown language {language!r}; expected one of {known}.")
+        languages = drafting_languages()
+        if language:
+            if language not in languages:
+                known = ", ".join(languages)
+                raise CommandError(f"Unknown language {language!r}; expected one of {known}.")
+            languages = [language]
         started = time.perf_counter()
-        objects = list(describable_objects()) if force else undescribed_objects(language)
+        # Which languages each object lacks, so each is measured once for all of them.
+        wanted: dict[int, list[str]] = {}
+        objects = {}
+        for code in languages:
+            for obj in list(describable_objects()) if force else undescribed_objects(code):
+                objects[obj.pk] = obj
+                wanted.setdefault(obj.pk, []).append(code)
         show = options.get("verbosity", 1) >= 1 and self.stdout.isatty()
-        drafted = 0
-        with tqdm(total=len(objects), unit="object", disable=not show) as progress:
-            for obj in objects:
-                description_draft(collection_object=obj, language=language)
-                drafted += 1
+        drafted = dict.fromkeys(languages, 0)
+        with tqdm(total=len(wanted), unit="object", disable=not show) as progress:
+            for pk in sorted(wanted):
+                description_drafts(collection_object=objects[pk], languages=wanted[pk])
+                for code in wanted[pk]:
+                    drafted[code] += 1
                 progress.update(1)
         seconds = time.perf_counter() - started
-        self.stdout.write(f"drafted {drafted} description(s) in {seconds:.1f} s")
+        counts = ", ".join(f"{count} in {code}" for code, count in drafted.items())
+        self.stdout.write(
+            f"drafted {sum(drafted.values())} description(s) ({counts}) in {seconds:.1f} s"
+        )
