@@ -12,42 +12,51 @@ identifies who asked. Answers are kept for curator review (no automatic purge).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 QUESTION_MAX_CHARS = 300
 
 
 class Channel(models.TextChoices):
-    WEBSOCKET = "websocket", "Chat panel"
-    PAGE = "page", "Page without JavaScript"
-    KIOSK = "kiosk", "Kiosk"
+    WEBSOCKET = "websocket", gettext_lazy("Chat panel")
+    PAGE = "page", gettext_lazy("Page without JavaScript")
+    KIOSK = "kiosk", gettext_lazy("Kiosk")
 
 
 class GuideQuestion(models.Model):
     machine_output = models.OneToOneField(
-        "exhibition.MachineOutput", on_delete=models.CASCADE, related_name="guide_question"
+        "exhibition.MachineOutput",
+        verbose_name=gettext_lazy("machine output"),
+        on_delete=models.CASCADE,
+        related_name="guide_question",
     )
-    question = models.CharField(max_length=QUESTION_MAX_CHARS)
+    question = models.CharField(gettext_lazy("question"), max_length=QUESTION_MAX_CHARS)
     # Lower case, punctuation dropped, spaces collapsed: "Who made this?" and
     # "who made  this" are one question in the report.
-    normalised_question = models.CharField(max_length=QUESTION_MAX_CHARS, db_index=True)
-    intent = models.CharField(max_length=30, db_index=True)
-    abstained = models.BooleanField(db_index=True)
-    channel = models.CharField(max_length=20, choices=Channel.choices)
-    asked_at = models.DateTimeField(db_index=True)
+    normalised_question = models.CharField(
+        gettext_lazy("normalised question"), max_length=QUESTION_MAX_CHARS, db_index=True
+    )
+    intent = models.CharField(gettext_lazy("intent"), max_length=30, db_index=True)
+    abstained = models.BooleanField(gettext_lazy("abstained"), db_index=True)
+    channel = models.CharField(gettext_lazy("channel"), max_length=20, choices=Channel.choices)
+    asked_at = models.DateTimeField(gettext_lazy("asked at"), db_index=True)
     # A curator's flag on a bad answer, with why (also kept in the audit log).
-    flagged = models.BooleanField(default=False, db_index=True)
-    flag_note = models.TextField(blank=True)
+    flagged = models.BooleanField(gettext_lazy("flagged"), default=False, db_index=True)
+    flag_note = models.TextField(gettext_lazy("flag note"), blank=True)
     flagged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
+        verbose_name=gettext_lazy("flagged by"),
         on_delete=models.SET_NULL,
         related_name="flagged_guide_answers",
     )
-    flagged_at = models.DateTimeField(null=True, blank=True)
+    flagged_at = models.DateTimeField(gettext_lazy("flagged at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-asked_at", "-pk"]
+        verbose_name = gettext_lazy("guide question")
+        verbose_name_plural = gettext_lazy("guide questions")
         indexes = [models.Index(fields=["abstained", "normalised_question"])]
         constraints = [
             models.CheckConstraint(

@@ -7,16 +7,17 @@ for a worker or runs, and why a run never started (an empty mask, an image over 
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exhibition.models import ObjectImage, Restoration
 
 
 class RestorationRequest(models.Model):
     class State(models.TextChoices):
-        QUEUED = "queued", "Waiting for a worker"
-        RUNNING = "running", "Running"
-        DONE = "done", "Stored as a draft"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", gettext_lazy("Waiting for a worker")
+        RUNNING = "running", gettext_lazy("Running")
+        DONE = "done", gettext_lazy("Stored as a draft")
+        FAILED = "failed", pgettext_lazy("machine run", "Failed")
 
     image = models.ForeignKey(
         ObjectImage, on_delete=models.CASCADE, related_name="restoration_requests"

@@ -5,33 +5,39 @@ recomputed only when the model or the input changed.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from exhibition.models import CollectionObject
 
 
 class EmbeddingSpace(models.TextChoices):
-    JOINT = "joint", "Text–image (joint)"
-    TEXT = "text", "Record text"
-    HEADING = "heading", "Record heading (title, creators, type, tags)"
-    VISUAL = "visual", "Visual"
+    JOINT = "joint", gettext_lazy("Text–image (joint)")
+    TEXT = "text", gettext_lazy("Record text")
+    HEADING = "heading", gettext_lazy("Record heading (title, creators, type, tags)")
+    VISUAL = "visual", gettext_lazy("Visual")
 
 
 class Embedding(models.Model):
     collection_object = models.ForeignKey(
-        CollectionObject, on_delete=models.CASCADE, related_name="embeddings"
+        CollectionObject,
+        verbose_name=gettext_lazy("object"),
+        on_delete=models.CASCADE,
+        related_name="embeddings",
     )
-    space = models.CharField(max_length=10, choices=EmbeddingSpace.choices)
-    encoder = models.CharField(max_length=200)
-    encoder_version = models.CharField(max_length=300)
+    space = models.CharField(gettext_lazy("space"), max_length=10, choices=EmbeddingSpace.choices)
+    encoder = models.CharField(gettext_lazy("encoder"), max_length=200)
+    encoder_version = models.CharField(gettext_lazy("encoder version"), max_length=300)
     input_checksum = models.CharField(
-        max_length=64, help_text="SHA-256 of the record text or of the image file embedded"
+        gettext_lazy("input checksum"),
+        max_length=64,
+        help_text=gettext_lazy("SHA-256 of the record text or of the image file embedded"),
     )
-    dim = models.PositiveIntegerField()
-    vector = models.BinaryField(help_text="float32 little-endian, L2-normalised")
+    dim = models.PositiveIntegerField(gettext_lazy("dimensions"))
+    vector = models.BinaryField(help_text=gettext_lazy("float32 little-endian, L2-normalised"))
     # [[label, score], ...] best first: the visual concepts an image shows (machine output,
     # shown to visitors as the reason for a match, with its score).
-    concepts = models.JSONField(default=list, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    concepts = models.JSONField(gettext_lazy("concepts"), default=list, blank=True)
+    updated_at = models.DateTimeField(gettext_lazy("updated at"), auto_now=True)
 
     class Meta:
         constraints = [
@@ -40,6 +46,8 @@ class Embedding(models.Model):
             )
         ]
         indexes = [models.Index(fields=["space"])]
+        verbose_name = gettext_lazy("embedding")
+        verbose_name_plural = gettext_lazy("embeddings")
 
     def __str__(self) -> str:
         return f"{self.space} embedding of object {self.collection_object_id}"
@@ -55,17 +63,21 @@ class BlockedConcept(models.Model):
     """
 
     word = models.CharField(
+        gettext_lazy("word"),
         max_length=100,
         unique=True,
-        help_text="A name of the concept as the classifier gives it, e.g. 'bikini' or "
-        "'chain mail'. Case is ignored.",
+        help_text=gettext_lazy(
+            "A name of the concept as the classifier gives it, e.g. 'bikini' or "
+            "'chain mail'. Case is ignored."
+        ),
     )
-    reason = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(gettext_lazy("reason"), max_length=200, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["word"]
-        verbose_name = "blocked visual concept"
+        verbose_name = gettext_lazy("blocked visual concept")
+        verbose_name_plural = gettext_lazy("blocked visual concepts")
 
     def __str__(self) -> str:
         return self.word

@@ -8,15 +8,16 @@ deleted after ``TOURS_RETENTION_DAYS`` by ``manage.py purge_interactions``.
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from exhibition.models import CollectionObject
 
 
 class InterestKind(models.TextChoices):
-    THEME = "theme", "Theme"
-    OBJECT_TYPE = "object_type", "Object type"
-    PERIOD = "period", "Period"
-    CULTURE = "culture", "Culture"
+    THEME = "theme", gettext_lazy("Theme")
+    OBJECT_TYPE = "object_type", gettext_lazy("Object type")
+    PERIOD = "period", gettext_lazy("Period")
+    CULTURE = "culture", gettext_lazy("Culture")
 
 
 class VisitorProfile(models.Model):
@@ -37,20 +38,20 @@ class VisitorProfile(models.Model):
 
 
 class InteractionKind(models.TextChoices):
-    VIEW = "view", "Viewed"
-    LIKE = "like", "Liked"
-    UNLIKE = "unlike", "Took back a like"
-    SKIP = "skip", "Skipped"
-    ADD_TO_TOUR = "add_to_tour", "Added to a tour"
+    VIEW = "view", gettext_lazy("Viewed")
+    LIKE = "like", gettext_lazy("Liked")
+    UNLIKE = "unlike", gettext_lazy("Took back a like")
+    SKIP = "skip", gettext_lazy("Skipped")
+    ADD_TO_TOUR = "add_to_tour", gettext_lazy("Added to a tour")
 
 
 class InteractionSource(models.TextChoices):
-    OBJECT_PAGE = "object_page", "Object page"
-    SEARCH = "search", "Search results"
-    TOUR = "tour", "Tour"
-    KIOSK = "kiosk", "Kiosk"
-    API = "api", "API"
-    SIMULATED = "simulated", "Simulated visitor (synthetic)"
+    OBJECT_PAGE = "object_page", gettext_lazy("Object page")
+    SEARCH = "search", gettext_lazy("Search results")
+    TOUR = "tour", gettext_lazy("Tour")
+    KIOSK = "kiosk", gettext_lazy("Kiosk")
+    API = "api", gettext_lazy("API")
+    SIMULATED = "simulated", gettext_lazy("Simulated visitor (synthetic)")
 
 
 class Interaction(models.Model):
@@ -82,12 +83,16 @@ class GalleryMap(models.Model):
     collection's), which the admin and the tour page say.
     """
 
-    name = models.CharField(max_length=200)
-    is_current = models.BooleanField(default=True)
-    is_demo = models.BooleanField(default=False)
+    name = models.CharField(gettext_lazy("name"), max_length=200)
+    is_current = models.BooleanField(gettext_lazy("in use for tours"), default=True)
+    is_demo = models.BooleanField(gettext_lazy("demo data"), default=False)
     # Seconds a typical visitor spends at one object, by object type; "default" for the rest.
-    viewing_seconds = models.JSONField(default=dict, blank=True)
-    loaded_at = models.DateTimeField(auto_now=True)
+    viewing_seconds = models.JSONField(gettext_lazy("viewing seconds"), default=dict, blank=True)
+    loaded_at = models.DateTimeField(gettext_lazy("loaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = gettext_lazy("gallery map")
+        verbose_name_plural = gettext_lazy("gallery maps")
 
     def __str__(self) -> str:
         return self.name + (" (demo data)" if self.is_demo else "")
@@ -96,16 +101,24 @@ class GalleryMap(models.Model):
 class Room(models.Model):
     """A room or zone; ``shape`` is its outline on the map, a list of [x, y] in map units."""
 
-    gallery_map = models.ForeignKey(GalleryMap, on_delete=models.CASCADE, related_name="rooms")
-    slug = models.SlugField(max_length=100)
-    name = models.CharField(max_length=200)
-    floor = models.SmallIntegerField(default=0)
-    shape = models.JSONField(default=list, blank=True)
-    is_closed = models.BooleanField(default=False, help_text="Temporarily closed to visitors.")
-    is_entrance = models.BooleanField(default=False)
-    is_exit = models.BooleanField(default=False)
+    gallery_map = models.ForeignKey(
+        GalleryMap, verbose_name=gettext_lazy("map"), on_delete=models.CASCADE, related_name="rooms"
+    )
+    slug = models.SlugField(gettext_lazy("slug"), max_length=100)
+    name = models.CharField(gettext_lazy("name"), max_length=200)
+    floor = models.SmallIntegerField(gettext_lazy("floor"), default=0)
+    shape = models.JSONField(gettext_lazy("shape"), default=list, blank=True)
+    is_closed = models.BooleanField(
+        gettext_lazy("closed"),
+        default=False,
+        help_text=gettext_lazy("Temporarily closed to visitors."),
+    )
+    is_entrance = models.BooleanField(gettext_lazy("entrance"), default=False)
+    is_exit = models.BooleanField(gettext_lazy("exit"), default=False)
 
     class Meta:
+        verbose_name = gettext_lazy("room")
+        verbose_name_plural = gettext_lazy("rooms")
         constraints = [
             models.UniqueConstraint(fields=["gallery_map", "slug"], name="unique_room_per_map")
         ]
@@ -118,11 +131,21 @@ class Room(models.Model):
 class RoomLink(models.Model):
     """A way between two rooms, walkable both ways in ``walking_seconds``."""
 
-    gallery_map = models.ForeignKey(GalleryMap, on_delete=models.CASCADE, related_name="links")
-    room_a = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="+")
-    room_b = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="+")
-    walking_seconds = models.PositiveIntegerField()
-    step_free = models.BooleanField(default=True)
+    gallery_map = models.ForeignKey(
+        GalleryMap, verbose_name=gettext_lazy("map"), on_delete=models.CASCADE, related_name="links"
+    )
+    room_a = models.ForeignKey(
+        Room, verbose_name=gettext_lazy("room A"), on_delete=models.CASCADE, related_name="+"
+    )
+    room_b = models.ForeignKey(
+        Room, verbose_name=gettext_lazy("room B"), on_delete=models.CASCADE, related_name="+"
+    )
+    walking_seconds = models.PositiveIntegerField(gettext_lazy("walking seconds"))
+    step_free = models.BooleanField(gettext_lazy("step-free"), default=True)
+
+    class Meta:
+        verbose_name = gettext_lazy("room link")
+        verbose_name_plural = gettext_lazy("room links")
 
     def __str__(self) -> str:
         return f"{self.room_a} – {self.room_b}"
@@ -131,11 +154,21 @@ class RoomLink(models.Model):
 class ObjectLocation(models.Model):
     """Where an object is shown on a map; an object with no location is not on display."""
 
-    gallery_map = models.ForeignKey(GalleryMap, on_delete=models.CASCADE, related_name="locations")
-    collection_object = models.ForeignKey(
-        CollectionObject, on_delete=models.CASCADE, related_name="+"
+    gallery_map = models.ForeignKey(
+        GalleryMap,
+        verbose_name=gettext_lazy("map"),
+        on_delete=models.CASCADE,
+        related_name="locations",
     )
-    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="locations")
+    collection_object = models.ForeignKey(
+        CollectionObject,
+        verbose_name=gettext_lazy("object"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    room = models.ForeignKey(
+        Room, verbose_name=gettext_lazy("room"), on_delete=models.CASCADE, related_name="locations"
+    )
 
     class Meta:
         constraints = [
@@ -143,14 +176,16 @@ class ObjectLocation(models.Model):
                 fields=["gallery_map", "collection_object"], name="one_location_per_map"
             )
         ]
+        verbose_name = gettext_lazy("object location")
+        verbose_name_plural = gettext_lazy("object locations")
 
     def __str__(self) -> str:
         return f"{self.collection_object_id} in {self.room}"
 
 
 class TourMode(models.TextChoices):
-    BUILDING = "building", "In the building"
-    ONLINE = "online", "Online"
+    BUILDING = "building", gettext_lazy("In the building")
+    ONLINE = "online", gettext_lazy("Online")
 
 
 class Tour(models.Model):
@@ -180,9 +215,9 @@ class Tour(models.Model):
 
 
 class StopStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    SEEN = "seen", "Seen"
-    SKIPPED = "skipped", "Skipped"
+    PLANNED = "planned", gettext_lazy("Planned")
+    SEEN = "seen", gettext_lazy("Seen")
+    SKIPPED = "skipped", gettext_lazy("Skipped")
 
 
 class TourStop(models.Model):
