@@ -22,6 +22,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from exhibition.models import CollectionObject, ObjectModel3D, Restoration, ReviewStatus
 from exhibition.models.collection import culture_group
@@ -34,12 +36,13 @@ SORTS: dict[str, tuple[str, ...]] = {
     "-date": ("-sort_year", "title", "pk"),
     "recent": ("-created_at", "-pk"),
 }
+# Lazy: the page shows them in the visitor's language, the API schema in English.
 SORT_LABELS = {
-    "title": "Title A–Z",
-    "-title": "Title Z–A",
-    "date": "Oldest first",
-    "-date": "Newest first",
-    "recent": "Recently added",
+    "title": gettext_lazy("Title A–Z"),
+    "-title": gettext_lazy("Title Z–A"),
+    "date": gettext_lazy("Oldest first"),
+    "-date": gettext_lazy("Newest first"),
+    "recent": gettext_lazy("Recently added"),
 }
 MULTI_PARAMS = ("type", "culture", "century")
 SINGLE_PARAMS = ("has_3d", "has_restoration", "agent", "place", "date_from", "date_to", "sort")
@@ -88,7 +91,9 @@ def _parse_bool(name: str, raw: str) -> bool | None:
         return True
     if value in {"0", "false", "no", "off"}:
         return False
-    raise BrowseParamError(f"'{name}' must be true or false, not '{raw}'.")
+    raise BrowseParamError(
+        _("'%(name)s' must be true or false, not '%(raw)s'.") % {"name": name, "raw": raw}
+    )
 
 
 def _parse_year(name: str, raw: str) -> int | None:
@@ -98,10 +103,14 @@ def _parse_year(name: str, raw: str) -> int | None:
         year = int(raw)
     except ValueError:
         raise BrowseParamError(
-            f"'{name}' must be a whole year such as 1850, not '{raw}'."
+            _("'%(name)s' must be a whole year such as 1850, not '%(raw)s'.")
+            % {"name": name, "raw": raw}
         ) from None
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise BrowseParamError(f"'{name}' must be between {MIN_YEAR} and {MAX_YEAR}.")
+        raise BrowseParamError(
+            _("'%(name)s' must be between %(min)s and %(max)s.")
+            % {"name": name, "min": MIN_YEAR, "max": MAX_YEAR}
+        )
     return year
 
 
@@ -110,10 +119,11 @@ def _parse_century(raw: str) -> int:
         century = int(raw)
     except ValueError:
         raise BrowseParamError(
-            f"'century' must be a whole number such as 19 (1801–1900), not '{raw}'."
+            _("'century' must be a whole number such as 19 (1801–1900), not '%(raw)s'.")
+            % {"raw": raw}
         ) from None
     if century == 0 or not -100 <= century <= 30:
-        raise BrowseParamError("'century' must be between -100 and 30, and not 0.")
+        raise BrowseParamError(_("'century' must be between -100 and 30, and not 0."))
     return century
 
 
@@ -121,10 +131,16 @@ def parse_browse_params(params: QueryDict, *, allow_unknown: bool = False) -> Br
     unknown = sorted(set(params.keys()) - KNOWN_PARAMS)
     if unknown and not allow_unknown:
         known = ", ".join(sorted(KNOWN_PARAMS - {"format"}))
-        raise BrowseParamError(f"Unknown filter {', '.join(unknown)}. Known filters: {known}.")
+        raise BrowseParamError(
+            _("Unknown filter %(unknown)s. Known filters: %(known)s.")
+            % {"unknown": ", ".join(unknown), "known": known}
+        )
     sort = params.get("sort", "") or "title"
     if sort not in SORTS:
-        raise BrowseParamError(f"'sort' must be one of {', '.join(SORTS)}, not '{sort}'.")
+        raise BrowseParamError(
+            _("'sort' must be one of %(sorts)s, not '%(sort)s'.")
+            % {"sorts": ", ".join(SORTS), "sort": sort}
+        )
     date_from = _parse_year("date_from", params.get("date_from", ""))
     date_to = _parse_year("date_to", params.get("date_to", ""))
     if date_from is not None and date_to is not None and date_from > date_to:
@@ -301,10 +317,16 @@ def _boolean_facet(query: BrowseQuery, param: str, selected: bool | None) -> lis
     by_value = {row[param]: row["n"] for row in counts}
     return [
         FacetValue(
-            value="true", label="Yes", count=by_value.get(True, 0), selected=selected is True
+            value="true",
+            label=pgettext("filter value", "Yes"),
+            count=by_value.get(True, 0),
+            selected=selected is True,
         ),
         FacetValue(
-            value="false", label="No", count=by_value.get(False, 0), selected=selected is False
+            value="false",
+            label=pgettext("filter value", "No"),
+            count=by_value.get(False, 0),
+            selected=selected is False,
         ),
     ]
 
@@ -318,12 +340,40 @@ def facet_label(param: str, raw: Any) -> str:
 
 
 def century_label(century: int) -> str:
+    """ "19th century" or "5th century BCE" in English, "XIXe siècle" in French."""
     number = abs(century)
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    era = " BCE" if century < 0 else ""
-    return f"{number}{suffix} century{era}"
+    # Translators choose the numerals: French museums write centuries in roman ("XIXe").
+    roman = pgettext("century numerals", "arabic") == "roman"
+    ordinal = (_roman(number) if roman else str(number)) + _ordinal_suffix(number)
+    label = pgettext("century", "%(ordinal)s century") % {"ordinal": ordinal}
+    if century < 0:
+        return pgettext("century", "%(century)s BCE") % {"century": label}
+    return label
+
+
+def _ordinal_suffix(number: int) -> str:
+    # The first gets its own message: French writes "Ier" but "XXIe".
+    if number == 1:
+        return pgettext("ordinal suffix of 1", "st")
+    if 10 <= number % 100 <= 20:
+        return pgettext("ordinal suffix", "th")
+    if number % 10 == 1:
+        return pgettext("ordinal suffix", "st")
+    if number % 10 == 2:
+        return pgettext("ordinal suffix", "nd")
+    if number % 10 == 3:
+        return pgettext("ordinal suffix", "rd")
+    return pgettext("ordinal suffix", "th")
+
+
+def _roman(number: int) -> str:
+    numerals = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX")]
+    numerals += [(5, "V"), (4, "IV"), (1, "I")]
+    roman = ""
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        roman += numeral * count
+    return roman
 
 
 def browse_facets(query: BrowseQuery) -> dict[str, list[FacetValue]]:

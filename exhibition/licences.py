@@ -13,6 +13,8 @@ nowhere else: licence, then the credit with the cataloguing notes taken out.
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 
 @dataclass(frozen=True)
 class Licence:
@@ -23,81 +25,86 @@ class Licence:
     # What a credit line says, e.g. "Public domain" or "CC BY 4.0".
     short_name: str
 
+    @property
+    def display_name(self) -> str:
+        """The name in the visitor's language; ``name`` stays English for machine files."""
+        return gettext(self.name)
+
 
 _LICENCES = [
     Licence(
         "PDM-1.0",
-        "Public Domain Mark 1.0",
+        gettext_noop("Public Domain Mark 1.0"),
         "https://creativecommons.org/publicdomain/mark/1.0/",
         False,
         "Public domain",
     ),
     Licence(
         "CC0-1.0",
-        "CC0 1.0 Universal",
+        gettext_noop("CC0 1.0 Universal"),
         "https://creativecommons.org/publicdomain/zero/1.0/",
         False,
         "Public domain (CC0)",
     ),
     Licence(
         "CC-BY-4.0",
-        "Creative Commons Attribution 4.0",
+        gettext_noop("Creative Commons Attribution 4.0"),
         "https://creativecommons.org/licenses/by/4.0/",
         True,
         "CC BY 4.0",
     ),
     Licence(
         "CC-BY-3.0",
-        "Creative Commons Attribution 3.0",
+        gettext_noop("Creative Commons Attribution 3.0"),
         "https://creativecommons.org/licenses/by/3.0/",
         True,
         "CC BY 3.0",
     ),
     Licence(
         "CC-BY-2.0",
-        "Creative Commons Attribution 2.0",
+        gettext_noop("Creative Commons Attribution 2.0"),
         "https://creativecommons.org/licenses/by/2.0/",
         True,
         "CC BY 2.0",
     ),
     Licence(
         "CC-BY-SA-4.0",
-        "Creative Commons Attribution-ShareAlike 4.0",
+        gettext_noop("Creative Commons Attribution-ShareAlike 4.0"),
         "https://creativecommons.org/licenses/by-sa/4.0/",
         True,
         "CC BY-SA 4.0",
     ),
     Licence(
         "CC-BY-SA-3.0",
-        "Creative Commons Attribution-ShareAlike 3.0",
+        gettext_noop("Creative Commons Attribution-ShareAlike 3.0"),
         "https://creativecommons.org/licenses/by-sa/3.0/",
         True,
         "CC BY-SA 3.0",
     ),
     Licence(
         "CC-BY-NC-4.0",
-        "Creative Commons Attribution-NonCommercial 4.0",
+        gettext_noop("Creative Commons Attribution-NonCommercial 4.0"),
         "https://creativecommons.org/licenses/by-nc/4.0/",
         True,
         "CC BY-NC 4.0",
     ),
     Licence(
         "CC-BY-NC-SA-4.0",
-        "Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
+        gettext_noop("Creative Commons Attribution-NonCommercial-ShareAlike 4.0"),
         "https://creativecommons.org/licenses/by-nc-sa/4.0/",
         True,
         "CC BY-NC-SA 4.0",
     ),
     Licence(
         "CC-BY-ND-4.0",
-        "Creative Commons Attribution-NoDerivatives 4.0",
+        gettext_noop("Creative Commons Attribution-NoDerivatives 4.0"),
         "https://creativecommons.org/licenses/by-nd/4.0/",
         True,
         "CC BY-ND 4.0",
     ),
     Licence(
         "CC-BY-NC-ND-4.0",
-        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+        gettext_noop("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0"),
         "https://creativecommons.org/licenses/by-nc-nd/4.0/",
         True,
         "CC BY-NC-ND 4.0",
@@ -107,21 +114,21 @@ _LICENCES = [
     ),
     Licence(
         "InC-EDU",
-        "In Copyright - Educational Use Permitted",
+        gettext_noop("In Copyright - Educational Use Permitted"),
         "https://rightsstatements.org/vocab/InC-EDU/1.0/",
         True,
         "In copyright (educational use permitted)",
     ),
     Licence(
         "NoC-US",
-        "No Copyright - United States",
+        gettext_noop("No Copyright - United States"),
         "https://rightsstatements.org/vocab/NoC-US/1.0/",
         False,
         "No copyright in the United States",
     ),
     Licence(
         "CNE",
-        "Copyright Not Evaluated",
+        gettext_noop("Copyright Not Evaluated"),
         "https://rightsstatements.org/vocab/CNE/1.0/",
         True,
         "Copyright not evaluated",

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from exhibition.browse import (
@@ -23,32 +25,36 @@ from exhibition.views.common import bad_request, page_of
 PAGE_SIZE = 24
 FACET_VISIBLE = 8
 FACET_TITLES = {
-    "type": "Object type",
-    "culture": "Culture",
-    "century": "Century",
-    "has_3d": "3D model",
-    "has_restoration": "Virtual restoration",
+    "type": gettext_lazy("Object type"),
+    "culture": gettext_lazy("Culture"),
+    "century": gettext_lazy("Century"),
+    "has_3d": gettext_lazy("3D model"),
+    "has_restoration": gettext_lazy("Virtual restoration"),
 }
 
 
 def _named_filters(query: BrowseQuery) -> tuple[Agent | None, Place | None]:
     agent = public_agents().filter(slug=query.agent).first() if query.agent else None
     if query.agent and agent is None:
-        raise BrowseParamError(f"There is no agent '{query.agent}' in the collection.")
+        raise BrowseParamError(
+            _("There is no agent '%(slug)s' in the collection.") % {"slug": query.agent}
+        )
     place = public_places().filter(slug=query.place).first() if query.place else None
     if query.place and place is None:
-        raise BrowseParamError(f"There is no place '{query.place}' in the collection.")
+        raise BrowseParamError(
+            _("There is no place '%(slug)s' in the collection.") % {"slug": query.place}
+        )
     return agent, place
 
 
 def _heading(agent: Agent | None, place: Place | None) -> str:
     if agent is not None and place is not None:
-        return f"Objects by {agent.name} from {place.name}"
+        return _("Objects by %(agent)s from %(place)s") % {"agent": agent.name, "place": place.name}
     if agent is not None:
-        return f"Objects by {agent.name}"
+        return _("Objects by %(agent)s") % {"agent": agent.name}
     if place is not None:
-        return f"Objects from {place.name}"
-    return "Browse the collection"
+        return _("Objects from %(place)s") % {"place": place.name}
+    return _("Browse the collection")
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,10 @@ class FacetGroup:
 def _facet_group(name: str, values: list[FacetValue], query: BrowseQuery) -> FacetGroup:
     values = _keep_selected(name, values, query)
     if len(values) <= FACET_VISIBLE + 2 or name == "century":
-        return FacetGroup(name, FACET_TITLES[name], values, [])
+        return FacetGroup(name, str(FACET_TITLES[name]), values, [])
     shown = [v for i, v in enumerate(values) if i < FACET_VISIBLE or v.selected]
     more = [v for i, v in enumerate(values) if i >= FACET_VISIBLE and not v.selected]
-    return FacetGroup(name, FACET_TITLES[name], shown, more)
+    return FacetGroup(name, str(FACET_TITLES[name]), shown, more)
 
 
 def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> list[FacetValue]:

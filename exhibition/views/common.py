@@ -6,6 +6,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from exhibition.browse import BrowseParamError
 from exhibition.whole_numbers import positive_int
@@ -22,8 +24,14 @@ def page_of(items: QuerySet[Any], raw_page: str, *, per_page: int) -> Page[Any]:
     raw_page = raw_page.strip() or "1"
     number = positive_int(raw_page)
     if number is None:
-        raise BrowseParamError(f"'page' must be a whole number such as 2, not '{raw_page}'.")
+        raise BrowseParamError(
+            _("'page' must be a whole number such as 2, not '%(raw)s'.") % {"raw": raw_page}
+        )
     if number > paginator.num_pages:
-        pages = "is 1 page" if paginator.num_pages == 1 else f"are {paginator.num_pages} pages"
-        raise BrowseParamError(f"There is no page {number}: there {pages} of results.")
+        message = ngettext(
+            "There is no page %(number)s: there is %(count)s page of results.",
+            "There is no page %(number)s: there are %(count)s pages of results.",
+            paginator.num_pages,
+        )
+        raise BrowseParamError(message % {"number": number, "count": paginator.num_pages})
     return paginator.page(number)

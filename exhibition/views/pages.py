@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from exhibition.browse import BrowseParamError
@@ -39,7 +40,10 @@ def licences(request: HttpRequest) -> HttpResponse:
         if selected:
             if selected not in LICENCES:
                 known = ", ".join(sorted(counts))
-                raise BrowseParamError(f"Unknown licence '{selected}'. Licences in use: {known}.")
+                raise BrowseParamError(
+                    _("Unknown licence '%(licence)s'. Licences in use: %(known)s.")
+                    % {"licence": selected, "known": known}
+                )
             objects = objects.filter(licence=selected)
         page = page_of(objects, request.GET.get("page", ""), per_page=LICENCES_PAGE_SIZE)
     except BrowseParamError as error:

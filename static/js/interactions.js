@@ -17,6 +17,30 @@
   if (window.VitrineInteractions || !window.fetch || !window.URLSearchParams) return;
 
   var config = document.querySelector("[data-interactions-url]");
+
+  // What the buttons and the live region say comes translated from the page
+  // (templates/exhibition/includes/interaction_strings.html), with English as fallback.
+  var STRINGS = {
+    like: "I like this",
+    add: "Add to my tour",
+    added: "On my tour list",
+    thisObject: "this object",
+    liked: "You like {title}.",
+    unliked: "You no longer like {title}.",
+    alreadyAdded: "{title} is already on your tour list.",
+    nowAdded: "{title} is on your tour list. It is included when you plan a tour."
+  };
+  (function () {
+    var element = document.getElementById("interaction-strings");
+    var page = {};
+    try { page = element ? JSON.parse(element.textContent) : {}; } catch (error) { page = {}; }
+    Object.keys(STRINGS).forEach(function (key) {
+      if (typeof page[key] === "string" && page[key]) STRINGS[key] = page[key];
+    });
+  })();
+  function text(key, title) {
+    return STRINGS[key].split("{title}").join(title || "");
+  }
   function setting(name, fallback) {
     return (config && config.getAttribute(name)) || fallback;
   }
@@ -171,9 +195,9 @@
     (buttons[slug] || []).forEach(function (button) {
       if (button.getAttribute("data-action") === "like") {
         button.setAttribute("aria-pressed", liked[slug] ? "true" : "false");
-        setLabel(button, "I like this");
+        setLabel(button, text("like"));
       } else {
-        setLabel(button, added[slug] ? "On my tour list" : "Add to my tour");
+        setLabel(button, added[slug] ? text("added") : text("add"));
         button.setAttribute("aria-disabled", added[slug] ? "true" : "false");
       }
     });
@@ -191,17 +215,17 @@
   function onPress(button, slug, title, source) {
     button.addEventListener("click", function (event) {
       event.preventDefault(); // the no-JavaScript form is not needed
-      var name = title || "this object";
+      var name = title || text("thisObject");
       if (button.getAttribute("data-action") === "like") {
         liked[slug] = !liked[slug];
         record(slug, liked[slug] ? "like" : "unlike", source);
-        say(liked[slug] ? "You like " + name + "." : "You no longer like " + name + ".");
+        say(text(liked[slug] ? "liked" : "unliked", name));
       } else if (added[slug]) {
-        say(name + " is already on your tour list.");
+        say(text("alreadyAdded", name));
       } else {
         added[slug] = true;
         record(slug, "add_to_tour", source);
-        say(name + " is on your tour list. It is included when you plan a tour.");
+        say(text("nowAdded", name));
       }
       paint(slug);
     });

@@ -1,6 +1,7 @@
 // 3D models load only on demand: a facade with the poster, the alt text and a button;
 // the first click imports <model-viewer> (once for the whole page) and inserts the element
 // from the server-rendered <template>. `data-loaded="true"` marks a model that has loaded.
+// What it says comes translated from the button's data-*-text attributes (English fallback).
 (function () {
   "use strict";
   var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -50,7 +51,7 @@
     var status = facade.querySelector(".model-status");
     var template = stage.querySelector("template.model-template");
     button.disabled = true;
-    status.textContent = "Loading the 3D viewer…";
+    status.textContent = button.dataset.loadingText || "Loading the 3D viewer…";
     importModelViewer(button).then(function () {
       var viewer = document.importNode(template.content.querySelector("model-viewer"), true);
       if (reducedMotion) viewer.setAttribute("interaction-prompt", "none");
@@ -63,7 +64,8 @@
         var message = document.createElement("p");
         message.className = "error-message";
         message.setAttribute("role", "alert");
-        message.textContent = "The 3D model could not be shown. You can still download it below.";
+        message.textContent = button.dataset.modelErrorText ||
+          "The 3D model could not be shown. You can still download it below.";
         stage.appendChild(message);
       }, { once: true });
       // The surface becomes focusable once the model is revealed.
@@ -75,7 +77,8 @@
       holdFocus(stage);
     }).catch(function () {
       button.disabled = false;
-      status.textContent = "The 3D viewer could not be loaded. Please try again.";
+      status.textContent = button.dataset.importErrorText ||
+        "The 3D viewer could not be loaded. Please try again.";
     });
   }
 

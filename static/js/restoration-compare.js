@@ -20,6 +20,14 @@
   if (!deepZoom || !window.OpenSeadragon) return;
   var KEY_STEP = 5;
 
+  // Announced texts come translated from the page (data-* on the slider) as patterns
+  // with {name} slots; the English is the fallback.
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (slot, name) {
+      return name in values ? String(values[name]) : slot;
+    });
+  }
+
   // Both pictures span one world unit in width, so they cover each other exactly even
   // when their pixel sizes differ (an original replaced by a larger scan, say).
   function imageSpec(url) {
@@ -133,9 +141,12 @@
       divider.style.left = value + "%";
       reconstructionSide.style.width = value + "%";
       originalSide.style.width = (100 - value) + "%";
-      output.textContent = value + "%";
+      output.textContent = fill(slider.dataset.valueText || "{value}%", { value: value });
       stage.dataset.reveal = String(value);
-      slider.setAttribute("aria-valuetext", value + "% reconstruction, " + (100 - value) + "% original");
+      slider.setAttribute("aria-valuetext", fill(
+        slider.dataset.valuetext || "{reconstruction}% reconstruction, {original}% original",
+        { reconstruction: value, original: 100 - value }
+      ));
       clip();
     }
 
