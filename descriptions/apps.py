@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class DescriptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "descriptions"
-    verbose_name = "Descriptions and speech"
+    verbose_name = gettext_lazy("Descriptions and speech")
 
     def ready(self) -> None:
         # A description's review page shows it beside its picture (exhibition's review

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class ExhibitionConfig(AppConfig):
     name = "exhibition"
-    verbose_name = "Exhibition"
+    verbose_name = gettext_lazy("Exhibition")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class GuideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "guide"
-    verbose_name = "Guide"
+    verbose_name = gettext_lazy("Guide")
 
     def ready(self) -> None:
         # A guide answer's review page shows the question and each cited sentence

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Search"
+    verbose_name = gettext_lazy("Search")
 
     def ready(self) -> None:
         # Search follows the exhibition through its signals and adds an object-page panel;

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class ToursConfig(AppConfig):
     name = "tours"
-    verbose_name = "Tours and guide"
+    verbose_name = gettext_lazy("Tours and guide")
 
     def ready(self) -> None:
         # Tours adds its buttons to the object page through exhibition's panel registry;
