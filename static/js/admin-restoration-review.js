@@ -40,6 +40,9 @@
     var output = root.querySelector(".review-viewer__reveal-value");
     var legend = root.querySelector(".review-viewer__legend");
     var data = stage.dataset;
+    // The words come from the page, in the admin's language; English when they are missing.
+    var revealText =
+      root.dataset.revealText || "{shown} of the view shows the reconstruction, {rest} the original";
     root.classList.add("is-interactive");
     controls.hidden = false;
     stage.tabIndex = 0;
@@ -131,7 +134,7 @@
       stage.dataset.reveal = String(value);
       slider.setAttribute(
         "aria-valuetext",
-        value + "% of the view shows the reconstruction, " + (100 - value) + "% the original"
+        revealText.replace("{shown}", value + "%").replace("{rest}", 100 - value + "%")
       );
       clip();
     }

@@ -9,6 +9,9 @@
   var next = box.querySelector(".runs-in-progress__next");
   var url = box.getAttribute("data-progress-url");
   var intervalMs = 4000;
+  // The words come from the page, in the admin's language; English when they are missing.
+  var finishedText = box.getAttribute("data-finished-text") || "All runs have finished.";
+  var reloadText = box.getAttribute("data-reload-text") || "Reload this page to compare them.";
 
   function show(runs) {
     list.textContent = "";
@@ -24,10 +27,10 @@
 
   function finished() {
     list.textContent = "";
-    next.textContent = "All runs have finished. ";
+    next.textContent = finishedText + " ";
     var reload = document.createElement("a");
     reload.href = "";
-    reload.textContent = "Reload this page to compare them.";
+    reload.textContent = reloadText;
     next.append(reload);
   }
 
