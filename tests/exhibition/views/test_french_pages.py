@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 from django.template.loader import render_to_string
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
+from config.error_views import server_error
 from exhibition.browse import century_label
 from exhibition.models import ReviewStatus
 from exhibition.restoration_display import AI_LABEL
@@ -174,3 +175,15 @@ def test_century_labels_follow_the_language() -> None:
             "XXIe siècle",
             "Ve siècle av. J.-C.",
         ]
+
+
+def test_server_error_page_in_french_links_home_in_french(rf: RequestFactory) -> None:
+    with translation.override("fr"):
+        response = server_error(rf.get("/fr/objects/"))
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="fr">' in html
+    assert "<h1>Une erreur s’est produite</h1>" in html
+    assert '<a class="button" href="/fr/">Aller à la page d’accueil</a>' in html
+    assert "Something went wrong" not in html
