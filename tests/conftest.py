@@ -1,8 +1,10 @@
 """Shared fixtures: media under a temporary folder, and the named personas."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from tests import builders
@@ -49,6 +51,17 @@ def _fresh_cache() -> None:
     forget_fitted()
     # The guide's records catalogue is kept per collection version for the same reason.
     forget_catalogue()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    # A request under /fr/ leaves French active in the thread (LocaleMiddleware activates
+    # it for the request): every test starts and ends in the site's default language.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
