@@ -14,7 +14,7 @@ from django.forms import ModelChoiceField
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from exhibition.admin.generics import ModelAdmin, ModelForm, TabularInline
 from exhibition.whole_numbers import positive_int
@@ -23,7 +23,8 @@ from tours.gallery.services import gallery_map_make_current, rooms_set_closed
 from tours.gallery.svg import map_svg
 from tours.models import GalleryMap, ObjectLocation, Room, RoomLink
 
-DEMO_LABEL = gettext_lazy("Demo data — made up for the demo collection")
+# Marked here, translated where shown (the admin's language is known only per request).
+DEMO_LABEL = gettext_noop("Demo data — made up for the demo collection")
 
 
 def _parent_map_id(request: HttpRequest) -> int | None:
@@ -74,7 +75,7 @@ class GalleryMapAdmin(ModelAdmin[GalleryMap]):
 
     @admin.display(description=gettext_lazy("Data"))
     def data(self, gallery_map: GalleryMap) -> str:
-        return str(DEMO_LABEL) if gallery_map.is_demo else _("The museum's own")
+        return _(DEMO_LABEL) if gallery_map.is_demo else _("The museum's own")
 
     @admin.display(description=gettext_lazy("Rooms"), ordering="room_total")
     def room_count(self, gallery_map: GalleryMap) -> int:
@@ -99,7 +100,8 @@ class GalleryMapAdmin(ModelAdmin[GalleryMap]):
         gallery_map = self.get_object(request, object_id)
         if request.method == "GET" and gallery_map is not None and gallery_map.is_demo:
             messages.warning(
-                request, _("%(map)s: %(label)s.") % {"map": gallery_map.name, "label": DEMO_LABEL}
+                request,
+                _("%(map)s: %(label)s.") % {"map": gallery_map.name, "label": _(DEMO_LABEL)},
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
