@@ -3,12 +3,15 @@
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from exhibition.models import CollectionObject
+from exhibition.models import AuditLogEntry, CollectionObject, ObjectTranslation
 from tests import builders
+from tests.exhibition.admin.html_forms import form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +154,42 @@ def test_card_titles_cost_no_query_per_card(client: Client) -> None:
     for n in range(6):
         builders.add_translation(builders.make_object(), "fr", title=f"Autre objet {n}")
     assert browse_queries() == few
+
+
+def _post_translation(client: Client, obj: CollectionObject, language: str, title: str) -> int:
+    url = reverse("admin:exhibition_collectionobject_change", args=[obj.pk])
+    data = form_fields(client.get(url), "collectionobject_form")
+    data.update(
+        {
+            "translations-TOTAL_FORMS": "1",
+            "translations-0-collection_object": str(obj.pk),
+            "translations-0-language": language,
+            "translations-0-title": title,
+            "translations-0-description": "",
+        }
+    )
+    return client.post(url, data).status_code
+
+
+def test_a_curator_adds_a_translation_in_the_admin(client: Client, curator: User) -> None:
+    obj = _mona_lisa()
+    client.force_login(curator)
+
+    assert _post_translation(client, obj, "fr", "La Joconde") == 302
+
+    assert AuditLogEntry.objects.filter(
+        collection_object=obj, target_model="exhibition.objecttranslation"
+    ).exists()
+    client.logout()
+    assert '<h1 id="object-title">La Joconde</h1>' in _html(client, "/fr/objects/mona-lisa/")
+
+
+def test_the_admin_refuses_a_translation_into_the_records_own_language(
+    client: Client, curator: User
+) -> None:
+    obj = _mona_lisa()
+    client.force_login(curator)
+
+    assert _post_translation(client, obj, "en", "Mona Lisa again") == 200
+
+    assert not ObjectTranslation.objects.exists()
