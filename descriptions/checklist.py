@@ -158,7 +158,7 @@ def description_texts(description: Description) -> DescriptionTexts:
 
 def check_description(description: Description) -> list[str]:
     """The rules a stored description breaks (empty: it passes)."""
-    facts = record_facts(description.collection_object)
+    facts = record_facts(description.collection_object, description.language)
     return failed_rules(description_texts(description), facts)
 
 

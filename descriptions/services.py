@@ -55,16 +55,17 @@ def description_drafts(
     for language in languages:
         wording_for(language)
     started = time.perf_counter()
-    facts = record_facts(collection_object)
     measurement, checksum = _measure(collection_object)
-    record_digest = hashlib.sha256("\n".join(facts.texts()).encode()).hexdigest()
-    checksums = {"record": record_digest}
-    if measurement is not None:
-        checksums[measurement.source] = checksum
     measured_seconds = time.perf_counter() - started
     drafts = []
     for language in languages:
         composing = time.perf_counter()
+        # The title and description in the draft's language, where the record has them.
+        facts = record_facts(collection_object, language)
+        record_digest = hashlib.sha256("\n".join(facts.texts()).encode()).hexdigest()
+        checksums = {"record": record_digest}
+        if measurement is not None:
+            checksums[measurement.source] = checksum
         draft = compose(facts, measurement, language)
         with transaction.atomic():
             output = machine_output_record(

@@ -37,7 +37,7 @@ def player_context(collection_object: CollectionObject, language: str) -> dict[s
     page_language = language.strip().lower().split("-")[0]
     return {
         "uid": slug,
-        "title": collection_object.title,
+        "title": collection_object.text_in(page_language).title,
         "language": spoken.language,
         "language_fallback": spoken.language.split("-")[0] != page_language,
         "language_name": language_name(spoken.language),

@@ -183,12 +183,12 @@ def _overview(
             tuple(sources + (["record:culture"] if facts.culture else [])),
         )
     ]
-    # The record's prose is quoted only in a draft written in the record's own language.
-    record_sentence = (
-        _record_sentence(facts.description, wording)
-        if wording.quotes_record_prose or facts.language == wording.language
-        else ""
+    # The record's prose is quoted only in a draft written in its language (a record of
+    # unknown language: only where the phrasebook says the collection's prose fits).
+    same_language = facts.language == wording.language or (
+        not facts.language and wording.quotes_record_prose
     )
+    record_sentence = _record_sentence(facts.description, wording) if same_language else ""
     if record_sentence:
         said.append(Statement("long", 1, record_sentence, ("record:description",), optional=True))
     subjects = [tag for tag in facts.tags if tag not in CATALOGUING_TAGS]

@@ -8,7 +8,13 @@ Colours are said as nouns ("le noir", "du bleu clair"), which need no agreement.
 import re
 from typing import ClassVar
 
-from descriptions.drafting.lexicon_fr import COLOURS, CONCEPTS, OBJECT_TYPES, ORIENTATIONS
+from descriptions.drafting.lexicon_fr import (
+    COLOURS,
+    CONCEPTS,
+    OBJECT_TYPES,
+    ORIENTATIONS,
+    QUALIFIERS,
+)
 from descriptions.drafting.wording import English, as_sentence
 from search.explanations import plain_label
 
@@ -25,6 +31,11 @@ def _without_article(phrase: str) -> str:
 def _de(phrase: str) -> str:
     """'de' before a phrase with its article: "d’une sculpture", "de la laine"."""
     return f"d’{phrase}" if phrase[:1] in _VOWEL else f"de {phrase}"
+
+
+def _qualified(maker: str) -> bool:
+    """'attribué à Rembrandt' takes no 'par'."""
+    return maker.startswith(tuple(f"{q} " for q in QUALIFIERS.values()))
 
 
 def _elided(article: str, noun: str) -> str:
@@ -66,9 +77,11 @@ class French(English):
         return _without_article(self._type_phrase(object_type))
 
     def alt_by(self, maker: str) -> str:
-        return f", par {maker}"
+        return f", {maker}" if _qualified(maker) else f", par {maker}"
 
     def by(self, makers: list[str]) -> str:
+        if any(_qualified(maker) for maker in makers):
+            return f", {' ; '.join(makers)}"
         return f" par {' ; '.join(makers)}"
 
     def medium(self, medium: str) -> str:
@@ -78,6 +91,8 @@ class French(English):
         return as_sentence(f"Son sujet, d’après le titre : {title}")
 
     def label_by(self, makers: list[str]) -> str:
+        if any(_qualified(maker) for maker in makers):
+            return " ; ".join(makers)
         return f"Par {' ; '.join(makers)}"
 
     def label_date(self, date: str) -> str:

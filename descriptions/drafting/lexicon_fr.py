@@ -292,3 +292,16 @@ COLOURS: dict[str, str] = {
 }
 
 ORIENTATIONS: dict[str, str] = {"landscape": "paysage", "portrait": "portrait", "square": "carré"}
+
+# Attribution qualifiers as French labels write them (invariant, as on a cartel).
+QUALIFIERS: dict[str, str] = {
+    "attributed to": "attribué à",
+    "after": "d’après",
+    "workshop of": "atelier de",
+    "studio of": "atelier de",
+    "circle of": "entourage de",
+    "follower of": "suiveur de",
+    "school of": "école de",
+    "manner of": "à la manière de",
+    "copy after": "copie d’après",
+}

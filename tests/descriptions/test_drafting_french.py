@@ -4,7 +4,8 @@ only the concepts the French lexicon names, and the French checklist's rules."""
 import pytest
 
 from descriptions.checklist import DescriptionTexts, failed_rules
-from descriptions.drafting import RecordFacts, compose
+from descriptions.drafting import Draft, RecordFacts, compose
+from descriptions.drafting.facts import maker_phrase
 from descriptions.drafting.identity import unrecorded_identity_words
 from descriptions.drafting.languages import wording_for
 from descriptions.image_analysis import ImageMeasurement, NamedColour
@@ -183,3 +184,33 @@ def test_unknown_languages_are_refused_and_regional_ones_use_their_base() -> Non
     assert wording_for("fr-CA").language == "fr"
     with pytest.raises(ValueError, match="not written in 'de'"):
         compose(FACTS, _measurement(), "de")
+
+
+def test_attribution_qualifiers_read_as_on_a_french_label() -> None:
+    facts = RecordFacts(
+        title="The Weighing of Gold",
+        object_type="painting",
+        makers=[maker_phrase("Rembrandt van Rijn", "creator", "attributed to", "fr")],
+        date="1640",
+    )
+    draft = compose(facts, _measurement(), "fr")
+    assert draft.alt_text == "Peinture : The Weighing of Gold, attribué à Rembrandt van Rijn, 1640"
+    assert draft.short_text.startswith(
+        "Une peinture au format paysage, attribué à Rembrandt van Rijn."
+    )
+    assert draft.long_text.startswith("The Weighing of Gold. Attribué à Rembrandt van Rijn.")
+    assert maker_phrase("Rubens", "", "after", "en") == "after Rubens"
+    assert failed_rules(_texts_of(draft, facts), facts) == []
+
+
+def _texts_of(draft: object, facts: RecordFacts) -> DescriptionTexts:
+    assert isinstance(draft, Draft)
+    return DescriptionTexts(
+        alt_text=draft.alt_text,
+        short_text=draft.short_text,
+        long_text=draft.long_text,
+        statements=[s.as_json() for s in draft.statements],
+        measured_concepts={},
+        concept_threshold=0.25,
+        language="fr",
+    )

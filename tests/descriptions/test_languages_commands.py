@@ -8,6 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from descriptions import image_analysis
+from descriptions.checklist import check_description
+from exhibition.models import ObjectTranslation
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +62,23 @@ def test_an_unknown_language_is_refused() -> None:
     for command in ("draft_descriptions", "check_descriptions"):
         with pytest.raises(CommandError, match="Unknown language 'de'"):
             _run(command, "--language", "de")
+
+
+def test_a_records_french_translation_is_drafted_from_and_checked_against() -> None:
+    obj = builders.make_object(title="View of Delft", description="A calm harbour town.")
+    builders.add_image(obj)
+    ObjectTranslation.objects.create(
+        collection_object=obj,
+        language="fr",
+        title="Vue de Delft",
+        description="Une ville portuaire paisible. Le ciel est nuageux.",
+    )
+    _run("draft_descriptions")
+    french, english = obj.descriptions.get(language="fr"), obj.descriptions.get(language="en")
+    assert french.alt_text.startswith("Peinture : Vue de Delft")
+    assert french.long_text.startswith("Vue de Delft.")
+    assert "Une ville portuaire paisible." in french.long_text
+    assert "A calm harbour town." not in french.long_text
+    assert english.long_text.startswith("View of Delft.")
+    assert "A calm harbour town." in english.long_text
+    assert check_description(french) == [] and check_description(english) == []
