@@ -181,3 +181,44 @@ def test_the_panel_fits_the_screen(
             assert target_box is not None and target_box["height"] >= 44
     finally:
         close_quietly(context)
+
+
+FRENCH_SENTENCES = [
+    "Une peinture au format paysage.",
+    "De gauche à droite : surtout du bleu clair à gauche et du gris à droite.",
+]
+
+
+def test_the_french_page_plays_the_french_description_with_french_captions_and_labels(
+    page: Page, vendor_dir: Path
+) -> None:
+    obj = exhibits.image_object()
+    add_description(obj)
+    add_description(obj, long_text=" ".join(FRENCH_SENTENCES), language="fr")
+    page.goto(f"/fr{obj.get_absolute_url()}")
+    player = page.locator("[data-audio-player]")
+    expect(player).to_have_attribute("data-ready", "")
+    expect(player.get_by_role("heading", name="Écouter une description")).to_be_visible()
+    expect(player.get_by_label("Vitesse")).to_be_visible()
+    expect(player.locator("[data-keys]")).to_contain_text("Espace ou K")
+    expect(player.locator(".audio-player__transcript p[lang='fr']").last).to_have_text(
+        " ".join(FRENCH_SENTENCES)
+    )
+    page.wait_for_function(
+        f"() => document.querySelector('[data-audio] track').readyState === {TRACK_LOADED}",
+        timeout=20_000,
+    )
+    cues = page.evaluate(
+        "() => Array.from(document.querySelector('[data-audio]').textTracks[0].cues,"
+        " (cue) => cue.text)"
+    )
+    assert cues == [
+        "Brouillon automatique de description, en attente de relecture.",
+        *FRENCH_SENTENCES,
+    ]
+    player.get_by_label("Vitesse").select_option("1.25")
+    assert audio_state(page, "playbackRate") == 1.25
+    wait_for_metadata(page)
+    violations = axe_violations(page, vendor_dir)
+    assert violations == [], describe(violations)
+    stop_playing(page)
