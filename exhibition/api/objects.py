@@ -63,6 +63,12 @@ def _has_images(obj: CollectionObject) -> bool:
     return any(image.width and image.height for image in obj.images.all())
 
 
+class TranslationSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    language = serializers.CharField(help_text="A site language code, e.g. 'fr'")
+    title = serializers.CharField()
+    description = serializers.CharField(help_text="Empty where only the title is translated")
+
+
 class ObjectSummarySerializer(serializers.Serializer):  # type: ignore[type-arg]
     slug = serializers.SlugField()
     title = serializers.CharField()
@@ -105,6 +111,12 @@ class ObjectDetailSerializer(ObjectSummarySerializer):
     medium = serializers.CharField()
     dimensions = serializers.CharField()
     description = serializers.CharField()
+    language = serializers.CharField(
+        help_text="The language title and description are written in, e.g. 'en'"
+    )
+    translations = TranslationSerializer(
+        many=True, help_text="Title and description in other site languages, where given"
+    )
     tags = serializers.SerializerMethodField()
     # The record's attribution and source carry curators' cataloguing notes: the API gives
     # the public credit line that the object page shows.

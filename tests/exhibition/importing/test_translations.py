@@ -4,6 +4,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from exhibition.importing.services import ImportSummary, collection_import
 from exhibition.models import AuditLogEntry, CollectionObject, ObjectTranslation
@@ -141,3 +143,12 @@ def test_changing_the_original_language_drops_a_translation_into_it(tmp_path: Pa
     assert summary.updated == 1
     assert CollectionObject.objects.get().language == "fr"
     assert translations("angelus") == {}
+
+
+def test_the_api_gives_the_original_and_its_translations(tmp_path: Path, client: Client) -> None:
+    run(tmp_path, record("mona-lisa", title="Mona Lisa", translations={"fr": FRENCH}))
+
+    data = client.get(reverse("api-object-detail", kwargs={"slug": "mona-lisa"})).json()
+
+    assert (data["title"], data["language"]) == ("Mona Lisa", "en")
+    assert data["translations"] == [{"language": "fr", **FRENCH}]
