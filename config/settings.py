@@ -54,6 +54,8 @@ MIDDLEWARE = [
     # After sessions, before CommonMiddleware: the language comes from the URL's prefix
     # (/fr/…), and an unprefixed page is English, so a cached page never varies by header.
     "django.middleware.locale.LocaleMiddleware",
+    # The admin has no /fr/ prefix: there the cookie or the browser chooses the language.
+    "config.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
