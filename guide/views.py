@@ -17,6 +17,7 @@ from django.core.validators import validate_slug
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from rest_framework.throttling import BaseThrottle
@@ -30,7 +31,6 @@ logger = logging.getLogger(__name__)
 
 MAX_SLUG_CHARS = 200
 MAX_OBJECTS = 50  # a tour's stops, as in the WebSocket protocol's "context" message
-THROTTLED_MESSAGE = "You're asking quickly — try again in {wait} s."
 
 
 def _guide_wait(request: HttpRequest) -> int | None:
@@ -146,12 +146,13 @@ def _render(request: HttpRequest, status: int = 200, **context: Any) -> HttpResp
 
 def _question_error(question: str) -> str | None:
     if not question:
-        return "Type a question for the guide first."
-    if len(question) > settings.GUIDE_MAX_QUESTION_CHARS:
-        return (
-            f"That question is {len(question)} characters long; the guide takes questions "
-            f"of up to {settings.GUIDE_MAX_QUESTION_CHARS} characters. Please shorten it."
-        )
+        return _("Type a question for the guide first.")
+    limit = settings.GUIDE_MAX_QUESTION_CHARS
+    if len(question) > limit:
+        return _(
+            "That question is %(length)d characters long; the guide takes questions of up to "
+            "%(limit)d characters. Please shorten it."
+        ) % {"length": len(question), "limit": limit}
     return None
 
 
@@ -168,7 +169,7 @@ def ask_page(request: HttpRequest) -> HttpResponse:
         return _render(request, status=400, form=form, question=question, error=error)
     wait = _guide_wait(request)
     if wait is not None:
-        error = THROTTLED_MESSAGE.format(wait=wait)
+        error = _("You're asking quickly — try again in %(wait)d s.") % {"wait": wait}
         response = _render(request, status=429, form=form, question=question, error=error)
         response["Retry-After"] = str(wait)
         return response
@@ -179,7 +180,7 @@ def ask_page(request: HttpRequest) -> HttpResponse:
         answer = ask_guide(question=question, conversation=conversation, channel="page")
     except Exception:  # the visitor gets words, never a traceback; the log gets the rest
         logger.exception("The guide could not answer %r", question)
-        error = "The guide cannot answer just now. Please try again in a moment."
+        error = _("The guide cannot answer just now. Please try again in a moment.")
         return _render(request, status=503, form=form, question=question, error=error)
     sentences, sources = _numbered(answer)
     # Follow-ups resolve to the object the answer was about.

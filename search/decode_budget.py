@@ -14,10 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from search.upload_errors import PhotoSearchBusy
 
-BUSY_MESSAGE = (
+# Translated when raised (on the request's thread), in the request's language.
+BUSY_MESSAGE = gettext_noop(
     "Search by photo is busy right now: many photos are being read at once. "
     "Please try again in a few seconds."
 )
@@ -37,7 +40,7 @@ def bytes_in_use() -> int:
 
 def _busy() -> PhotoSearchBusy:
     return PhotoSearchBusy(
-        BUSY_MESSAGE, retry_after=max(1, round(settings.SEARCH_PHOTO_DECODE_WAIT_SECONDS))
+        _(BUSY_MESSAGE), retry_after=max(1, round(settings.SEARCH_PHOTO_DECODE_WAIT_SECONDS))
     )
 
 

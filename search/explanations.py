@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 
 from search.encoders.base import Concept
 from search.per_version import VersionedLRU
@@ -30,12 +32,13 @@ CONCEPT_MIN_SIMILARITY = 0.3
 # often right as wrong", not a precise figure. Relabel when the encoder's recipe changes.
 CONCEPT_MIN_PROBABILITY = 0.25
 MAX_CONCEPTS = 3
+# Translated when said (gettext_noop only marks them), in the language of the page.
 FIELD_LABELS = {
-    "title": "the title",
-    "tags": "the subjects",
-    "creators": "the artist's name",
-    "description": "the description",
-    "other": "the type, culture, medium, date or place",
+    "title": gettext_noop("the title"),
+    "tags": gettext_noop("the subjects"),
+    "creators": gettext_noop("the artist's name"),
+    "description": gettext_noop("the description"),
+    "other": gettext_noop("the type, culture, medium, date or place"),
 }
 
 
@@ -66,28 +69,37 @@ class Explanation:
         # title and the artist's name", not one line per field.
         places: dict[tuple[str, ...], list[str]] = {}
         for name, words in self.fields.items():
-            places.setdefault(tuple(words), []).append(FIELD_LABELS.get(name, name))
+            where = _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+            places.setdefault(tuple(words), []).append(where)
         said = [
-            f"Matches {_listed([f'‘{word}’' for word in words])} in {_listed(where)}"
+            _("Matches %(words)s in %(places)s")
+            % {"words": _listed([_quoted(word) for word in words]), "places": _listed(where)}
             for words, where in places.items()
         ]
         if self.concepts:
             names = _listed([plain_label(c.label) for c in self.concepts])
-            said.append(f"Looks like: {names} — a machine guess")
+            said.append(_("Looks like: %(names)s — a machine guess") % {"names": names})
         if not said:
-            said.append(FALLBACK.get(self.asked_by, FALLBACK["words"]))
+            said.append(_(FALLBACK.get(self.asked_by, FALLBACK["words"])))
         return said
 
 
 FALLBACK = {
-    "words": "Close in meaning to your words, without sharing them",
-    "photo": "Looks similar to your photo, as an image model compares pictures",
-    "object": "Looks similar to this object, as an image model compares pictures",
+    "words": gettext_noop("Close in meaning to your words, without sharing them"),
+    "photo": gettext_noop("Looks similar to your photo, as an image model compares pictures"),
+    "object": gettext_noop("Looks similar to this object, as an image model compares pictures"),
 }
 
 
+def _quoted(word: str) -> str:
+    # French quotes with « », English with ‘ ’.
+    return pgettext("a word of the query, quoted", "‘%(word)s’") % {"word": word}
+
+
 def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    if len(items) == 1:
+        return items[0]
+    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def plain_label(label: str) -> str:

@@ -22,6 +22,7 @@ the caller can reserve it (search.decode_budget) or refuse the photo.
 import math
 
 import numpy as np
+from django.utils.translation import gettext as _
 from PIL import Image, ImageFile
 
 from search.upload_errors import UnsupportedImage
@@ -74,8 +75,12 @@ def check_depth(image: Image.Image) -> None:
     """UnsupportedImage unless every channel fits in 8 bits once decoded."""
     if image.mode not in BYTES_PER_PIXEL:
         raise UnsupportedImage(
-            f"Photos stored as '{image.mode}' (more than 8 bits per channel, or an unusual "
-            "colour model) cannot be searched with; save the photo as an ordinary JPEG or PNG."
+            _(
+                "Photos stored as '%(mode)s' (more than 8 bits per channel, or an unusual "
+                "colour model) cannot be searched with; save the photo as an ordinary JPEG "
+                "or PNG."
+            )
+            % {"mode": image.mode}
         )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
+from django.utils.translation import gettext_noop
 
 from exhibition.browse import BrowseQuery, browse_objects
 from exhibition.selectors import public_objects
@@ -228,9 +229,15 @@ class ArraySources:
 
 
 JOINT = "joint"
-NOTICE_KEYWORD_ONLY = "The meaning and image indexes are not built yet: keyword results only."
-NOTICE_PARTIAL = "Part of the search index is not built yet: some results may be missing."
-NOTICE_NO_INDEX = "The image index is not built yet: search by photo is unavailable."
+# Kept in English with the results (which may be cached); the page translates them when
+# shown ({% translate results.notice %}), gettext_noop only marks them for extraction.
+NOTICE_KEYWORD_ONLY = gettext_noop(
+    "The meaning and image indexes are not built yet: keyword results only."
+)
+NOTICE_PARTIAL = gettext_noop(
+    "Part of the search index is not built yet: some results may be missing."
+)
+NOTICE_NO_INDEX = gettext_noop("The image index is not built yet: search by photo is unavailable.")
 # The record-text channel ranks a record by the closer of its whole text and its heading
 # (see search.embeddings.record_heading); the visual channel compares with the images.
 TEXT_CHANNEL_SPACES = {TEXT: ("text", "heading"), VISUAL: (JOINT,)}

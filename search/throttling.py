@@ -12,15 +12,12 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 from config.throttling import throttle_cache
-
-PHOTO_THROTTLED_MESSAGE = (
-    "You have searched with a photo many times in a short while. Please wait {wait} "
-    "and try again; searching with words is not limited in this way."
-)
 
 
 class PhotoSearchThrottle(SimpleRateThrottle):
@@ -66,6 +63,14 @@ def photo_search_wait(request: HttpRequest) -> int | None:
 
 def wait_words(seconds: int) -> str:
     if seconds < 90:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
     minutes = math.ceil(seconds / 60)
-    return f"{minutes} minutes"
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
+def photo_throttled_message(seconds: int) -> str:
+    """What a visitor who searched by photo too often reads, in the request's language."""
+    return _(
+        "You have searched with a photo many times in a short while. Please wait %(wait)s "
+        "and try again; searching with words is not limited in this way."
+    ) % {"wait": wait_words(seconds)}

@@ -18,6 +18,8 @@ import warnings
 from typing import IO
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from search import decode_budget
@@ -44,7 +46,12 @@ __all__ = [
 ]
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
-KIND_NAMES = {"JPEG": "JPEG", "PNG": "PNG image", "WEBP": "WebP image"}
+# Translated when said, inside "This %(kind)s is too large…".
+KIND_NAMES = {
+    "JPEG": gettext_noop("JPEG"),
+    "PNG": gettext_noop("PNG image"),
+    "WEBP": gettext_noop("WebP image"),
+}
 
 
 def sniff_format(head: bytes) -> str | None:
@@ -60,7 +67,9 @@ def sniff_format(head: bytes) -> str | None:
 
 def too_large() -> ImageTooLarge:
     megabytes = settings.VITRINE_MAX_UPLOAD_BYTES / (1024 * 1024)
-    return ImageTooLarge(f"The photo is larger than {megabytes:g} MB.")
+    return ImageTooLarge(
+        _("The photo is larger than %(megabytes)s MB.") % {"megabytes": f"{megabytes:g}"}
+    )
 
 
 def read_limited(stream: IO[bytes], *, declared_size: int | None = None) -> bytes:
@@ -76,8 +85,8 @@ def read_limited(stream: IO[bytes], *, declared_size: int | None = None) -> byte
 def _over_pixel_limit(width: int, height: int) -> ImageTooLarge:
     max_pixels = settings.VITRINE_MAX_IMAGE_PIXELS
     return ImageTooLarge(
-        f"The photo has {width}×{height} pixels; the limit is "
-        f"{max_pixels / 1_000_000:g} megapixels."
+        _("The photo has %(width)d×%(height)d pixels; the limit is %(limit)s megapixels.")
+        % {"width": width, "height": height, "limit": f"{max_pixels / 1_000_000:g}"}
     )
 
 
@@ -86,14 +95,17 @@ def _over_budget(
 ) -> ImageTooLarge:
     """A photo that would need more memory to read than the whole budget allows."""
     width, height = full_size
-    name = KIND_NAMES[kind]
+    name = _(KIND_NAMES[kind])
     if kind == "JPEG" and (image.info.get("progressive") or image.info.get("progression")):
-        name = "progressive JPEG"
+        name = _("progressive JPEG")
     fitting = width * height * decode_budget.capacity_bytes() / cost / 1_000_000
     return ImageTooLarge(
-        f"This {name} is too large to search with ({width}×{height} pixels); this kind of "
-        f"image can have about {fitting:.0f} megapixels at most. Try a smaller copy, or an "
-        "ordinary JPEG."
+        _(
+            "This %(kind)s is too large to search with (%(width)d×%(height)d pixels); this "
+            "kind of image can have about %(fitting).0f megapixels at most. Try a smaller "
+            "copy, or an ordinary JPEG."
+        )
+        % {"kind": name, "width": width, "height": height, "fitting": fitting}
     )
 
 
@@ -109,10 +121,10 @@ def _opened(data: bytes, kind: str) -> ImageFile.ImageFile:
 def open_upload(data: bytes) -> Image.Image:
     """The photo as a small RGB image, or an UploadError saying what is wrong with it."""
     if not data:
-        raise CorruptImage("The photo file is empty.")
+        raise CorruptImage(_("The photo file is empty."))
     kind = sniff_format(data[:16])
     if kind is None:
-        raise UnsupportedImage("Search by photo takes JPEG, PNG or WebP images.")
+        raise UnsupportedImage(_("Search by photo takes JPEG, PNG or WebP images."))
     max_pixels = settings.VITRINE_MAX_IMAGE_PIXELS
     try:
         image = _opened(data, kind)
@@ -128,9 +140,10 @@ def open_upload(data: bytes) -> Image.Image:
             return on_photo_worker(small_upright_rgb, image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageTooLarge(
-            f"The photo is over the limit of {max_pixels / 1_000_000:g} megapixels."
+            _("The photo is over the limit of %(limit)s megapixels.")
+            % {"limit": f"{max_pixels / 1_000_000:g}"}
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         if isinstance(exc, UploadError):
             raise
-        raise CorruptImage("The photo could not be read; it may be damaged.") from None
+        raise CorruptImage(_("The photo could not be read; it may be damaged.")) from None

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from exhibition.browse import BrowseParamError, BrowseQuery, parse_browse_params
@@ -19,7 +20,7 @@ from search.hit_objects import shown_hits
 from search.query_input import MAX_QUERY_CHARS, SearchInputError
 from search.results import SearchResults
 from search.selectors import search_by_image, search_text
-from search.throttling import PHOTO_THROTTLED_MESSAGE, photo_search_wait, wait_words
+from search.throttling import photo_search_wait, photo_throttled_message
 from search.uploads import UploadError, open_upload, read_limited
 
 PAGE_SIZE = 20
@@ -41,7 +42,9 @@ def _filters(params: QueryDict) -> tuple[BrowseQuery, int]:
     query = parse_browse_params(filters)
     raw_page = params.get("page", "1").strip() or "1"
     if not (raw_page.isascii() and raw_page.isdigit()) or int(raw_page) < 1:
-        raise BrowseParamError(f"'page' must be a whole number such as 2, not '{raw_page}'.")
+        raise BrowseParamError(
+            _("'page' must be a whole number such as 2, not '%(page)s'.") % {"page": raw_page}
+        )
     return query, int(raw_page)
 
 
@@ -135,13 +138,14 @@ def search_photo(request: HttpRequest) -> HttpResponse:
     query = BrowseQuery()
     wait = photo_search_wait(request)
     if wait is not None:
-        message = PHOTO_THROTTLED_MESSAGE.format(wait=wait_words(wait))
+        message = photo_throttled_message(wait)
         response = _render(request, query=query, error=message, status=429, photo=True)
         response["Retry-After"] = str(wait)
         return response
     upload = request.FILES.get("image")
     if upload is None:
-        return _render(request, query=query, error="Choose a photo first.", status=400, photo=True)
+        error = _("Choose a photo first.")
+        return _render(request, query=query, error=error, status=400, photo=True)
     try:
         image = open_upload(read_limited(upload, declared_size=upload.size))
     except UploadError as exc:

@@ -37,7 +37,7 @@ from search.api.serializers import SearchResultsSerializer
 from search.query_input import MAX_PAGE_SIZE, MAX_QUERY_CHARS, SearchInputError
 from search.results import SearchResults
 from search.selectors import search_by_image, search_text
-from search.throttling import PHOTO_THROTTLED_MESSAGE, photo_throttles, wait_words
+from search.throttling import photo_throttled_message, photo_throttles
 from search.uploads import UploadError, open_upload, read_limited, too_large
 
 FILTER_PARAMS = frozenset({"type", "culture", "has_3d", "date_from", "date_to"})
@@ -176,7 +176,7 @@ class SearchByImageApi(GenericAPIView):  # type: ignore[type-arg]
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:
         seconds = max(1, round(wait or 1))
-        raise Throttled(wait=wait, detail=PHOTO_THROTTLED_MESSAGE.format(wait=wait_words(seconds)))
+        raise Throttled(wait=wait, detail=photo_throttled_message(seconds))
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # Refuse an oversized body before it is read; keep the photo in memory, never on disk.

@@ -3,10 +3,46 @@
 // text each cites, pictures (a reconstruction only when approved, always labelled, with how
 // it was made) and follow-up questions as buttons. Everything the server sends is put in
 // the page as text (textContent), never as markup; links and pictures only on this site.
+//
+// Its own words come from guide.js (the panel's, in the page's language), with the English
+// here as the fallback. The guide answers in English only for now: what it says (the
+// sentences, the cited text, the follow-up questions) is marked lang="en", so that screen
+// readers on a page in another language pronounce it as English.
 (function () {
   "use strict";
 
-  var RECONSTRUCTION_LABEL = "AI reconstruction — not the original";
+  var ENGLISH = {
+    the_guide: "The guide",
+    not_in_records: "Not in the records",
+    sources: "Sources",
+    the_museum: "The museum",
+    record: "record",
+    source_label: "source {number}: {name}",
+    cited_text: "Cited text",
+    reconstruction: "AI reconstruction — not the original",
+    reviewed: "Reviewed and approved by a curator.",
+    how_made: "How this reconstruction was made",
+    also_ask: "You could also ask",
+    object_url: "/objects/__slug__/",
+  };
+  var SLUG_PLACEHOLDER = "__slug__";
+  var words = ENGLISH; // set for each answer by renderAnswer
+
+  function say(key) {
+    var value = words && words[key];
+    return typeof value === "string" && value ? value : ENGLISH[key];
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
+
+  function english(node) {
+    node.lang = "en";
+    return node;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -36,34 +72,35 @@
     if (typeof value === "object") {
       return Object.keys(value)
         .filter(function (key) { return valueWords(value[key]); })
-        .map(function (key) { return words(key) + ": " + valueWords(value[key]); })
+        .map(function (key) { return nameWords(key) + ": " + valueWords(value[key]); })
         .join("; ");
     }
     return String(value);
   }
 
-  function words(name) {
+  function nameWords(name) {
     var text = String(name).replace(/_/g, " ").toLowerCase();
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  function renderAnswer(message, ask) {
+  function renderAnswer(message, ask, strings) {
+    words = strings || ENGLISH;
     var sources = Array.isArray(message.sources) ? message.sources : [];
     var sentences = Array.isArray(message.sentences) ? message.sentences : [];
     var answer = el("div", "guide__answer" + (message.abstained ? " guide__answer--abstained" : ""));
-    var who = el("p", "guide__who", "The guide");
+    var who = el("p", "guide__who", say("the_guide"));
     if (message.abstained) {
       who.appendChild(document.createTextNode(" "));
-      who.appendChild(el("span", "guide__tag", "Not in the records"));
+      who.appendChild(el("span", "guide__tag", say("not_in_records")));
     }
     answer.appendChild(who);
     var notice = noticeOf(message, sentences);
-    if (notice) answer.appendChild(el("p", "guide__notice", notice));
+    if (notice) answer.appendChild(english(el("p", "guide__notice", notice)));
     if (sentences.length) answer.appendChild(renderSentences(sentences, sources));
     var media = renderMedia(Array.isArray(message.media) ? message.media : []);
     if (media) answer.appendChild(media);
     if (sources.length) {
-      answer.appendChild(el("h3", "guide__sources-heading", "Sources"));
+      answer.appendChild(el("h3", "guide__sources-heading", say("sources")));
       answer.appendChild(renderSources(sources));
     }
     var suggestions = Array.isArray(message.suggestions) ? message.suggestions : [];
@@ -84,7 +121,7 @@
   }
 
   function renderSentences(sentences, sources) {
-    var paragraph = el("p", "guide__text");
+    var paragraph = english(el("p", "guide__text"));
     for (var i = 0; i < sentences.length; i++) {
       var sentence = sentences[i] || {};
       var span = el("span", "guide__sentence", sentence.text || "");
@@ -97,7 +134,7 @@
   }
 
   function sourceName(source) {
-    return String(source.title || source.object || "The museum") + ", " + String(source.field || "record");
+    return String(source.title || source.object || say("the_museum")) + ", " + String(source.field || say("record"));
   }
 
   function marker(number, source) {
@@ -106,7 +143,7 @@
     var link = el(url ? "a" : "span", "guide__marker", number);
     if (url) link.href = url;
     link.title = sourceName(source) + ": “" + String(source.span || "") + "”";
-    link.setAttribute("aria-label", "source " + number + ": " + sourceName(source));
+    link.setAttribute("aria-label", fill(say("source_label"), { number: number, name: sourceName(source) }));
     sup.appendChild(link);
     return sup;
   }
@@ -117,13 +154,14 @@
       var source = sources[i] || {};
       var item = el("li");
       var url = sameOriginUrl(source.url);
-      var title = el(url ? "a" : "span", "", source.title || source.object || "The museum");
+      var title = el(url ? "a" : "span", "", source.title || source.object || say("the_museum"));
       if (url) title.href = url;
       item.appendChild(title);
-      item.appendChild(document.createTextNode(", " + String(source.field || "record")));
+      item.appendChild(document.createTextNode(", "));
+      item.appendChild(source.field ? english(el("span", "", source.field)) : el("span", "", say("record")));
       var details = el("details", "guide__cited");
-      details.appendChild(el("summary", "", "Cited text"));
-      details.appendChild(el("blockquote", "", source.span || ""));
+      details.appendChild(el("summary", "", say("cited_text")));
+      details.appendChild(english(el("blockquote", "", source.span || "")));
       item.appendChild(details);
       list.appendChild(item);
     }
@@ -148,6 +186,7 @@
     var img = el("img");
     img.src = url;
     img.alt = typeof item.alt === "string" ? item.alt : "";
+    if (img.alt) english(img); // the record's own words
     img.loading = "lazy";
     img.decoding = "async";
     return img;
@@ -157,7 +196,7 @@
     var img = picture(item);
     if (!img) return null;
     var figure = el("figure", "guide__figure");
-    var page = item.object ? sameOriginUrl("/objects/" + encodeURIComponent(item.object) + "/") : null;
+    var page = item.object ? sameOriginUrl(say("object_url").replace(SLUG_PLACEHOLDER, encodeURIComponent(item.object))) : null;
     if (page) {
       var link = el("a");
       link.href = page;
@@ -175,20 +214,21 @@
     var img = picture(item);
     if (!img) return null;
     var figure = el("figure", "guide__figure guide__figure--reconstruction");
-    figure.appendChild(el("p", "ai-label guide__ai-label", item.label || RECONSTRUCTION_LABEL));
+    // The permanent label, in the page's language (the server sends the English one).
+    figure.appendChild(el("p", "ai-label guide__ai-label", say("reconstruction")));
     figure.appendChild(img);
     var caption = el("figcaption");
-    caption.appendChild(el("p", "guide__review", "Reviewed and approved by a curator."));
+    caption.appendChild(el("p", "guide__review", say("reviewed")));
     var details = el("details", "provenance");
-    details.appendChild(el("summary", "", "How this reconstruction was made"));
-    var list = el("dl", "metadata");
+    details.appendChild(el("summary", "", say("how_made")));
+    var list = english(el("dl", "metadata"));
     var provenance = item.provenance && typeof item.provenance === "object" ? item.provenance : {};
     var names = Object.keys(provenance);
     for (var i = 0; i < names.length; i++) {
       var text = valueWords(provenance[names[i]]);
       if (SHOWN_ELSEWHERE.indexOf(names[i]) >= 0 || !text) continue;
       var row = el("div");
-      row.appendChild(el("dt", "", words(names[i])));
+      row.appendChild(el("dt", "", nameWords(names[i])));
       row.appendChild(el("dd", "break-anywhere", text));
       list.appendChild(row);
     }
@@ -200,8 +240,8 @@
 
   function renderSuggestions(suggestions, ask) {
     var box = el("div", "guide__follow-ups");
-    box.appendChild(el("p", "guide__sources-heading", "You could also ask"));
-    var list = el("ul", "guide__suggestions");
+    box.appendChild(el("p", "guide__sources-heading", say("also_ask")));
+    var list = english(el("ul", "guide__suggestions"));
     for (var i = 0; i < suggestions.length; i++) {
       if (typeof suggestions[i] !== "string") continue;
       var item = el("li");

@@ -8,6 +8,10 @@
 // Screen readers: the log is a polite live region, and an answer is added to it once, when
 // it is final. While it streams, its sentences are drawn in a draft that is aria-hidden.
 // Everything the server sends is put in the page as text (textContent), never as markup.
+//
+// Words: the panel carries them in the page's language (a JSON script element, from
+// guide/templatetags/guide_text.py); the English here is the fallback. The guide itself
+// answers in English only, so what it says is marked lang="en" (see guide-answer.js).
 (function () {
   "use strict";
   if (!window.WebSocket || !window.JSON || !window.VitrineGuideAnswer) return;
@@ -18,6 +22,26 @@
   var MAX_EXCHANGES = 40; // older ones leave the log
   var MAX_CONTEXT_OBJECTS = 50;
   var IDLE_CLOSE_CODE = 4008;
+  var ENGLISH = {
+    empty: "Type a question for the guide first.",
+    offline: "You are offline. The guide reconnects when you are back.",
+    connecting: "Connecting to the guide…",
+    reconnecting: "Reconnecting to the guide…",
+    connected: "Connected to the guide.",
+    dropped: "The connection dropped before the answer came. Asking again when the guide is back…",
+    resting: "The guide closed the connection after a quiet while; it reconnects when you ask.",
+    lost_one: "Connection to the guide lost. Reconnecting in {seconds} second…",
+    lost_other: "Connection to the guide lost. Reconnecting in {seconds} seconds…",
+    waiting: "Reconnecting… your question is sent as soon as the guide is back.",
+    unreachable: "The guide cannot be reached just now; your question waits here.",
+    own_page: "Ask it on the guide’s own page",
+    you_asked: "You asked",
+    the_guide: "The guide",
+    looking: "Looking in the records…",
+    rate_limited: "You're asking quickly — try again in {seconds} s.",
+    went_wrong: "Something went wrong with the guide.",
+  };
+  // Error codes the server sends that have words of their own (the rest: its message).
   var ERROR_WORDS = {
     message_too_large: "That question is too long for the guide. Please shorten it.",
     bad_json: "The guide could not read that question. Please ask again.",
@@ -27,6 +51,35 @@
     unavailable: "The guide cannot answer just now. Please try again in a moment.",
   };
 
+  // The panel's words, each falling back to the English when missing or unreadable.
+  function readStrings(panel) {
+    var node = panel.querySelector("script[type='application/json']");
+    var given = {};
+    try {
+      given = (node && JSON.parse(node.textContent)) || {};
+    } catch (e) {
+      given = {};
+    }
+    var strings = {};
+    var keys = Object.keys(ENGLISH).concat(Object.keys(ERROR_WORDS));
+    for (var i = 0; i < keys.length; i++) {
+      var key = keys[i];
+      var value = given[key];
+      strings[key] = typeof value === "string" && value ? value : ENGLISH[key] || ERROR_WORDS[key];
+    }
+    // Everything else (guide-answer.js's words) is passed on as given; it has its own fallbacks.
+    Object.keys(given).forEach(function (key) {
+      if (!(key in strings) && typeof given[key] === "string") strings[key] = given[key];
+    });
+    return strings;
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
+
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
 
   var draw = window.VitrineGuideAnswer;
@@ -34,6 +87,7 @@
 
   function Guide(panel) {
     this.panel = panel;
+    this.words = readStrings(panel);
     this.log = panel.querySelector("[data-guide-log]");
     this.form = panel.querySelector("[data-guide-form]");
     this.input = this.form.querySelector("input[name=q]");
@@ -62,7 +116,7 @@
       var question = guide.input.value.trim();
       if (!question) {
         event.preventDefault();
-        guide.setStatus("Type a question for the guide first.");
+        guide.setStatus(guide.words.empty);
         guide.input.focus();
         return;
       }
@@ -79,7 +133,7 @@
       if (!guide.ready && !guide.resting) guide.reconnectNow();
     });
     window.addEventListener("offline", function () {
-      if (!guide.ready) guide.setStatus("You are offline. The guide reconnects when you are back.");
+      if (!guide.ready) guide.setStatus(guide.words.offline);
     });
   };
 
@@ -109,7 +163,7 @@
     var guide = this;
     this.socket = socket;
     this.resting = false;
-    this.setStatus(this.attempts ? "Reconnecting to the guide…" : "Connecting to the guide…");
+    this.setStatus(this.attempts ? this.words.reconnecting : this.words.connecting);
     socket.addEventListener("message", function (event) {
       if (guide.socket === socket) guide.receive(event.data);
     });
@@ -134,11 +188,11 @@
     for (var i = 0; i < ids.length; i++) {
       var exchange = this.asked[ids[i]];
       delete this.asked[ids[i]];
-      this.wait(exchange, "The connection dropped before the answer came. Asking again when the guide is back…");
+      this.wait(exchange, this.words.dropped);
     }
     if (code === IDLE_CLOSE_CODE && !this.waiting.length) {
       this.resting = true;
-      this.setStatus("The guide closed the connection after a quiet while; it reconnects when you ask.");
+      this.setStatus(this.words.resting);
       return;
     }
     this.scheduleReconnect();
@@ -151,9 +205,8 @@
     var delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
     this.attempts += 1;
     var seconds = Math.max(1, Math.round(delay / 1000));
-    this.setStatus(
-      "Connection to the guide lost. Reconnecting in " + seconds + " second" + (seconds === 1 ? "" : "s") + "…"
-    );
+    // seconds is at least 1, and 1 is the only singular in English and in French.
+    this.setStatus(fill(seconds === 1 ? this.words.lost_one : this.words.lost_other, { seconds: seconds }));
     var guide = this;
     this.retryTimer = window.setTimeout(function () {
       guide.retryTimer = null;
@@ -168,7 +221,7 @@
   Guide.prototype.opened = function () {
     this.ready = true;
     this.attempts = 0;
-    this.setStatus("Connected to the guide.");
+    this.setStatus(this.words.connected);
     if (this.objects.length) {
       this.send({ type: "context", object: this.object, objects: this.objects });
     }
@@ -191,7 +244,7 @@
       note: null,
     };
     var asked = el("p", "guide__question");
-    asked.appendChild(el("span", "guide__who", "You asked"));
+    asked.appendChild(el("span", "guide__who", this.words.you_asked));
     asked.appendChild(document.createTextNode(" " + question));
     exchange.item.appendChild(asked);
     this.log.appendChild(exchange.item);
@@ -199,7 +252,7 @@
     if (this.ready) {
       this.dispatch(exchange);
     } else {
-      this.wait(exchange, "Reconnecting… your question is sent as soon as the guide is back.");
+      this.wait(exchange, this.words.waiting);
     }
     this.reveal(exchange.item);
   };
@@ -234,8 +287,8 @@
   Guide.prototype.offerPage = function (exchange) {
     if (this.waiting.indexOf(exchange) < 0) return;
     var note = el("p", "guide__note");
-    note.appendChild(document.createTextNode("The guide cannot be reached just now; your question waits here. "));
-    var link = el("a", "", "Ask it on the guide’s own page");
+    note.appendChild(document.createTextNode(this.words.unreachable + " "));
+    var link = el("a", "", this.words.own_page);
     link.href = this.pageUrl(exchange.question);
     note.appendChild(link);
     note.appendChild(document.createTextNode("."));
@@ -274,9 +327,11 @@
 
   Guide.prototype.showDraft = function (exchange, sentences) {
     this.draft.textContent = "";
-    this.draft.appendChild(el("p", "guide__who", "The guide"));
+    this.draft.appendChild(el("p", "guide__who", this.words.the_guide));
     var text = sentences.join(" ");
-    this.draft.appendChild(el("p", "guide__draft-text", text || "Looking in the records…"));
+    var draftText = el("p", "guide__draft-text", text || this.words.looking);
+    if (text) draftText.lang = "en"; // the guide's own words
+    this.draft.appendChild(draftText);
     this.draft.hidden = false;
     exchange.draftSentences = sentences;
   };
@@ -298,32 +353,44 @@
     this.draft.textContent = "";
     var guide = this;
     exchange.item.appendChild(
-      draw.render(message, function (question) {
-        if (guide.connect()) guide.ask(question);
-        else window.location.assign(guide.pageUrl(question));
-      })
+      draw.render(
+        message,
+        function (question) {
+          if (guide.connect()) guide.ask(question);
+          else window.location.assign(guide.pageUrl(question));
+        },
+        this.words
+      )
     );
     this.reveal(exchange.item);
   };
 
   Guide.prototype.failed = function (message) {
     var text;
+    var english = false; // the server's own message, when the code has no words here
     if (message.code === "rate_limited") {
       var seconds = Math.max(1, Math.ceil(Number(message.retry_after) || 1));
-      text = "You're asking quickly — try again in " + seconds + " s.";
+      text = fill(this.words.rate_limited, { seconds: seconds });
+    } else if (ERROR_WORDS.hasOwnProperty(message.code)) {
+      text = this.words[message.code];
+    } else if (typeof message.message === "string" && message.message) {
+      text = message.message;
+      english = true;
     } else {
-      text = ERROR_WORDS[message.code] || message.message || "Something went wrong with the guide.";
+      text = this.words.went_wrong;
     }
+    var error = el("p", "guide__error", text);
+    if (english) error.lang = "en";
     var exchange = message.id ? this.asked[message.id] : null;
     if (exchange) {
       delete this.asked[message.id];
       this.draft.hidden = true;
-      exchange.item.appendChild(el("p", "guide__error", text));
+      exchange.item.appendChild(error);
       return;
     }
     if (message.code === "idle_timeout") return; // the close that follows says it
     var item = el("li", "guide__exchange");
-    item.appendChild(el("p", "guide__error", text));
+    item.appendChild(error);
     this.log.appendChild(item);
   };
 

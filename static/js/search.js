@@ -1,5 +1,6 @@
 // Search as you type (debounced) and search by photo, swapping in server-rendered results.
 // Without this script the forms still work: a GET form for words, a POST form for a photo.
+// Its two sentences come from the page (data-failed, data-searching), in the page's language.
 (function () {
   "use strict";
   var form = document.querySelector("[data-search-form]");
@@ -9,6 +10,7 @@
   var input = form.querySelector("[data-search-input]");
   var photoForm = document.querySelector("[data-photo-form]");
   var DELAY_MS = 250;
+  var FAILED = form.getAttribute("data-failed") || "Search failed. Please try again.";
   var timer = null;
   var pending = null;
 
@@ -40,7 +42,16 @@
       .then(show)
       .catch(function (error) {
         if (error.name !== "AbortError") {
-          show('<p class="search__error" role="alert" data-announce="Search failed. Please try again.">Search failed. Please try again.</p>');
+          // Built as nodes, not markup: the words come from the page's attribute.
+          var message = document.createElement("p");
+          message.className = "search__error";
+          message.setAttribute("role", "alert");
+          message.setAttribute("data-announce", FAILED);
+          message.textContent = FAILED;
+          region.textContent = "";
+          region.appendChild(message);
+          region.setAttribute("aria-busy", "false");
+          announce();
         }
       });
   }
@@ -100,7 +111,7 @@
     var photoInput = photoForm.querySelector("[data-photo-input]");
     var sendPhoto = function () {
       if (!photoInput.files || !photoInput.files.length) return;
-      live.textContent = "Searching with your photo…";
+      live.textContent = photoForm.getAttribute("data-searching") || "Searching with your photo…";
       load(photoForm.action + "?fragment=1", { method: "POST", body: new FormData(photoForm) });
     };
     photoInput.addEventListener("change", sendPhoto);

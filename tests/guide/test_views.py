@@ -78,7 +78,7 @@ def test_the_page_answers_with_each_sentence_cited_and_links_to_the_record() -> 
     # … and the sources list names the object and field, with the text cited.
     sources = answer[answer.index('class="guide__sources"') :]
     assert '<a href="/objects/the-hay-wain/">The Hay Wain</a>' in sources
-    assert "<blockquote>" in sources and "Constable" in sources
+    assert '<blockquote lang="en">' in sources and "Constable" in sources
     # A follow-up is asked about the object under discussion.
     assert '<input type="hidden" name="about" value="the-hay-wain">' in html
 
