@@ -64,7 +64,8 @@ def engine_choices() -> list[EngineChoice]:
         description = ""
         try:
             engine_class = restoration_engines.engine_class(name)
-            description = engine_class.description
+            # Marked with gettext_noop where the engine is written; translated here, per request.
+            description = _(engine_class.description) if engine_class.description else ""
             reason = engine_class().availability()
         except ImproperlyConfigured as exc:  # its module or class cannot be imported
             reason = _("not installed (%(error)s)") % {"error": exc}
@@ -85,7 +86,7 @@ def damage_parameters_form_class() -> type[forms.Form]:
         # Not required: a field left out keeps the detector's default.
         options: dict[str, Any] = {
             "initial": spec.default,
-            "help_text": help_texts[spec.name],
+            "help_text": _(help_texts[spec.name]) if help_texts[spec.name] else "",
             "required": False,
         }
         form_fields[spec.name] = kind(label=spec.name.replace("_", " ").capitalize(), **options)

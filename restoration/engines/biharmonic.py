@@ -7,6 +7,7 @@ the sparse systems small; the cost grows with the area of the largest loss.
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext_noop
 
 from restoration.engines.base import InpaintingEngine, Mask, RGBImage
 from restoration.engines.classical import check_inputs, keep_known
@@ -14,7 +15,7 @@ from restoration.engines.classical import check_inputs, keep_known
 
 class BiharmonicEngine(InpaintingEngine):
     name = "biharmonic"
-    description = (
+    description = gettext_noop(
         "Biharmonic (scikit-image): the smoothest surface that meets the edges of the gap; clean "
         "on small, smooth losses, slow on large images."
     )

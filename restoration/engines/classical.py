@@ -7,6 +7,7 @@ are fast and good on thin cracks, and blur larger losses.
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext_noop
 
 from restoration.engines.base import InpaintingEngine, Mask, RGBImage
 
@@ -54,7 +55,7 @@ class _OpenCVEngine(InpaintingEngine):
 
 class TeleaEngine(_OpenCVEngine):
     name = "telea"
-    description = (
+    description = gettext_noop(
         "Fast marching (OpenCV, Telea 2004): spreads the surrounding colours inwards; good on "
         "thin cracks, blurs larger losses."
     )
@@ -63,7 +64,7 @@ class TeleaEngine(_OpenCVEngine):
 
 class NavierStokesEngine(_OpenCVEngine):
     name = "ns"
-    description = (
+    description = gettext_noop(
         "Navier–Stokes (OpenCV, Bertalmio 2001): continues edges and colours into the gap along "
         "their direction; good on cracks, smooth on larger losses."
     )

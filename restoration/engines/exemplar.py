@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from django.utils.translation import gettext_noop
 
 from restoration.engines.base import InpaintingEngine, Mask, RGBImage
 from restoration.engines.classical import check_inputs, keep_known
@@ -41,7 +42,7 @@ class _Region:
 
 class ExemplarEngine(InpaintingEngine):
     name = "exemplar"
-    description = (
+    description = gettext_noop(
         "Exemplar (written here): copies patches of original paint into wider losses, in order of "
         "priority, so texture continues; Telea for thin cracks."
     )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
+from django.utils.translation import gettext_noop
 
 from restoration.engines.base import EngineUnavailable, InpaintingEngine, Mask, RGBImage
 
@@ -45,7 +46,7 @@ _models_lock = threading.Lock()
 
 class LearnedEngine(InpaintingEngine):
     name: ClassVar[str] = "learned"
-    description = (
+    description = gettext_noop(
         "Learned: a small network trained on this collection's intact images refines the "
         "Navier–Stokes fill; shipped default weights unless the museum trains its own."
     )
