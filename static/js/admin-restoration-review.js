@@ -56,6 +56,8 @@
     var divider = document.createElement("div");
     divider.className = "review-viewer__divider";
     divider.setAttribute("aria-hidden", "true");
+    divider.dataset.leftLabel = root.dataset.leftLabel || "AI reconstruction";
+    divider.dataset.rightLabel = root.dataset.rightLabel || "Original";
     frame.appendChild(divider);
 
     var items = {};
