@@ -5,6 +5,7 @@ layer, local-memory cache, Celery tasks run in-process). Setting ``DATABASE_URL`
 ``REDIS_URL`` scales the same code out to PostgreSQL, Redis and Celery workers.
 """
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -400,6 +401,9 @@ DESCRIPTIONS_VOICES = {"en": "en-gb", "fr": "fr-fr"}
 DESCRIPTIONS_DEFAULT_LANGUAGE = "en"
 SPEECH_RATE_WPM = env_int("SPEECH_RATE_WPM", 160)
 SPEECH_PITCH = env_int("SPEECH_PITCH", 50)
+# Per-language changes to the two above, as JSON (e.g. {"fr": {"rate": 170, "pitch": 45}}):
+# voices do not all sound natural at the same speed.
+SPEECH_LANGUAGE_SETTINGS = json.loads(env_str("SPEECH_LANGUAGE_SETTINGS", "{}"))
 # Draft a description, and speak it, in the background when an object is imported or edited.
 # A bulk import turns both off and drafts in one batch (the Makefile's `collection`).
 DESCRIPTIONS_DRAFT_ON_CHANGE = env_bool("DESCRIPTIONS_DRAFT_ON_CHANGE", True)
