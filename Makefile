@@ -16,7 +16,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # cache (tests do it between tests) must never reset them.
 TEST_THROTTLE_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: help install frontend chromium migrate collection demo serve lint test test-sqlite test-scaleout bench clean
+.PHONY: help install frontend chromium gettext translations messages migrate collection demo serve lint test test-sqlite test-scaleout bench clean
 
 help:
 	@echo "make demo   install everything, import the demo collection and serve http://$(HOST):$(PORT)"
@@ -30,7 +30,27 @@ $(VENV)/.installed: pyproject.toml
 	$(PIP) install --quiet -e ".[posters,dev]"
 	touch $@
 
-install: $(VENV)/.installed frontend
+install: $(VENV)/.installed frontend translations
+
+# The French interface: locale/fr/LC_MESSAGES/django.po is the source, compiled here.
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
+translations: $(CATALOGUES:.po=.mo)
+
+%/LC_MESSAGES/django.mo: %/LC_MESSAGES/django.po | gettext
+	msgfmt --check -o $@ $<
+
+gettext:
+	@if ! command -v msgfmt >/dev/null || ! command -v xgettext >/dev/null; then \
+		echo "Installing Debian's gettext for the translations"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq gettext >/dev/null; \
+	fi
+
+# After changing interface strings: collect them into the catalogues, then translate the
+# new entries (`make test` fails while any is untranslated).
+messages: install
+	$(PY) manage.py makemessages -l fr --no-obsolete -i tests -i bench -i scripts \
+		-i static/vendor -i node_modules -i .venv -i var
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -87,6 +107,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 	$(VENV)/bin/lint-imports
+	$(PY) scripts/check_translations.py
 
 test-sqlite: install chromium
 	$(VENV)/bin/pytest -q -p no:cacheprovider
