@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from bench.pages.import_timing import ImportTimingError, time_import
+from bench.pages.import_timing import BULK_IMPORT_ENV, ImportTimingError, time_import
 
 DEMO = Path(settings.VITRINE_COLLECTION)
 DEMO_IDS = ("mona-lisa", "model-antique-camera")
@@ -80,6 +80,7 @@ def test_benchmark_measures_every_page_against_the_minimal_view(tmp_path: Path) 
             "MEDIA_ROOT": str(tmp_path / "media"),
             "INDEX_DIR": str(tmp_path / "index"),
             "DJANGO_SETTINGS_MODULE": "config.settings",
+            **BULK_IMPORT_ENV,
         }
     )
     env.pop("DJANGO_DEBUG", None)
