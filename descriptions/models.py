@@ -11,6 +11,7 @@ version), so the same words are synthesised once however many pages speak them.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class Description(models.Model):
@@ -21,10 +22,14 @@ class Description(models.Model):
         "exhibition.MachineOutput", on_delete=models.CASCADE, related_name="description"
     )
     language = models.CharField(max_length=10, default="en")
-    alt_text = models.CharField(max_length=125, help_text="At most 125 characters")
-    short_text = models.TextField(help_text="Object type, medium, orientation, main subject")
+    alt_text = models.CharField(max_length=125, help_text=gettext_lazy("At most 125 characters"))
+    short_text = models.TextField(
+        help_text=gettext_lazy("Object type, medium, orientation, main subject")
+    )
     long_text = models.TextField(
-        help_text="At most 250 words: label facts first, then an overview and one spatial path"
+        help_text=gettext_lazy(
+            "At most 250 words: label facts first, then an overview and one spatial path"
+        )
     )
     # [{"text": sentence, "sources": ["record:title", "image:concept:volcano", ...]}]
     statements = models.JSONField(default=list, blank=True)
@@ -35,6 +40,8 @@ class Description(models.Model):
 
     class Meta:
         ordering = ["-machine_output__produced_at", "-pk"]
+        verbose_name = gettext_lazy("description")
+        verbose_name_plural = gettext_lazy("descriptions")
         indexes = [models.Index(fields=["collection_object", "language"])]
 
     def __str__(self) -> str:
@@ -42,11 +49,13 @@ class Description(models.Model):
 
 
 class SpeechAudio(models.Model):
-    key = models.CharField(max_length=64, unique=True, help_text="SHA-256 of what shapes it")
+    key = models.CharField(
+        max_length=64, unique=True, help_text=gettext_lazy("SHA-256 of what shapes it")
+    )
     language = models.CharField(max_length=10)
     voice = models.CharField(max_length=50)
-    rate = models.PositiveSmallIntegerField(help_text="Words per minute")
-    pitch = models.PositiveSmallIntegerField(help_text="0-99, 50 is the voice's own")
+    rate = models.PositiveSmallIntegerField(help_text=gettext_lazy("Words per minute"))
+    pitch = models.PositiveSmallIntegerField(help_text=gettext_lazy("0–99, 50 is the voice’s own"))
     text = models.TextField()
     ogg = models.FileField(upload_to="speech/", max_length=300)
     mp3 = models.FileField(upload_to="speech/", blank=True, max_length=300)
@@ -56,8 +65,8 @@ class SpeechAudio(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "speech audio"
-        verbose_name_plural = "speech audio"
+        verbose_name = gettext_lazy("speech audio")
+        verbose_name_plural = gettext_lazy("speech audio")
 
     def __str__(self) -> str:
         return f"Speech ({self.language}, {self.voice}, {self.duration_seconds:.1f} s)"

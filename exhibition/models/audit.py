@@ -2,15 +2,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class AuditLogEntry(models.Model):
     class Action(models.TextChoices):
-        CREATED = "created", "Created"
-        CHANGED = "changed", "Changed"
-        DELETED = "deleted", "Deleted"
-        IMPORTED = "imported", "Imported"
-        REVIEWED = "reviewed", "Reviewed"
+        CREATED = "created", gettext_lazy("Created")
+        CHANGED = "changed", gettext_lazy("Changed")
+        DELETED = "deleted", gettext_lazy("Deleted")
+        IMPORTED = "imported", gettext_lazy("Imported")
+        REVIEWED = "reviewed", gettext_lazy("Reviewed")
 
     # The record the edit concerns, named by model label and primary key so the entry
     # outlives a deleted record; `collection_object` groups entries per object.
@@ -29,7 +30,7 @@ class AuditLogEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     actor_name = models.CharField(
-        max_length=150, blank=True, help_text="Kept in case the user is deleted"
+        max_length=150, blank=True, help_text=gettext_lazy("Kept in case the user is deleted")
     )
     at = models.DateTimeField(db_index=True)
     # {"field": {"old": ..., "new": ...}, ...}
@@ -38,8 +39,8 @@ class AuditLogEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = "audit log entry"
-        verbose_name_plural = "audit log"
+        verbose_name = gettext_lazy("audit log entry")
+        verbose_name_plural = gettext_lazy("audit log")
         indexes = [models.Index(fields=["target_model", "target_pk"])]
 
     def __str__(self) -> str:

@@ -10,10 +10,10 @@ from exhibition.models.translations import RecordText
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", "Public"
+    PUBLIC = "public", gettext_lazy("Public")
     # Community-controlled material: never shown publicly, anywhere.
-    RESTRICTED = "restricted", "Restricted (community-controlled)"
-    DRAFT = "draft", "Draft"
+    RESTRICTED = "restricted", gettext_lazy("Restricted (community-controlled)")
+    DRAFT = "draft", gettext_lazy("Draft")
 
 
 class Agent(models.Model):
@@ -21,11 +21,13 @@ class Agent(models.Model):
 
     slug = models.SlugField(max_length=200, unique=True)
     name = models.CharField(max_length=300)
-    dates = models.CharField(max_length=100, blank=True, help_text="e.g. '1452–1519'")
+    dates = models.CharField(max_length=100, blank=True, help_text=gettext_lazy("e.g. ‘1452–1519’"))
     biography = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = gettext_lazy("agent")
+        verbose_name_plural = gettext_lazy("agents")
 
     def __str__(self) -> str:
         return self.name
@@ -39,6 +41,8 @@ class Place(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = gettext_lazy("place")
+        verbose_name_plural = gettext_lazy("places")
 
     def __str__(self) -> str:
         return self.name
@@ -53,6 +57,8 @@ class Tag(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = gettext_lazy("tag")
+        verbose_name_plural = gettext_lazy("tags")
 
     def __str__(self) -> str:
         return self.name
@@ -65,7 +71,9 @@ def culture_group(culture: str) -> str:
 
 class CollectionObject(models.Model):
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="Stable identifier; the record's id on import."
+        max_length=200,
+        unique=True,
+        help_text=gettext_lazy("Stable identifier; the record’s id on import."),
     )
     accession_number = models.CharField(max_length=100, unique=True)
     title = models.CharField(max_length=500)
@@ -100,11 +108,14 @@ class CollectionObject(models.Model):
     )
     content_note = models.TextField(
         blank=True,
-        help_text="Shown before the media, e.g. for images of ancestors, sacred material "
-        "or historical violence.",
+        help_text=gettext_lazy(
+            "Shown before the media, e.g. for images of ancestors, sacred material "
+            "or historical violence."
+        ),
     )
     is_damaged = models.BooleanField(
-        default=False, help_text="Shows real damage; a candidate for virtual restoration."
+        default=False,
+        help_text=gettext_lazy("Shows real damage; a candidate for virtual restoration."),
     )
     featured = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -112,6 +123,8 @@ class CollectionObject(models.Model):
 
     class Meta:
         ordering = ["title"]
+        verbose_name = gettext_lazy("collection object")
+        verbose_name_plural = gettext_lazy("collection objects")
         indexes = [models.Index(fields=["visibility", "object_type"])]
         constraints = [
             models.CheckConstraint(
@@ -190,6 +203,8 @@ class ObjectCreator(models.Model):
 
     class Meta:
         ordering = ["order"]
+        verbose_name = gettext_lazy("object creator")
+        verbose_name_plural = gettext_lazy("object creators")
         constraints = [
             models.UniqueConstraint(
                 fields=["collection_object", "agent", "role"], name="unique_creator_role"

@@ -4,6 +4,7 @@ import re
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from exhibition.models.collection import CollectionObject, Visibility, culture_group
 
@@ -24,6 +25,8 @@ class Exhibition(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
+        verbose_name = gettext_lazy("exhibition")
+        verbose_name_plural = gettext_lazy("exhibitions")
 
     def __str__(self) -> str:
         return self.title
@@ -45,6 +48,8 @@ class ExhibitionSection(models.Model):
 
     class Meta:
         ordering = ["exhibition", "order", "pk"]
+        verbose_name = gettext_lazy("exhibition section")
+        verbose_name_plural = gettext_lazy("exhibition sections")
 
     def __str__(self) -> str:
         return f"{self.exhibition}: {self.heading}"
@@ -60,6 +65,8 @@ class SectionObject(models.Model):
 
     class Meta:
         ordering = ["section", "order", "pk"]
+        verbose_name = gettext_lazy("object in a section")
+        verbose_name_plural = gettext_lazy("objects in the section")
 
     def __str__(self) -> str:
         return f"{self.collection_object} in {self.section}"

@@ -7,19 +7,20 @@ to it over time is kept as append-only ``ProvenanceEvent`` rows.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class MachineOutputKind(models.TextChoices):
-    RESTORATION = "restoration", "Virtual restoration"
-    SUGGESTED_TAG = "suggested_tag", "Suggested tag"
-    DESCRIPTION = "description", "Generated description"
-    GUIDE_ANSWER = "guide_answer", "Guide answer"
+    RESTORATION = "restoration", gettext_lazy("Virtual restoration")
+    SUGGESTED_TAG = "suggested_tag", gettext_lazy("Suggested tag")
+    DESCRIPTION = "description", gettext_lazy("Generated description")
+    GUIDE_ANSWER = "guide_answer", gettext_lazy("Guide answer")
 
 
 class ReviewStatus(models.TextChoices):
-    DRAFT = "draft", "Draft (unreviewed)"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    DRAFT = "draft", gettext_lazy("Draft (unreviewed)")
+    APPROVED = "approved", gettext_lazy("Approved")
+    REJECTED = "rejected", gettext_lazy("Rejected")
 
 
 class MachineOutput(models.Model):
@@ -32,12 +33,14 @@ class MachineOutput(models.Model):
         related_name="machine_outputs",
     )
     # What produced it.
-    method = models.CharField(max_length=200, help_text="e.g. 'inpainting'")
-    engine = models.CharField(max_length=200, help_text="Model or algorithm, e.g. 'telea'")
+    method = models.CharField(max_length=200, help_text=gettext_lazy("e.g. ‘inpainting’"))
+    engine = models.CharField(
+        max_length=200, help_text=gettext_lazy("Model or algorithm, e.g. ‘telea’")
+    )
     engine_version = models.CharField(max_length=100)
     parameters = models.JSONField(default=dict, blank=True)
     input_checksums = models.JSONField(
-        default=dict, blank=True, help_text="Name of each input to its SHA-256"
+        default=dict, blank=True, help_text=gettext_lazy("Name of each input to its SHA-256")
     )
     duration_seconds = models.FloatField(null=True, blank=True)
     produced_at = models.DateTimeField()
@@ -54,10 +57,14 @@ class MachineOutput(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
-    error = models.TextField(blank=True, help_text="Set when the producing run failed")
+    error = models.TextField(
+        blank=True, help_text=gettext_lazy("Set when the producing run failed")
+    )
 
     class Meta:
         ordering = ["-produced_at", "-pk"]
+        verbose_name = gettext_lazy("machine output")
+        verbose_name_plural = gettext_lazy("machine outputs")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status="draft")
@@ -82,11 +89,11 @@ class ProvenanceEvent(models.Model):
     """Append-only history of a machine output: produced, reviewed, re-reviewed..."""
 
     class Action(models.TextChoices):
-        PRODUCED = "produced", "Produced"
-        FAILED = "failed", "Failed"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        RETURNED_TO_DRAFT = "returned_to_draft", "Returned to draft"
+        PRODUCED = "produced", gettext_lazy("Produced")
+        FAILED = "failed", gettext_lazy("Failed")
+        APPROVED = "approved", gettext_lazy("Approved")
+        REJECTED = "rejected", gettext_lazy("Rejected")
+        RETURNED_TO_DRAFT = "returned_to_draft", gettext_lazy("Returned to draft")
 
     machine_output = models.ForeignKey(
         MachineOutput, on_delete=models.CASCADE, related_name="events"
@@ -101,6 +108,8 @@ class ProvenanceEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = gettext_lazy("provenance event")
+        verbose_name_plural = gettext_lazy("provenance events")
 
     def __str__(self) -> str:
         return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,7 @@
 """Virtual restorations: a machine-made reconstruction of a damaged image."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from exhibition.models.machine_output import MachineOutput, ReviewStatus
 from exhibition.models.media import ObjectImage
@@ -22,13 +23,15 @@ class Restoration(models.Model):
         upload_to=restoration_upload_to,
         blank=True,
         max_length=500,
-        help_text="White marks the reconstructed pixels",
+        help_text=gettext_lazy("White marks the reconstructed pixels"),
     )
     uncertainty = models.ImageField(
         upload_to=restoration_upload_to,
         blank=True,
         max_length=500,
-        help_text="Per-pixel uncertainty of the reconstruction (brighter is less certain)",
+        help_text=gettext_lazy(
+            "Per-pixel uncertainty of the reconstruction (brighter is less certain)"
+        ),
     )
     # Set once the result's IIIF level-0 tiles exist (exhibition/iiif/restoration_tiles.py);
     # until then the comparison shows the result file itself.
@@ -36,6 +39,8 @@ class Restoration(models.Model):
 
     class Meta:
         ordering = ["-machine_output__produced_at", "-pk"]
+        verbose_name = gettext_lazy("restoration")
+        verbose_name_plural = gettext_lazy("restorations")
 
     def __str__(self) -> str:
         return (

@@ -31,6 +31,8 @@ class ObjectTranslation(models.Model):
 
     class Meta:
         ordering = ["language"]
+        verbose_name = gettext_lazy("translation")
+        verbose_name_plural = gettext_lazy("translations")
         constraints = [
             models.UniqueConstraint(
                 fields=["collection_object", "language"], name="unique_object_translation"

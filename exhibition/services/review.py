@@ -15,6 +15,8 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from exhibition.models import (
     AuditLogEntry,
@@ -41,6 +43,13 @@ class ReviewPermissionDenied(PermissionDenied):
 class ReviewError(ValueError):
     """A review decision that cannot be taken; the message says why."""
 
+
+# One whole sentence per state, so that each language can agree the adjective itself.
+_ALREADY = {
+    ReviewStatus.APPROVED: gettext_lazy("This output is already approved."),
+    ReviewStatus.REJECTED: gettext_lazy("This output is already rejected."),
+    ReviewStatus.DRAFT: gettext_lazy("This output is already a draft awaiting review."),
+}
 
 _EVENT_FOR_STATUS = {
     ReviewStatus.APPROVED: ProvenanceEvent.Action.APPROVED,
@@ -70,19 +79,19 @@ def machine_output_return_to_draft(
 
 def _staff_reviewer(reviewer: Reviewer) -> User:
     if not (isinstance(reviewer, User) and reviewer.is_active and reviewer.is_staff):
-        raise ReviewPermissionDenied("Only staff members may review machine output.")
+        raise ReviewPermissionDenied(_("Only staff members may review machine output."))
     return reviewer
 
 
 def _check_decision(*, output: MachineOutput, status: str, note: str) -> None:
     if output.status == status:
-        raise ReviewError(f"This output is already {ReviewStatus(status).label.lower()}.")
+        raise ReviewError(str(_ALREADY[ReviewStatus(status)]))
     if status == ReviewStatus.APPROVED and output.error:
-        raise ReviewError("An output whose run failed cannot be approved.")
+        raise ReviewError(_("An output whose run failed cannot be approved."))
     if status == ReviewStatus.REJECTED and not note.strip():
-        raise ReviewError("A note saying why is required to reject an output.")
+        raise ReviewError(_("A note saying why is required to reject an output."))
     if status == ReviewStatus.DRAFT and not note.strip():
-        raise ReviewError("A note saying why is required to return an output to draft.")
+        raise ReviewError(_("A note saying why is required to return an output to draft."))
 
 
 def _review(*, output: MachineOutput, reviewer: Reviewer, status: str, note: str) -> MachineOutput:
