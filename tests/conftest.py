@@ -12,6 +12,26 @@ from tests.servers import site_server
 
 __all__ = ["site_server"]  # fixtures defined elsewhere, offered to every test
 
+ROOT = Path(__file__).resolve().parents[1]
+# Tests whose outcome cannot depend on the database or cache backend: pure computation
+# (image decoding, encoders, solvers, engines) or subprocesses with a SQLite database of
+# their own. The scale-out run (`make test-scaleout`) leaves them to the SQLite run.
+SAME_ON_EVERY_BACKEND = (
+    "tests/bench/pages/test_command.py",
+    "tests/search/photo/test_bounded_decode.py",
+    "tests/search/encoders/",
+    "tests/search/evaluation/",
+    "tests/restoration/test_engine_",
+    "tests/tours/planning/",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = item.path.relative_to(ROOT).as_posix()
+        if where.startswith(SAME_ON_EVERY_BACKEND):
+            item.add_marker(pytest.mark.same_on_every_backend)
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings: object, tmp_path: Path) -> None:

@@ -77,10 +77,13 @@ def test_photos_on_many_request_threads_leave_no_memory_behind(tmp_path: Path) -
     # Read and encoded on the requests' own threads, each photo (95 MiB decoded) left
     # about 50 MiB in that thread's malloc arena: +157 MiB after three. On the photo
     # thread, 0 to 51 MiB in five runs: never as much as one photo. Resident size is noisy
-    # on a busy machine (one run in a full suite read 96), so the middle of three runs counts.
+    # on a busy machine (one run in a full suite read 96), so a run over the line is
+    # measured twice more and the middle of the three counts.
     photo = png16(5000, 5000, colour_type=6, pixel=bytes.fromhex("1234 5678 9abc ffff"))
-    runs = sorted(_run(_RETAINED, photo, tmp_path)[-1] for _ in range(3))
-    assert runs[1] < 95, runs
+    runs = [_run(_RETAINED, photo, tmp_path)[-1]]
+    if runs[0] >= 95:
+        runs = sorted(runs + [_run(_RETAINED, photo, tmp_path)[-1] for _ in range(2)])
+    assert runs[len(runs) // 2] < 95, runs
 
 
 def test_a_large_jpeg_is_decoded_at_a_reduced_scale(tmp_path: Path) -> None:
