@@ -4,13 +4,14 @@ French, and never leaves /fr/kiosk/ (its reset, its links, its service worker's 
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, ViewportSize, expect
 
 from tests.browser.contexts import close_quietly
 from tests.browser.test_kiosk import (
     ADD_OBJECT_LINK,
     IDLE_SECONDS,
     LANDSCAPE,
+    MIN_TARGET_PX,
     WARNING_SECONDS,
     KioskSite,
     _collection,
@@ -83,5 +84,46 @@ def test_the_french_kiosk_keeps_its_links_and_saved_pages_under_fr_kiosk(
         page.click("#guide-link")
         page.wait_for_url(f"{kiosk_site.url}/fr/kiosk/objects/{star.slug}/")
         expect(page.get_by_role("link", name="Retour à tous les objets")).to_be_visible()
+    finally:
+        close_quietly(context)
+
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+# Every element of the attract screen that reaches past either edge, the picture wall
+# (drawn behind and clipped) aside, with how far it reaches.
+OVERFLOWING = """() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+        .filter((e) => !e.closest('.kiosk-attract__wall'))
+        .map((e) => [e.className, e.getBoundingClientRect()])
+        .filter(([, r]) => r.width && (r.left < -0.5 || r.right > width + 0.5))
+        .map(([name, r]) => `${name} ${Math.round(r.left)}..${Math.round(r.right)}`);
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["/fr", ""])
+def test_the_welcome_fits_a_phone_screen_in_both_languages(
+    browser: Browser,
+    kiosk_site: KioskSite,  # noqa: F811
+    prefix: str,
+) -> None:
+    _collection()
+    context = _open(browser, kiosk_site, PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{prefix}/kiosk/")
+        start = page.locator(".kiosk-attract__cta")
+        expect(start).to_be_visible()
+
+        assert page.evaluate(OVERFLOWING) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        box = start.bounding_box()
+        assert box is not None and box["height"] >= MIN_TARGET_PX
+        # "Touchez l’écran pour commencer" on at most two lines: a word per line reads badly.
+        line = float(start.evaluate("(e) => parseFloat(getComputedStyle(e).lineHeight)"))
+        assert box["height"] < 3 * line + 20
+        for chip in page.locator(".kiosk-chip").all():
+            chip_box = chip.bounding_box()
+            assert chip_box is not None and chip_box["height"] >= MIN_TARGET_PX
     finally:
         close_quietly(context)
