@@ -41,6 +41,8 @@ SQUARE_TOLERANCE = 1.08
 # The plain backdrop 3D posters are rendered on (exhibition/model_posters.py PAGE).
 POSTER_BACKDROP = (244, 241, 234)
 BACKDROP_DISTANCE = 12.0
+# A pixel less opaque than this is background, not picture.
+OPAQUE_ALPHA = 128
 
 # Everyday colour names and a typical sRGB value of each: coarse on purpose (a listener
 # needs "dark brown", not "umber"); the nearest in CIE Lab names a measured colour.
@@ -143,15 +145,25 @@ def colour_names(rgb: np.ndarray) -> list[str]:
     return [_NAMES[i] for i in distances.argmin(axis=1)]
 
 
-def _pixels(picture: "Image.Image") -> np.ndarray:
-    """(height, width, 3) uint8, at most ANALYSIS_SIDE on the long side."""
-    small = picture.convert("RGB")
+def _pixels(picture: "Image.Image") -> tuple[np.ndarray, np.ndarray]:
+    """(height, width, 3) uint8, at most ANALYSIS_SIDE on the long side, and where the
+    picture is see-through (a model's poster is transparent around the model)."""
+    small = picture.convert("RGBA")
     small.thumbnail((ANALYSIS_SIDE, ANALYSIS_SIDE))
-    return np.asarray(small, dtype=np.uint8)
+    array = np.asarray(small, dtype=np.uint8)
+    see_through = array[..., 3] < OPAQUE_ALPHA
+    pixels = array[..., :3].copy()
+    # Transparent pixels carry arbitrary colour (often black): painted as the backdrop,
+    # they take no palette entry from the picture and are never named.
+    pixels[see_through] = POSTER_BACKDROP
+    return pixels, see_through
 
 
-def _named_pixels(pixels: np.ndarray, *, drop_backdrop: bool) -> np.ndarray:
-    """The colour name of every pixel, through a median-cut palette; "" for the backdrop."""
+def _named_pixels(
+    pixels: np.ndarray, see_through: np.ndarray, *, drop_backdrop: bool
+) -> np.ndarray:
+    """The colour name of every pixel, through a median-cut palette; "" for the backdrop
+    and for see-through pixels."""
     from PIL import Image
 
     height, width, _ = pixels.shape
@@ -168,6 +180,7 @@ def _named_pixels(pixels: np.ndarray, *, drop_backdrop: bool) -> np.ndarray:
             pixels.astype(np.float64) - np.array(POSTER_BACKDROP, dtype=np.float64), axis=2
         )
         indexes = np.where(distance <= BACKDROP_DISTANCE, len(names) - 1, indexes)
+    indexes = np.where(see_through, len(names) - 1, indexes)
     return names[indexes].reshape(height, width)
 
 
@@ -211,14 +224,26 @@ def read_concepts(picture: "Image.Image") -> list[Concept]:
     """The image classifier's concepts for this picture (search's encoder, loaded once)."""
     from search.encoders import get_image_encoder
 
-    return list(get_image_encoder().encode_images([picture.convert("RGB")])[0].concepts)
+    return list(get_image_encoder().encode_images([on_backdrop(picture)])[0].concepts)
+
+
+def on_backdrop(picture: "Image.Image") -> "Image.Image":
+    """The picture as RGB, see-through parts shown on the posters' backdrop, not black."""
+    from PIL import Image
+
+    if "A" not in picture.getbands() and "transparency" not in picture.info:
+        return picture.convert("RGB")
+    rgba = picture.convert("RGBA")
+    backdrop = Image.new("RGBA", rgba.size, (*POSTER_BACKDROP, 255))
+    return Image.alpha_composite(backdrop, rgba).convert("RGB")
 
 
 def measure_picture(picture: "Image.Image", *, source: str) -> ImageMeasurement:
     """Measure one decoded picture: format, colours, and the concepts the classifier is sure of."""
     is_poster = source == "poster"
     width, height = picture.info.get("original_size", picture.size)
-    names = _named_pixels(_pixels(picture), drop_backdrop=is_poster)
+    pixels, see_through = _pixels(picture)
+    names = _named_pixels(pixels, see_through, drop_backdrop=is_poster)
     return ImageMeasurement(
         source=source,
         width=width,

@@ -34,3 +34,18 @@ def test_thirds_are_measured_left_to_right(monkeypatch: pytest.MonkeyPatch) -> N
 def test_unsure_and_blocked_concepts_are_not_said() -> None:
     concepts = [Concept("bikini", 0.9), Concept("volcano", 0.6), Concept("lakeside", 0.1)]
     assert said_concepts(concepts, frozenset({"bikini"})) == [Concept("volcano", 0.6)]
+
+
+def test_a_transparent_poster_background_is_not_counted_as_a_colour() -> None:
+    # A model's poster is transparent around the model: converted carelessly those
+    # pixels read as black ("the main colour is black, about 80%").
+    picture = Image.new("RGBA", (90, 90), (0, 0, 0, 0))
+    picture.paste((200, 30, 40, 255), (30, 30, 60, 60))
+    pixels, see_through = image_analysis._pixels(picture)
+    names = image_analysis._named_pixels(pixels, see_through, drop_backdrop=True)
+    colours = image_analysis._dominant(names)
+    assert [colour.name for colour in colours] == [colours[0].name]
+    assert colours[0].name != "black" and colours[0].share == 1.0
+    flattened = image_analysis.on_backdrop(picture)
+    assert flattened.mode == "RGB"
+    assert flattened.getpixel((2, 2)) == image_analysis.POSTER_BACKDROP
