@@ -2,9 +2,10 @@
 
 One Canvas per image, painted with the full image and pointing at its level-0 Image
 service; approved restorations follow as extra Canvases that say in their label that
-they are AI reconstructions, with their provenance in ``metadata``. A Presentation 3
-manifest MUST have at least one Canvas, and a Canvas is a 2D (or timed) space, so an
-object with no image (3D only, or metadata only) has no manifest.
+they are AI reconstructions, with their provenance in ``metadata``; then one Canvas per
+3D model that has a poster (see ``models3d``), its GLB also offered as a ``rendering``.
+A Presentation 3 manifest MUST have at least one Canvas, so an object with neither an
+image nor a poster of a model (metadata only, or a model awaiting its poster) has none.
 """
 
 import json
@@ -26,27 +27,19 @@ from exhibition.iiif.images import (
     restoration_service_path,
     thumbnail_resource,
 )
+from exhibition.iiif.language import LangMap, lang
+from exhibition.iiif.models3d import model_canvas, model_rendering, poster_size
 from exhibition.licences import get_licence
-from exhibition.models import CollectionObject, ObjectImage, Restoration
+from exhibition.models import CollectionObject, ObjectImage, ObjectModel3D, Restoration
 
 logger = logging.getLogger(__name__)
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 AI_LABEL = "AI reconstruction — not the original"
-LangMap = dict[str, list[str]]
 
 
 class NoCanvasError(ValueError):
     """The object has nothing a IIIF Canvas can show."""
-
-
-def lang(*values: str) -> LangMap:
-    """A IIIF language map in English of plain-text values.
-
-    A value that starts with "<" and ends with ">" would be read as HTML by viewers; a
-    leading space keeps a curator's plain text plain.
-    """
-    return {"en": [f" {v}" if v.startswith("<") and v.endswith(">") else v for v in values]}
 
 
 def entry(label: str, *values: str) -> dict[str, LangMap]:
@@ -260,20 +253,33 @@ def _descriptive(obj: CollectionObject) -> dict[str, Any]:
     return {key: value for key, value in optional.items() if value}
 
 
+def has_manifest(images: Iterable[ObjectImage], models: Iterable[ObjectModel3D]) -> bool:
+    """Whether an object with these media has a manifest (something a Canvas can show)."""
+    return any(image.width and image.height for image in images) or any(
+        poster_size(model) for model in models
+    )
+
+
 def build_manifest(
     *,
     obj: CollectionObject,
     images: Iterable[ObjectImage],
     restorations: Iterable[Restoration],
+    models: Iterable[ObjectModel3D] = (),
     absolute: AbsoluteUrl,
 ) -> dict[str, Any]:
-    """The Presentation 3 manifest of a public object; NoCanvasError when it has no image.
+    """The Presentation 3 manifest of a public object; NoCanvasError when nothing shows.
 
     ``restorations`` must already be limited to approved ones (see selectors).
     """
     images = [image for image in images if image.width and image.height]
-    if not images:
-        raise NoCanvasError("This object has no image, so it has no IIIF manifest.")
+    models = list(models)
+    posters = {model.pk: poster_size(model) for model in models}
+    shown = [model for model in models if posters[model.pk]]
+    if not images and not shown:
+        raise NoCanvasError(
+            "This object has no image and no 3D model with a poster, so it has no IIIF manifest."
+        )
     manifest_id = absolute(reverse("iiif:manifest", kwargs={"slug": obj.slug}))
     base = manifest_id.removesuffix("/manifest.json")
     positions = {image.pk: n for n, image in enumerate(images, start=1)}
@@ -283,7 +289,16 @@ def build_manifest(
         for restoration in restorations
         if restoration.source_image_id in positions
     ]
-    return {
+    model_positions = {model.pk: n for n, model in enumerate(models, start=1)}
+    model_canvases = [
+        model_canvas(absolute, base, m, model_positions[m.pk], posters[m.pk] or (0, 0))
+        for m in shown
+    ]
+    canvases += model_canvases
+    thumbnail = (
+        thumbnail_resource(absolute, images[0]) if images else model_canvases[0]["thumbnail"][0]
+    )
+    manifest: dict[str, Any] = {
         "@context": PRESENTATION_CONTEXT,
         "id": manifest_id,
         "type": "Manifest",
@@ -291,7 +306,13 @@ def build_manifest(
         "metadata": object_metadata(obj),
         **_descriptive(obj),
         "homepage": _homepage(absolute, obj),
-        "thumbnail": [thumbnail_resource(absolute, images[0])],
+        "thumbnail": [thumbnail],
         "provider": _provider(absolute),
         "items": canvases,
     }
+    if models:
+        # Every model is downloadable, a poster or not: the file is the record's own.
+        manifest["rendering"] = [
+            model_rendering(absolute, m, model_positions[m.pk]) for m in models
+        ]
+    return manifest

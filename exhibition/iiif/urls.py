@@ -1,8 +1,9 @@
-"""IIIF Image API (level 0, static tiles) and Presentation 3 manifests."""
+"""IIIF Image API (level 0, static tiles), Presentation 3 manifests and Collections, and
+the Change Discovery stream."""
 
 from django.urls import re_path
 
-from exhibition.iiif import views
+from exhibition.iiif import listing_views, views
 from exhibition.iiif.images import (
     FORMAT_RE,
     IDENTIFIER_RE,
@@ -22,7 +23,23 @@ _REQUEST = (
     rf"/(?P<quality>{QUALITY_RE})\.(?P<fmt>{FORMAT_RE})$"
 )
 
+_PAGE = r"(?P<number>[0-9]{1,9})"
+
 urlpatterns = [
+    re_path(r"^collection/$", listing_views.collection, name="collection"),
+    re_path(rf"^collection/page/{_PAGE}/$", listing_views.collection_page, name="collection-page"),
+    re_path(
+        r"^collection/exhibitions/$",
+        listing_views.exhibitions_collection,
+        name="collection-exhibitions",
+    ),
+    re_path(
+        r"^collection/exhibitions/(?P<slug>[-a-zA-Z0-9_]{1,200})/$",
+        listing_views.exhibition_collection,
+        name="collection-exhibition",
+    ),
+    re_path(r"^discovery/$", listing_views.discovery_collection, name="discovery"),
+    re_path(rf"^discovery/page/{_PAGE}/$", listing_views.discovery_page, name="discovery-page"),
     re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/manifest\.json$", views.manifest, name="manifest"),
     re_path(rf"{_IMAGE}$", views.image_base, name="image-base"),
     re_path(rf"{_IMAGE}/info\.json$", views.image_info, name="image-info"),

@@ -200,6 +200,7 @@ def manifest(request: HttpRequest, slug: str) -> HttpResponse:
             obj=obj,
             images=selectors.public_images(collection_object=obj),
             restorations=selectors.public_restorations(collection_object=obj),
+            models=obj.models3d.all(),
             absolute=request.build_absolute_uri,
         )
     except NoCanvasError as exc:
