@@ -96,7 +96,7 @@ def representations(
 
 
 def manifest_subject(absolute: Absolute, obj: CollectionObject) -> Doc:
-    """The object's IIIF Presentation 3 manifest (only objects with an image have one)."""
+    """The object's IIIF Presentation 3 manifest (objects with an image or a model's poster)."""
     return {
         "type": "LinguisticObject",
         "_label": f"IIIF manifest of {obj.title}",

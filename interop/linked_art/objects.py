@@ -14,6 +14,7 @@ import re
 
 from django.urls import reverse
 
+from exhibition.iiif.manifests import has_manifest
 from exhibition.licences import get_licence
 from exhibition.models import CollectionObject, ObjectCreator
 from interop.linked_art import vocab
@@ -150,11 +151,12 @@ def object_document(absolute: Absolute, obj: CollectionObject) -> Doc:
     doc["produced_by"] = production(absolute, obj, links)
     if uncertain := [_uncertain_attribution(absolute, x) for x in links if _is_uncertain(x)]:
         doc["attributed_by"] = uncertain
-    shown = representations(absolute, images, list(obj.models3d.all()))
+    models = list(obj.models3d.all())
+    shown = representations(absolute, images, models)
     shown += restoration_items(absolute, obj)
     if shown:
         doc["representation"] = shown
     doc["subject_of"] = [page_subject(absolute, obj)]
-    if images:
+    if has_manifest(images, models):
         doc["subject_of"].append(manifest_subject(absolute, obj))
     return doc

@@ -86,7 +86,7 @@ def list_metadata_formats(request: OaiRequest, repository: Repository) -> ET.Ele
     for fmt in METADATA_FORMATS.values():
         entry = sub(element, q("metadataFormat"))
         sub(entry, q("metadataPrefix"), fmt.prefix)
-        sub(entry, q("schema"), fmt.schema)
+        sub(entry, q("schema"), fmt.schema_url(page_url=repository.page_url))
         sub(entry, q("metadataNamespace"), fmt.namespace)
     return element
 

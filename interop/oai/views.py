@@ -4,8 +4,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from interop.oai.linked_art_format import SCHEMA
 from interop.oai.protocol import Repository, respond
 from interop.oai.throttling import oai_wait
 
@@ -53,3 +54,11 @@ def _repository(request: HttpRequest) -> Repository:
         page_url=request.build_absolute_uri,
         now=timezone.now(),
     )
+
+
+@require_safe
+def linked_art_schema(request: HttpRequest) -> HttpResponse:
+    """The XML Schema of the linked_art metadata format's container element."""
+    response = HttpResponse(SCHEMA, content_type="application/xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
