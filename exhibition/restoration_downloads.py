@@ -3,17 +3,22 @@
 A file travels without the page around it, so the label "AI reconstruction — not the
 original" is drawn into a band under the image (a crop of the band still leaves the image
 whole, and a crop of the image loses the band: both are obvious), and the provenance is
-written into PNG text chunks that image viewers and archives read.
+written into PNG text chunks that image viewers and archives read, with the object's
+licence and credit as every other download carries them (``exhibition.downloads``).
 """
 
 import io
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
+from exhibition.downloads.image_metadata import png_info
+from exhibition.downloads.notice import rights_notice
+from exhibition.licences import Licence
 from exhibition.models import Restoration
 from exhibition.restoration_display import AI_LABEL, provenance_record, reconstruction_caption
 
@@ -71,13 +76,15 @@ def labelled_image(image: Image.Image, caption: str) -> Image.Image:
     return labelled
 
 
-def png_metadata(restoration: Restoration, *, source_url: str) -> PngInfo:
-    """Description (the label), Source (the object page) and Comment (provenance JSON)."""
+def png_metadata(restoration: Restoration, *, licence: Licence, source_url: str) -> PngInfo:
+    """The rights notice (Title, Author, Copyright, Source, Disclaimer: the label), then
+    Description (the caption) and Comment (provenance JSON)."""
     output = restoration.machine_output
-    info = PngInfo()
-    info.add_itxt("Title", f"{AI_LABEL}: {restoration.source_image.collection_object.title}")
-    info.add_itxt("Description", reconstruction_caption(output))
-    info.add_text("Source", source_url)
+    obj = restoration.source_image.collection_object
+    caption = reconstruction_caption(output)
+    notice = rights_notice(obj, licence=licence, source_url=source_url, disclaimer=caption)
+    info = png_info(replace(notice, title=f"{AI_LABEL}: {notice.title}"))
+    info.add_itxt("Description", caption)
     info.add_itxt(
         "Comment",
         json.dumps(provenance_record(restoration, source_url=source_url), ensure_ascii=False),
@@ -86,10 +93,16 @@ def png_metadata(restoration: Restoration, *, source_url: str) -> PngInfo:
     return info
 
 
-def restoration_download_png(restoration: Restoration, *, source_url: str) -> bytes:
+def restoration_download_png(
+    restoration: Restoration, *, licence: Licence, source_url: str
+) -> bytes:
     """The labelled PNG of an approved restoration, with its provenance embedded."""
     with restoration.result.open("rb") as stored, Image.open(stored) as result:
         labelled = labelled_image(result, reconstruction_caption(restoration.machine_output))
     buffer = io.BytesIO()
-    labelled.save(buffer, format="PNG", pnginfo=png_metadata(restoration, source_url=source_url))
+    labelled.save(
+        buffer,
+        format="PNG",
+        pnginfo=png_metadata(restoration, licence=licence, source_url=source_url),
+    )
     return buffer.getvalue()

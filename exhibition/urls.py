@@ -9,7 +9,14 @@ from django.urls import path
 
 from exhibition.page_cache import cached_public_page as cached
 from exhibition.sitemaps import SITEMAPS
-from exhibition.views import browse, exhibitions, objects, pages, restoration_download
+from exhibition.views import (
+    browse,
+    downloads,
+    exhibitions,
+    objects,
+    pages,
+    restoration_download,
+)
 
 app_name = "exhibition"
 
@@ -21,6 +28,17 @@ urlpatterns = [
         "objects/<slug:slug>/restorations/<int:pk>/download.png",
         restoration_download.restoration_download,
         name="restoration-download",
+    ),
+    # Not page-cached: each checks the licence and answers with a file, not a page.
+    path(
+        "objects/<slug:slug>/download/image-<int:pk>-<slug:size>.jpg",
+        downloads.image_download,
+        name="image-download",
+    ),
+    path(
+        "objects/<slug:slug>/download/model-<int:pk>.glb",
+        downloads.model_download,
+        name="model-download",
     ),
     path("exhibitions/", cached(exhibitions.exhibition_list), name="exhibition-list"),
     path(

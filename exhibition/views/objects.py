@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from exhibition.browse import century_label
+from exhibition.downloads.offers import download_panel
 from exhibition.licences import get_licence
 from exhibition.media_links import iiif_manifest_url
 from exhibition.model_posters import NEUTRAL_COLOUR
@@ -65,6 +66,7 @@ def object_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "models": models,
         "restorations": list(public_restorations(collection_object=obj)),
         "licence": get_licence(obj.licence),
+        "downloads": download_panel(obj, images=images, models=models),
         # "(Delft)" after the linked "Dutch Republic": the facet groups, the page keeps detail.
         "culture_detail": obj.culture.removeprefix(obj.culture_group).strip(),
         "browse_links": browse_links(obj, creators),
