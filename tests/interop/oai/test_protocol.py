@@ -35,12 +35,13 @@ def test_identify_names_the_repository_and_its_policies(client: Client, settings
     assert values["granularity"] == "YYYY-MM-DDThh:mm:ssZ"
 
 
-def test_oai_dc_is_the_format_offered(client: Client) -> None:
+def test_oai_dc_and_linked_art_are_the_formats_offered(client: Client) -> None:
     root = oai(client, verb="ListMetadataFormats")
 
     prefixes = [e.text for e in root.iter(f"{OAI}metadataPrefix")]
-    assert prefixes == ["oai_dc"]
-    assert [e.text for e in root.iter(f"{OAI}metadataNamespace")] == [OAI_DC.strip("{}")]
+    assert prefixes == ["oai_dc", "linked_art"]
+    namespaces = [e.text for e in root.iter(f"{OAI}metadataNamespace")]
+    assert namespaces == [OAI_DC.strip("{}"), "urn:vitrine:oai:linked-art:1.0"]
 
 
 def test_sets_are_the_public_object_types_and_exhibitions(client: Client) -> None:
