@@ -34,7 +34,8 @@ class RightsNotice:
     @property
     def rights(self) -> str:
         """One sentence a reuser can copy: credit line, then the licence and its address."""
-        return _bounded(f"{self.credit_line}. Licence: {self.licence_name} ({self.licence_url})")
+        credit = self.credit_line.rstrip(". ")
+        return _bounded(f"{credit}. Licence: {self.licence_name} ({self.licence_url})")
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+from PIL import Image
 
 from exhibition.downloads import services
 from exhibition.downloads.glb_metadata import InvalidGlb
@@ -59,7 +60,11 @@ def image_download(request: HttpRequest, slug: str, pk: int, size: str) -> HttpR
     chosen = size_named(size, image.width, image.height)
     if chosen is None:
         raise Http404("This image is not offered at that size.")
-    stored = services.image_download(image=image, size=chosen, notice=notice)
+    try:
+        stored = services.image_download(image=image, size=chosen, notice=notice)
+    except (OSError, Image.DecompressionBombError) as error:
+        # A missing or unreadable original is a gap in the collection, not a server fault.
+        raise Http404("This image cannot be offered for download.") from error
     filename = f"{obj.slug}-{image.order}-{chosen.name}.jpg"
     return _attachment(stored, content_type="image/jpeg", filename=filename)
 
@@ -73,7 +78,7 @@ def model_download(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase
         return refused_download(request, obj)
     try:
         stored = services.model_download(model=model, notice=notice)
-    except (InvalidGlb, services.ModelTooLarge) as error:
+    except (InvalidGlb, services.ModelTooLarge, OSError) as error:
         raise Http404("This 3D model cannot be offered for download.") from error
     filename = f"{obj.slug}-{model.order}.glb"
     return _attachment(stored, content_type="model/gltf-binary", filename=filename)

@@ -263,6 +263,20 @@ def test_a_broken_glb_is_not_found_rather_than_an_error(client: Client) -> None:
     assert client.get(model_url(model)).status_code == 404
 
 
+def test_a_missing_original_is_not_found_rather_than_an_error(client: Client) -> None:
+    image = builders.add_image(harbour(), width=1000, height=500)
+    Path(image.original.path).unlink()
+
+    assert client.get(image_url(image, "800")).status_code == 404
+
+
+def test_a_model_over_the_size_limit_is_not_offered(client: Client, settings: object) -> None:
+    model = builders.add_model(harbour())
+    settings.VITRINE_MAX_MODEL_BYTES = 100  # type: ignore[attr-defined]
+
+    assert client.get(model_url(model)).status_code == 404
+
+
 # --- restorations ---------------------------------------------------------------------
 
 
@@ -325,3 +339,23 @@ def test_object_page_in_french_offers_the_downloads_in_french(client: Client) ->
     assert "Taille réelle, 2000 × 1000 pixels" in page
     assert "Full size" not in page
     assert "Crédit" in page
+
+
+def test_refusal_page_in_french(client: Client) -> None:
+    image = builders.add_image(harbour(licence="InC"), width=1000, height=500)
+
+    response = client.get(f"/fr/objects/harbour/download/image-{image.pk}-800.jpg")
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Ce fichier n’est pas disponible au téléchargement" in page
+    assert "Ses droits sont réservés ou inconnus" in page
+    assert "not available for download" not in page
+
+
+def test_no_panel_for_an_object_without_images_or_models(client: Client) -> None:
+    harbour(licence="InC")
+
+    page = client.get("/objects/harbour/").content.decode()
+
+    assert 'class="downloads"' not in page
