@@ -1,6 +1,7 @@
 """Produce (or find already produced) the file a visitor downloads."""
 
 import io
+import threading
 
 from django.conf import settings
 from PIL import Image
@@ -18,6 +19,9 @@ from exhibition.downloads.storage import (
 from exhibition.models import ObjectImage, ObjectModel3D
 
 JPEG_QUALITY = 90
+# One file made at a time per process: a burst of first downloads of full-size images
+# (up to VITRINE_MAX_IMAGE_PIXELS each, decoded in memory) cannot pile up in one worker.
+_GENERATING = threading.Lock()
 
 
 class ModelTooLarge(ValueError):
@@ -44,8 +48,12 @@ def image_download(*, image: ObjectImage, size: ImageSize, notice: RightsNotice)
         source_checksum=image.checksum, variant=f"jpeg-{size.width}x{size.height}", notice=notice
     )
     stored = stored_download(key, ".jpg")
-    if not stored.path.is_file():
-        write_atomically(stored.path, _jpeg(image, size, notice))
+    if stored.path.is_file():
+        return stored
+    with _GENERATING:
+        # Checked under the lock: a request that waited finds the file another one made.
+        if not stored.path.is_file():
+            write_atomically(stored.path, _jpeg(image, size, notice))
     return stored
 
 
@@ -57,7 +65,11 @@ def model_download(*, model: ObjectModel3D, notice: RightsNotice) -> StoredDownl
     """
     key = download_key(source_checksum=model.checksum, variant="glb", notice=notice)
     stored = stored_download(key, ".glb")
-    if not stored.path.is_file():
+    if stored.path.is_file():
+        return stored
+    with _GENERATING:
+        if stored.path.is_file():
+            return stored
         if model.glb.size > settings.VITRINE_MAX_MODEL_BYTES:
             raise ModelTooLarge(f"{model.glb.name} is over VITRINE_MAX_MODEL_BYTES")
         with model.glb.open("rb") as stored_glb:

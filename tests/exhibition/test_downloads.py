@@ -119,6 +119,18 @@ def test_public_domain_is_not_marked_as_rights_reserved(client: Client) -> None:
     assert xmp["xmpRights:WebStatement"] == ["https://creativecommons.org/publicdomain/mark/1.0/"]
 
 
+def test_iptc_text_is_utf8(client: Client) -> None:
+    image = builders.add_image(harbour(title="Port au crépuscule"), width=300, height=200)
+
+    picture = Image.open(io.BytesIO(body(client.get(image_url(image, "full")))))
+
+    iptc = IptcImagePlugin.getiptcinfo(picture)
+    assert iptc is not None
+    assert iptc[(1, 90)] == b"\x1b%G"  # the ISO 2022 escape that declares UTF-8
+    assert iptc[(2, 5)] == "Port au crépuscule".encode()
+    assert xmp_values(picture)["dc:title"] == ["Port au crépuscule"]
+
+
 @pytest.mark.parametrize(
     ("size", "expected"), [("800", (800, 400)), ("1600", (1600, 800)), ("full", (2000, 1000))]
 )
