@@ -112,6 +112,16 @@ def audio_player(page: Page, curator: User, prefix: str) -> None:
     )
 
 
+def audio_player_captioning(page: Page, curator: User, prefix: str) -> None:
+    audio_player(page, curator, prefix)
+    page.locator("[data-audio]").focus()
+    page.keyboard.press("k")  # a real key press: the gesture autoplay rules ask for
+    expect(page.locator("[data-caption]")).to_be_visible(timeout=15_000)
+    # Paused, the current caption stays shown and no audio streams while the test ends.
+    page.keyboard.press("k")
+    page.wait_for_function("() => document.querySelector('[data-audio]').paused")
+
+
 def exhibitions(page: Page, curator: User, prefix: str) -> None:
     exhibits.exhibition_with(exhibits.image_object())
     page.goto(prefix + reverse("exhibition:exhibition-list"))
@@ -208,6 +218,7 @@ PAGES: dict[str, Opener] = {
     "object with restoration": object_with_restoration,
     "object with 3D model": object_with_3d_model,
     "object with the audio player": audio_player,
+    "audio player showing a caption": audio_player_captioning,
     "exhibitions": exhibitions,
     "exhibition": exhibition,
     "search results": search_results,
