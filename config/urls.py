@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
     path("iiif/", include("exhibition.iiif.urls")),
+    path("annotations/", include("exhibition.iiif.annotation_urls")),
     path("", include("interop.urls")),
 ]
 

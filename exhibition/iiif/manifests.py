@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
+from exhibition.annotations.jsonld import canvas_annotation_pages
 from exhibition.iiif.images import (
     AbsoluteUrl,
     full_image_path,
@@ -31,6 +32,7 @@ from exhibition.iiif.language import LangMap, lang
 from exhibition.iiif.models3d import model_canvas, model_rendering, poster_size
 from exhibition.licences import get_licence
 from exhibition.models import CollectionObject, ObjectImage, ObjectModel3D, Restoration
+from exhibition.models.annotations import Annotation
 
 logger = logging.getLogger(__name__)
 
@@ -266,11 +268,13 @@ def build_manifest(
     images: Iterable[ObjectImage],
     restorations: Iterable[Restoration],
     models: Iterable[ObjectModel3D] = (),
+    annotations: Iterable[Annotation] = (),
     absolute: AbsoluteUrl,
 ) -> dict[str, Any]:
     """The Presentation 3 manifest of a public object; NoCanvasError when nothing shows.
 
-    ``restorations`` must already be limited to approved ones (see selectors).
+    ``restorations`` must already be limited to approved ones, ``annotations`` to public
+    ones (see selectors); each Canvas carries its annotations as an AnnotationPage.
     """
     images = [image for image in images if image.width and image.height]
     models = list(models)
@@ -295,6 +299,10 @@ def build_manifest(
         for m in shown
     ]
     canvases += model_canvases
+    pages = canvas_annotation_pages(absolute, annotations=annotations, base=base)
+    for canvas in canvases:
+        if canvas["id"] in pages:
+            canvas["annotations"] = [pages[canvas["id"]]]
     thumbnail = (
         thumbnail_resource(absolute, images[0]) if images else model_canvases[0]["thumbnail"][0]
     )

@@ -14,6 +14,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from exhibition import selectors
+from exhibition.annotations.selectors import public_annotations
 from exhibition.iiif.http import iiif_endpoint, iiif_json_response, json_error
 from exhibition.iiif.images import (
     FORMAT_CONTENT_TYPES,
@@ -201,6 +202,7 @@ def manifest(request: HttpRequest, slug: str) -> HttpResponse:
             images=selectors.public_images(collection_object=obj),
             restorations=selectors.public_restorations(collection_object=obj),
             models=obj.models3d.all(),
+            annotations=public_annotations(collection_object=obj),
             absolute=request.build_absolute_uri,
         )
     except NoCanvasError as exc:

@@ -1,5 +1,6 @@
 """The collection's data model, one module per concern."""
 
+from exhibition.models.annotations import Annotation
 from exhibition.models.audit import AuditLogEntry
 from exhibition.models.collection import (
     Agent,
@@ -23,6 +24,7 @@ from exhibition.models.translations import ObjectTranslation, RecordText
 
 __all__ = [
     "Agent",
+    "Annotation",
     "AuditLogEntry",
     "CollectionObject",
     "CollectionVersion",
