@@ -133,6 +133,7 @@ def exhibition_section_objects(*, exhibition: Exhibition) -> QuerySet[SectionObj
             ),
             "collection_object__images",
             "collection_object__models3d",
+            "collection_object__translations",
         )
         .order_by("section__order", "section__pk", "order", "pk")
     )

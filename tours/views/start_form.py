@@ -140,8 +140,15 @@ def _liked_objects(profile: VisitorProfile | None) -> list[CollectionObject]:
     first)."""
     if profile is None:
         return []
-    added = list(added_to_tour_objects(profile=profile)[:MAX_LIKED_SHOWN])
-    liked = [o for o in liked_objects(profile=profile)[:MAX_LIKED_SHOWN] if o not in added]
+    # Titles are shown in the page's language: their translations come in one query.
+    added = list(
+        added_to_tour_objects(profile=profile).prefetch_related("translations")[:MAX_LIKED_SHOWN]
+    )
+    liked = [
+        o
+        for o in liked_objects(profile=profile).prefetch_related("translations")[:MAX_LIKED_SHOWN]
+        if o not in added
+    ]
     return (added + liked)[:MAX_LIKED_SHOWN]
 
 

@@ -74,7 +74,7 @@ def test_the_queue_lists_pending_output_of_every_kind_and_hides_decided_ones(
 
     for kind, engine in engines.items():
         assert engine in pending, kind
-        assert MachineOutputKind(kind).label in pending
+        assert str(MachineOutputKind(kind).label) in pending
     assert "top_k=5" in pending and "2.1.0" in pending
     assert "old-engine" not in pending
     assert approved.machine_output.engine in _results(curator_client, status="all")

@@ -6,13 +6,16 @@ French strings come from locale/fr/LC_MESSAGES/django.mo, compiled from locale/f
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from config.error_views import server_error
 from exhibition.browse import century_label
-from exhibition.models import ReviewStatus
+from exhibition.models import CollectionObject, ReviewStatus
 from exhibition.restoration_display import AI_LABEL
 from tests import builders
 
@@ -187,3 +190,70 @@ def test_server_error_page_in_french_links_home_in_french(rf: RequestFactory) ->
     assert "<h1>Une erreur s’est produite</h1>" in html
     assert '<a class="button" href="/fr/">Aller à la page d’accueil</a>' in html
     assert "Something went wrong" not in html
+
+
+def test_object_page_in_french_names_its_licence_and_hides_media_in_french(
+    client: Client,
+) -> None:
+    obj = builders.make_object(
+        slug="ancestor", licence="CC-BY-SA-4.0", content_note="Shows a named ancestor."
+    )
+    builders.add_image(obj)
+
+    french = client.get("/fr/objects/ancestor/").content.decode()
+    english = client.get("/objects/ancestor/").content.decode()
+
+    assert ">Creative Commons Attribution – Partage dans les mêmes conditions 4.0</a>" in french
+    assert 'data-hide-text="Masquer les médias"' in french
+    assert ">Afficher les médias</button>" in french
+    assert "Hide media" not in french
+    assert ">Creative Commons Attribution-ShareAlike 4.0</a>" in english
+    assert 'data-hide-text="Hide media"' in english
+
+
+def test_the_object_page_gives_the_like_and_tour_buttons_french_words(client: Client) -> None:
+    builders.make_object(slug="harbour")
+
+    french = client.get("/fr/objects/harbour/").content.decode()
+
+    assert 'id="interaction-strings"' in french
+    assert '"like": "J\\u2019aime"' in french or '"like": "J’aime"' in french
+    assert '"add": "Ajouter à mon parcours"' in french
+    assert '"like": "I like this"' in client.get("/objects/harbour/").content.decode()
+
+
+def test_exhibition_story_shows_titles_in_french_and_marks_the_others(client: Client) -> None:
+    translated = builders.make_object(slug="harbour", title="Harbour")
+    builders.add_translation(translated, "fr", title="Le Port")
+    untranslated = builders.make_object(slug="clouds", title="Clouds")
+    builders.add_image(translated)
+    exhibition = builders.make_exhibition(translated, untranslated, title="The Sea and the Sky")
+
+    french = client.get(f"/fr/exhibitions/{exhibition.slug}/").content.decode()
+    english = client.get(f"/exhibitions/{exhibition.slug}/").content.decode()
+
+    assert 'href="/fr/objects/harbour/">Le Port</a></h3>' in french
+    assert 'href="/fr/objects/clouds/" lang="en">Clouds</a></h3>' in french
+    assert "Zoom into detail" not in french
+    assert 'href="/objects/harbour/">Harbour</a></h3>' in english
+    assert "Le Port" not in english and 'lang="en">Clouds' not in english
+
+
+@pytest.mark.django_db(transaction=True)  # each write commits, so no page comes from cache
+def test_exhibition_story_titles_cost_no_query_per_object(client: Client) -> None:
+    def story_queries(slug: str) -> int:
+        cache.clear()  # the page cache would answer a second visit without the database
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/fr/exhibitions/{slug}/").status_code == 200
+        return len(queries.captured_queries)
+
+    def objects(count: int, start: int) -> list[CollectionObject]:
+        made = [builders.make_object(title=f"Object {start + n}") for n in range(count)]
+        for obj in made:
+            builders.add_translation(obj, "fr", title=f"Objet {obj.pk}")
+        return made
+
+    few = builders.make_exhibition(*objects(2, 0), slug="few", title="Few")
+    many = builders.make_exhibition(*objects(8, 2), slug="many", title="Many")
+    story_queries(few.slug)  # the first page of a test fills per-process caches
+    assert story_queries(many.slug) == story_queries(few.slug)

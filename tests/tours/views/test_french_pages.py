@@ -7,10 +7,14 @@ import re
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from exhibition.models import CollectionObject
 from tests import builders
-from tests.tours.views.collection import small_museum
+from tests.tours.views.collection import Museum, small_museum
 from tours.models import Tour
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +192,97 @@ def test_the_french_kiosk_worker_speaks_french() -> None:
 
     assert "Hors ligne, et cette page n’a pas été enregistrée." in french
     assert '"notSaved": "Offline, and this page was not saved."' in english
+
+
+def _translate_first_print(museum: Museum) -> CollectionObject:
+    first = museum.prints[0]
+    builders.add_translation(first, "fr", title="Estampe de la vague 1")
+    return first
+
+
+def test_tour_stops_show_titles_in_french_and_mark_the_others() -> None:
+    museum = small_museum()
+    first = _translate_first_print(museum)
+    client = Client()
+    tour = _plan_in_french(client)
+    assert tour.stops.filter(collection_object=first).exists()
+
+    html = _html(client, f"/fr/tours/{tour.public_id}/")
+
+    assert f'href="/fr/objects/{first.slug}/">Estampe de la vague 1</a></h3>' in html
+    assert "“Estampe de la vague 1”" in html or "«\u00a0Estampe de la vague 1\u00a0»" in html
+    others = tour.stops.exclude(collection_object=first).select_related("collection_object")
+    for stop in others:
+        obj = stop.collection_object
+        assert f'href="/fr/objects/{obj.slug}/" lang="en">{obj.title}</a></h3>' in html
+    english = _html(client, f"/tours/{tour.public_id}/")
+    assert f'href="/objects/{first.slug}/">{first.title}</a></h3>' in english
+    assert "Estampe" not in english and '/" lang="en">' not in english
+
+
+def test_kiosk_pages_show_titles_in_french_and_mark_the_others() -> None:
+    museum = small_museum()
+    first = _translate_first_print(museum)
+    other = museum.prints[1]
+    for obj in museum.public:
+        builders.add_image(obj)
+    CollectionObject.objects.filter(pk__in=[first.pk, other.pk]).update(featured=True)
+    client = Client()
+
+    attract = _html(client, "/fr/kiosk/")
+    browse = _html(client, "/fr/kiosk/objects/")
+    page = _html(client, f"/fr/kiosk/objects/{first.slug}/")
+    untranslated = _html(client, f"/fr/kiosk/objects/{other.slug}/")
+
+    assert f'href="/fr/kiosk/objects/{first.slug}/">Estampe de la vague 1</a>' in attract
+    assert f'href="/fr/kiosk/objects/{other.slug}/" lang="en">{other.title}</a>' in attract
+    assert '<span class="kiosk-card__title">Estampe de la vague 1</span>' in browse
+    assert f'<span class="kiosk-card__title" lang="en">{other.title}</span>' in browse
+    assert '<h1 id="object-title">Estampe de la vague 1</h1>' in page
+    assert "<title>Estampe de la vague 1 — Vitrine</title>" in page
+    assert f'<h1 id="object-title" lang="en">{other.title}</h1>' in untranslated
+    english = _html(client, f"/kiosk/objects/{first.slug}/")
+    assert f'<h1 id="object-title">{first.title}</h1>' in english
+
+
+def test_a_kiosk_tour_shows_titles_in_french() -> None:
+    museum = small_museum()
+    for obj in museum.prints:
+        builders.add_translation(obj, "fr", title=f"Estampe {obj.pk}")
+    client = Client()
+    response = client.post("/fr/kiosk/tour/", {"mode": "building", "budget": "60"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    html = _html(client, response["Location"])
+    tour = Tour.objects.get()
+
+    stops = list(tour.stops.select_related("collection_object"))
+    assert stops
+    for stop in stops:
+        obj = stop.collection_object
+        link = f'class="kiosk-stop__link" href="/fr/kiosk/objects/{obj.slug}/"'
+        if obj in museum.prints:
+            assert f"{link}>Estampe {obj.pk}</a>" in html
+        else:
+            assert f'{link} lang="en">{obj.title}</a>' in html
+
+
+@pytest.mark.django_db(transaction=True)  # each write commits, so no page comes from cache
+def test_tour_titles_cost_no_query_per_stop() -> None:
+    museum = small_museum()
+    client = Client()
+    tour = _plan_in_french(client)
+    for obj in museum.public:
+        builders.add_translation(obj, "fr", title=f"Objet {obj.pk}")
+
+    def tour_queries() -> int:
+        cache.clear()  # the page cache would answer a second visit without the database
+        with CaptureQueriesContext(connection) as queries:
+            _html(client, f"/fr/tours/{tour.public_id}/")
+        return len(queries.captured_queries)
+
+    tour_queries()  # the first page of a test fills per-process caches
+    many = tour_queries()
+    stops = list(tour.stops.order_by("order"))
+    assert len(stops) > 2
+    tour.stops.filter(pk__in=[stop.pk for stop in stops[2:]]).delete()
+    assert tour_queries() == many
