@@ -136,7 +136,7 @@ def _import_line(
         root=root,
         damaged=damaged,
         note=f"Line {number} of {root / RECORDS_FILE}.",
-        after_commit=_after_commit(summary, number, record.slug, report),
+        after_commit=record_after_commit(summary, number, record.slug, report),
     )
     return result.status
 
@@ -187,9 +187,12 @@ def _decode(raw: bytes) -> str:
         raise RecordError(f"line is not UTF-8 text (byte {exc.start + 1})") from None
 
 
-def _after_commit(
+def record_after_commit(
     summary: ImportSummary, line: int, slug: str, report: ProblemHandler
 ) -> Callable[[RecordResult], None]:
+    """What every import door does once a record has committed: announce the change,
+    remove files and tiles it no longer uses, and have its new image tiled."""
+
     def finish(result: RecordResult) -> None:
         collection_change_announce(instance=result.collection_object, reason="imported")
         _delete_unreferenced(result.stale_files)
