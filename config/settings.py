@@ -196,6 +196,10 @@ VITRINE_SITE_NAME = env_str("VITRINE_SITE_NAME", "Vitrine")
 VITRINE_MAX_IMAGE_PIXELS = env_int("VITRINE_MAX_IMAGE_PIXELS", 40_000_000)
 VITRINE_MAX_UPLOAD_BYTES = env_int("VITRINE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 VITRINE_MAX_MODEL_BYTES = env_int("VITRINE_MAX_MODEL_BYTES", 100 * 1024 * 1024)
+# OBJ/PLY/STL/glTF are converted to GLB: bounded in source triangles, and decimated for
+# the web above the budget (the full-resolution GLB stays downloadable).
+VITRINE_MAX_MODEL_TRIANGLES = env_int("VITRINE_MAX_MODEL_TRIANGLES", 10_000_000)
+MODEL_TRIANGLE_BUDGET = env_int("VITRINE_MODEL_TRIANGLE_BUDGET", 500_000)
 VITRINE_TILE_SIZE = env_int("VITRINE_TILE_SIZE", 512)
 # Whole public pages cached for anonymous visitors, invalidated on any collection write.
 VITRINE_PAGE_CACHE = env_bool("VITRINE_PAGE_CACHE", True)

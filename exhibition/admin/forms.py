@@ -6,18 +6,28 @@ gets a clear form error, never a 500 and never a half-written record.
 
 import hashlib
 import struct
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from exhibition.admin.generics import ModelForm
 from exhibition.importing.media import check_glb_bytes
 from exhibition.importing.records import RecordError
 from exhibition.models import ObjectImage, ObjectModel3D
+from exhibition.models3d_ingest import (
+    UNIT_METRES,
+    IngestError,
+    IngestLimits,
+    model_convert_to_glb,
+)
 
 _GLB_MAGIC = b"glTF"
 
@@ -78,15 +88,36 @@ class ObjectImageAdminForm(ModelForm[ObjectImage]):
         return self.cleaned_data.get("order")
 
 
+# Single-file meshes converted on upload; OBJ with MTL and textures, and glTF with its
+# external files, come in through `import_collection`, which reads them from a folder.
+_UPLOAD_CONVERTED = (".obj", ".ply", ".stl")
+
+
 class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
+    model_unit = forms.ChoiceField(
+        label=_lazy("Unit of an OBJ, PLY or STL file"),
+        choices=[(unit, unit) for unit in UNIT_METRES],
+        initial="m",
+        required=False,
+        help_text=_lazy(
+            "Converted to a GLB centred and in metres. OBJ with textures: use import_collection."
+        ),
+    )
+
     class Meta:
         model = ObjectModel3D
         fields = ["collection_object", "glb", "poster", "alt_text", "order"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._original_glb: bytes | None = None
 
     def clean_glb(self) -> Any:
         upload = self.cleaned_data.get("glb")
         if "glb" in self.changed_data and isinstance(upload, UploadedFile):
             _check_upload_size(upload, limit=settings.VITRINE_MAX_MODEL_BYTES)
+            if Path(upload.name or "").suffix.lower() in _UPLOAD_CONVERTED:
+                upload = self._converted(upload)
             upload.seek(0)
             header = upload.read(12)
             upload.seek(0)
@@ -113,6 +144,38 @@ class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
             self.instance.checksum = _sha256(upload)
             self.instance.size_bytes = upload.size or 0
         return upload
+
+    def _converted(self, upload: UploadedFile) -> UploadedFile:
+        name = Path(upload.name or "model").name
+        unit = self.data.get(self.add_prefix("model_unit")) or "m"
+        if unit not in UNIT_METRES:
+            raise forms.ValidationError(_("Choose a unit for the model."))
+        with tempfile.TemporaryDirectory(prefix="vitrine-upload-") as scratch:
+            path = Path(scratch) / name
+            with path.open("wb") as fh:
+                for chunk in upload.chunks():
+                    fh.write(chunk)
+            try:
+                result = model_convert_to_glb(
+                    path=path, unit=str(unit), limits=IngestLimits.from_settings()
+                )
+            except IngestError as error:
+                raise forms.ValidationError(
+                    _("This model cannot be converted: %(error)s.") % {"error": error}
+                ) from None
+        self._original_glb = result.original_glb
+        glb_name = f"{Path(name).stem}.glb"
+        return SimpleUploadedFile(glb_name, result.glb, content_type="model/gltf-binary")
+
+    def save(self, commit: bool = True) -> ObjectModel3D:
+        if "glb" in self.changed_data:
+            # A new model replaces the old full-resolution original, or drops it.
+            self.instance.original = (
+                ContentFile(self._original_glb, name=f"{self.instance.checksum[:12]}-full.glb")
+                if self._original_glb is not None
+                else ""
+            )
+        return super().save(commit)
 
     def clean_poster(self) -> Any:
         upload = self.cleaned_data.get("poster")

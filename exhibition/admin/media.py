@@ -84,10 +84,12 @@ class ObjectModel3DAdmin(AuditedModelAdmin[ObjectModel3D]):
     list_display_links = ["poster_preview", "collection_object"]
     search_fields = ["collection_object__title", "collection_object__slug", "alt_text"]
     autocomplete_fields = ["collection_object"]
-    readonly_fields = ["poster_preview", "checksum", "size_bytes"]
+    readonly_fields = ["poster_preview", "original", "checksum", "size_bytes"]
     fields = [
         "collection_object",
         "glb",
+        "model_unit",
+        "original",
         "poster_preview",
         "poster",
         "alt_text",

@@ -5,7 +5,10 @@ lock); everything written to the database for a record commits together or not a
 and files copied for a record that then fails are removed again.
 """
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from exhibition.importing.media import (
     stored_name,
 )
 from exhibition.importing.records import ImportRecord, RecordError, TranslationSpec
+from exhibition.importing.scans import converted_model
 from exhibition.licences import credit_without_notes
 from exhibition.models import (
     AuditLogEntry,
@@ -66,6 +70,18 @@ SCALAR_FIELDS = (
 _CREDIT_LINE_LENGTH = 500
 
 IMPORT_ACTOR = "import"
+# The unit of OBJ/PLY/STL/glTF models whose record gives no model_unit (`--unit`).
+_DEFAULT_MODEL_UNIT: ContextVar[str] = ContextVar("default_model_unit", default="m")
+
+
+@contextmanager
+def default_model_unit(unit: str) -> Iterator[None]:
+    """Within the block, models without a ``model_unit`` are read in ``unit``."""
+    token = _DEFAULT_MODEL_UNIT.set(unit)
+    try:
+        yield
+    finally:
+        _DEFAULT_MODEL_UNIT.reset(token)
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,9 @@ class PreparedFile:
     width: int = 0
     height: int = 0
     geometry_only: bool = False
+    # A model decimated for the web: its full-resolution GLB and where that is stored.
+    original: SourceFile | None = None
+    original_name: str = ""
 
 
 @dataclass
@@ -97,18 +116,20 @@ def object_import_record(
     after_commit: Callable[[RecordResult], None] | None = None,
 ) -> RecordResult:
     """Create or update the object ``record.slug``; raises RecordError, writing nothing."""
-    image, model = _prepare_image(record, root), _prepare_model(record, root)
-    _check_accession_number(record)
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            result = _write_record(record, image, model, damaged, note, written)
-            if after_commit is not None:
-                transaction.on_commit(lambda: after_commit(result))
-    except BaseException:
-        for name in written:
-            default_storage.delete(name)
-        raise
+    # A model converted from OBJ/PLY/STL/glTF is written here until it is stored.
+    with tempfile.TemporaryDirectory(prefix="vitrine-model-") as scratch:
+        image, model = _prepare_image(record, root), _prepare_model(record, root, Path(scratch))
+        _check_accession_number(record)
+        written: list[str] = []
+        try:
+            with transaction.atomic():
+                result = _write_record(record, image, model, damaged, note, written)
+                if after_commit is not None:
+                    transaction.on_commit(lambda: after_commit(result))
+        except BaseException:
+            for name in written:
+                default_storage.delete(name)
+            raise
     return result
 
 
@@ -134,13 +155,28 @@ def _prepare_image(record: ImportRecord, root: Path) -> PreparedFile | None:
     return PreparedFile(source=source, name=name, width=width, height=height)
 
 
-def _prepare_model(record: ImportRecord, root: Path) -> PreparedFile | None:
+def _prepare_model(record: ImportRecord, root: Path, scratch: Path) -> PreparedFile | None:
     if record.model is None:
         return None
     source = find_source(root, record.model, "model")
+    original = None
+    if source.path.suffix.lower() != ".glb":
+        # glTF is in metres by definition; `--unit` is for formats that do not say.
+        gltf = source.path.suffix.lower() == ".gltf"
+        unit = record.model_unit or ("m" if gltf else _DEFAULT_MODEL_UNIT.get())
+        source, original = converted_model(source, unit=unit, scratch=scratch)
+    elif record.model_unit not in (None, "m"):
+        raise RecordError("model_unit applies to OBJ, PLY, STL and glTF; a GLB is in metres")
     document = check_glb(source, max_bytes=settings.VITRINE_MAX_MODEL_BYTES)
-    name = stored_name(slug=record.slug, kind="models", source=source)
-    return PreparedFile(source=source, name=name, geometry_only=is_geometry_only(document))
+    return PreparedFile(
+        source=source,
+        name=stored_name(slug=record.slug, kind="models", source=source),
+        geometry_only=is_geometry_only(document),
+        original=original,
+        original_name=""
+        if original is None
+        else stored_name(slug=record.slug, kind="models", source=original),
+    )
 
 
 def _check_accession_number(record: ImportRecord) -> None:
@@ -350,14 +386,20 @@ def _sync_model(
         return
     if store_file(source=prepared.source, name=prepared.name):
         written.append(prepared.name)
+    if prepared.original is not None and store_file(
+        source=prepared.original, name=prepared.original_name
+    ):
+        written.append(prepared.original_name)
     model = current or ObjectModel3D(collection_object=obj, order=0)
     if current is not None and current.glb.name != prepared.name:
         result.stale_files.append(current.glb.name)
+    if current is not None and current.original.name not in ("", prepared.original_name):
+        result.stale_files.append(current.original.name)
     source = prepared.source
-    old = (model.glb.name, model.checksum, model.size_bytes, model.alt_text, model.geometry_only)
-    new = (prepared.name, source.checksum, source.size, alt_text, prepared.geometry_only)
-    if old != new or current is None:
-        model.glb = prepared.name
+    old = (model.glb.name, model.original.name, model.checksum, model.size_bytes, model.alt_text)
+    new = (prepared.name, prepared.original_name, source.checksum, source.size, alt_text)
+    if (*old, model.geometry_only) != (*new, prepared.geometry_only) or current is None:
+        model.glb, model.original = prepared.name, prepared.original_name
         model.checksum, model.size_bytes = source.checksum, source.size
         model.alt_text, model.geometry_only = alt_text, prepared.geometry_only
         model.save()

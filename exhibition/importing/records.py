@@ -16,6 +16,7 @@ from django.core.validators import validate_slug
 
 from exhibition.licences import LICENCES
 from exhibition.models import ObjectTranslation, Visibility
+from exhibition.models3d_ingest.formats import UNIT_METRES
 
 REQUIRED = ("id", "title", "object_type", "licence")
 _TEXT_FIELDS = (
@@ -79,6 +80,8 @@ class ImportRecord:
     tags: list[str] = field(default_factory=list)
     image: str | None = None
     model: str | None = None
+    # The length unit of an OBJ/PLY/STL/glTF model ("mm", "cm", "m", "in"); None: not given.
+    model_unit: str | None = None
     place: PlaceSpec | None = None
     hotspots: list[HotspotSpec] = field(default_factory=list)
     visibility: str | None = None
@@ -137,6 +140,7 @@ def validate_record(data: dict[str, Any]) -> ImportRecord:
         tags=_tags(data.get("tags")),
         image=_path(data, "image"),
         model=_path(data, "model"),
+        model_unit=_model_unit(data.get("model_unit")),
         place=_place(data.get("place"), culture=_text(data, "culture")),
         visibility=_visibility(data.get("visibility")),
         featured=_optional_bool(data, "featured"),
@@ -241,6 +245,14 @@ def _path(data: dict[str, Any], name: str) -> str | None:
     if not isinstance(value, str):
         raise RecordError(f"'{name}' must be a relative file path or null")
     return value
+
+
+def _model_unit(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in UNIT_METRES:
+        raise RecordError(f"unknown model_unit {value!r} (use one of: {', '.join(UNIT_METRES)})")
+    return str(value)
 
 
 def _place(value: Any, *, culture: str) -> PlaceSpec | None:

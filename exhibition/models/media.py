@@ -56,6 +56,14 @@ class ObjectModel3D(models.Model):
     )
     glb = models.FileField(upload_to=model_upload_to, max_length=500)
     poster = models.ImageField(upload_to=model_upload_to, blank=True, max_length=500)
+    # Set when the displayed GLB was decimated for the web: the converted full-resolution
+    # mesh, offered for download instead.
+    original = models.FileField(
+        upload_to=model_upload_to,
+        blank=True,
+        max_length=500,
+        help_text=gettext_lazy("Full-resolution GLB, when the displayed one is decimated"),
+    )
     checksum = models.CharField(max_length=64, help_text=gettext_lazy("SHA-256 of the GLB file"))
     size_bytes = models.PositiveBigIntegerField(default=0)
     alt_text = models.TextField(blank=True)

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from exhibition.importing.objects import default_model_unit
 from exhibition.importing.services import (
     CollectionError,
     ImportProblem,
@@ -23,6 +24,7 @@ from exhibition.importing.services import (
     collection_import,
     count_records,
 )
+from exhibition.models3d_ingest import UNIT_METRES
 
 # In-process Celery logs a line per task and kombu warns about the in-memory broker's
 # missing hostname; the import's own summary already says what happened.
@@ -30,7 +32,10 @@ _CHATTY_LOGGERS = ("celery.app.trace", "kombu.connection")
 
 
 class Command(BaseCommand):
-    help = "Import objects.jsonl and its images and GLB models from a collection folder."
+    help = (
+        "Import objects.jsonl and its images and 3D models (GLB, or OBJ/PLY/STL/glTF "
+        "converted to GLB) from a collection folder."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -39,13 +44,20 @@ class Command(BaseCommand):
             type=Path,
             help="Collection folder holding objects.jsonl (default: VITRINE_COLLECTION).",
         )
+        parser.add_argument(
+            "--unit",
+            choices=list(UNIT_METRES),
+            default="m",
+            help="Length unit of OBJ/PLY/STL/glTF models whose record gives no model_unit "
+            "(default: m). Converted models are centred and scaled to metres.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = Path(options["path"] or settings.VITRINE_COLLECTION)
         if not root.is_dir():
             raise CommandError(f"Collection folder not found: {root}")
         try:
-            with _quiet_loggers(_CHATTY_LOGGERS):
+            with _quiet_loggers(_CHATTY_LOGGERS), default_model_unit(options["unit"]):
                 summary = self._import(root)
         except CollectionError as exc:
             raise CommandError(str(exc)) from None
