@@ -41,7 +41,7 @@ class Chip:
 
 @dataclass(frozen=True)
 class ChipGroup:
-    legend: str
+    legend: str | Promise  # a lazy label, worded in the page's language when shown
     chips: list[Chip]
 
 
