@@ -319,6 +319,10 @@ def test_restoration_of_an_in_copyright_object_is_refused(client: Client, curato
     response = client.get(f"/objects/harbour/restorations/{item.pk}/download.png")
 
     assert response.status_code == 403
+    # and the object page does not offer the button that would lead there
+    page = client.get("/objects/harbour/").content.decode()
+    assert "restoration-compare" in page
+    assert f"/restorations/{item.pk}/download.png" not in page
 
 
 # --- the panel ------------------------------------------------------------------------
