@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from exhibition.annotations.selectors import page_notes
 from exhibition.browse import century_label
 from exhibition.downloads.offers import download_panel
 from exhibition.licences import get_licence
@@ -80,5 +81,7 @@ def object_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "neutral_colour": json.dumps(NEUTRAL_COLOUR),
         # Panels other apps add (e.g. search's "More like this").
         "panels": object_panels(request, obj),
+        # Curators' public notes on regions of the images and points on the models.
+        "notes": page_notes(collection_object=obj, images=images, models=models),
     }
     return render(request, "exhibition/object_detail.html", context)
