@@ -23,6 +23,7 @@ from exhibition.importing.iiif.records import licence_for_rights, manifest_recor
 from exhibition.importing.objects import object_import_record
 from exhibition.importing.records import RecordError
 from exhibition.importing.services import ImportProblem, ImportSummary, record_after_commit
+from exhibition.models import CollectionObject
 
 MAX_DEPTH = 5
 MAX_MANIFESTS = 5_000
@@ -174,6 +175,7 @@ def _import_one(
         slug = record.slug
         if not manifest.images:
             raise RecordError("the manifest paints no image on any canvas")
+        record.tags = _current_tags(record.slug)
         with tempfile.TemporaryDirectory(prefix="vitrine-iiif-") as folder:
             path = fetch_image(
                 manifest.images[0], base=item.location, folder=Path(folder), stem=record.slug
@@ -195,6 +197,12 @@ def _import_one(
         summary.drafted += 1
         note = f"visibility {record.visibility}: {licence.note}"
         report(IiifProblem(source, slug, note), failed=False)
+
+
+def _current_tags(slug: str) -> list[str]:
+    """A manifest names no tags: those a curator gave the object stay through a re-import."""
+    obj = CollectionObject.objects.filter(slug=slug).first()
+    return [] if obj is None else list(obj.tags.values_list("name", flat=True))
 
 
 def _count(summary: IiifSummary, status: str) -> None:

@@ -16,7 +16,7 @@ from pytest_django.fixtures import Settings
 
 from exhibition.importing.iiif.fetching import MAX_DOCUMENT_BYTES
 from exhibition.importing.iiif.services import iiif_import
-from exhibition.models import AuditLogEntry, CollectionObject, ObjectImage, Visibility
+from exhibition.models import AuditLogEntry, CollectionObject, ObjectImage, Tag, Visibility
 from tests.builders import jpeg_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -275,6 +275,8 @@ def test_collection_of_v2_and_v3_imports_each_manifest_once_with_its_fields(
 def test_reimport_is_idempotent_and_a_changed_manifest_updates(site: Site) -> None:
     sources = [v2_manifest(site), v3_manifest(site)]
     first = iiif_import(sources=sources)
+    watch = CollectionObject.objects.get(title="The Night Watch")
+    watch.tags.add(Tag.objects.create(name="militia"))  # a curator's, in the admin
     entries = AuditLogEntry.objects.count()
 
     again = iiif_import(sources=sources)
@@ -283,6 +285,7 @@ def test_reimport_is_idempotent_and_a_changed_manifest_updates(site: Site) -> No
     assert (CollectionObject.objects.count(), ObjectImage.objects.count()) == (2, 2)
     assert AuditLogEntry.objects.count() == entries
     assert again.tiles_generated == 0
+    assert list(watch.tags.values_list("name", flat=True)) == ["militia"]
     document = json.loads(site.routes["/m/nightwatch.json"][2])
     document["label"] = "The Night Watch (restored)"
     site.json("/m/nightwatch.json", document)
