@@ -164,7 +164,8 @@ def _images_v3(canvases: Any) -> list[ImageRef]:
     for canvas in _dicts(canvases):
         for page in _dicts(canvas.get("items")):
             for annotation in _dicts(page.get("items")):
-                if annotation.get("motivation", "painting") != "painting":
+                motivation = annotation.get("motivation", "painting")
+                if "painting" not in (motivation if isinstance(motivation, list) else [motivation]):
                     continue
                 body = annotation.get("body")
                 for resource in _dicts(body if isinstance(body, list) else [body]):
@@ -219,6 +220,7 @@ def _image_service(value: Any) -> tuple[str | None, int]:
         profile = str(service.get("profile") or "")
         if not ident:
             continue
+        ident = ident.removesuffix("/info.json")  # some publishers give the document's URL
         if kind == "ImageService3" or "image/3" in context:
             return ident.rstrip("/"), 3
         if kind in ("ImageService2", "ImageService1") or "image/2" in context + profile:

@@ -134,3 +134,46 @@ def test_sources_and_references_are_limited_to_allowed_schemes() -> None:
     with pytest.raises(FetchError, match="not an http or https URL"):
         WEB.resolve("file:///etc/passwd")
     assert Location("/data/c.json", local=True).resolve("file:///data/m.json").local
+
+
+def test_a_v3_canvas_image_is_found_through_choices_and_service_urls() -> None:
+    body = {
+        "type": "Choice",
+        "items": [
+            {
+                "id": "https://i.example/front.jpg",
+                "type": "Image",
+                "service": [
+                    {"@id": "https://i.example/iiif/front/info.json", "@type": "ImageService2"}
+                ],
+            },
+            {"id": "https://i.example/back.jpg", "type": "Image"},
+        ],
+    }
+    canvas = {
+        "type": "Canvas",
+        "width": 300,
+        "height": 200,
+        "items": [
+            {
+                "type": "AnnotationPage",
+                "items": [
+                    {"type": "Annotation", "motivation": ["commenting"], "body": {"id": "x"}},
+                    {"type": "Annotation", "motivation": ["painting"], "body": body},
+                ],
+            }
+        ],
+    }
+    data = {"type": "Manifest", "id": "https://m.example/2", "label": "Y", "items": [canvas]}
+
+    images = read_manifest(data, fallback_id="x").images
+
+    assert images == [
+        ImageRef(
+            url="https://i.example/front.jpg",
+            service="https://i.example/iiif/front",
+            service_version=2,
+            width=300,
+            height=200,
+        )
+    ]
