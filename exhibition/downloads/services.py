@@ -63,16 +63,20 @@ def model_download(*, model: ObjectModel3D, notice: RightsNotice) -> StoredDownl
     Raises ``InvalidGlb`` for a file that is not a well-formed GLB, ``ModelTooLarge``
     for one over VITRINE_MAX_MODEL_BYTES.
     """
-    key = download_key(source_checksum=model.checksum, variant="glb", notice=notice)
+    # A mesh decimated for the web keeps its full-resolution conversion: that is the
+    # one a researcher downloads.
+    source = model.original if model.original else model.glb
+    variant = "glb-original" if model.original else "glb"
+    key = download_key(source_checksum=model.checksum, variant=variant, notice=notice)
     stored = stored_download(key, ".glb")
     if stored.path.is_file():
         return stored
     with _GENERATING:
         if stored.path.is_file():
             return stored
-        if model.glb.size > settings.VITRINE_MAX_MODEL_BYTES:
-            raise ModelTooLarge(f"{model.glb.name} is over VITRINE_MAX_MODEL_BYTES")
-        with model.glb.open("rb") as stored_glb:
+        if source.size > settings.VITRINE_MAX_MODEL_BYTES:
+            raise ModelTooLarge(f"{source.name} is over VITRINE_MAX_MODEL_BYTES")
+        with source.open("rb") as stored_glb:
             data = stored_glb.read()
         write_atomically(stored.path, glb_with_notice(data, notice))
     return stored

@@ -382,6 +382,8 @@ def _sync_model(
     if prepared is None:
         if current is not None:
             result.stale_files.append(current.glb.name)
+            if current.original:
+                result.stale_files.append(current.original.name)
             current.delete()
         return
     if store_file(source=prepared.source, name=prepared.name):

@@ -226,6 +226,7 @@ def _delete_unreferenced(names: list[str]) -> None:
         in_use = (
             ObjectImage.objects.filter(original=name).exists()
             or ObjectModel3D.objects.filter(glb=name).exists()
+            or ObjectModel3D.objects.filter(original=name).exists()
         )
         if name and not in_use:
             default_storage.delete(name)

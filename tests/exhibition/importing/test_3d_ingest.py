@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 import trimesh
 from django.core.management import CommandError, call_command
+from django.test import Client
 from PIL import Image
 from pytest_django.fixtures import Settings
 
@@ -152,6 +153,12 @@ def test_mesh_over_the_budget_is_decimated_and_the_original_kept(
     assert np.allclose(full.extents, 1.0, rtol=0.01)
     assert _validator_report(Path(model.glb.path))["issues"]["numErrors"] == 0
     assert _validator_report(Path(model.original.path))["issues"]["numErrors"] == 0
+    # The download is the full-resolution conversion, not the web copy.
+    response = Client().get(f"/objects/dense/download/model-{model.pk}.glb")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    downloaded = trimesh.load_scene(io.BytesIO(body), file_type="glb")
+    assert len(downloaded.triangles) == 5120
 
 
 def test_corrupt_stl_is_reported_and_the_others_import(tmp_path: Path) -> None:
