@@ -5,10 +5,7 @@ and their tiles are not cut again. Bad records are listed on stderr as
 ``line N (id X): reason`` and make the command exit non-zero; good ones still import.
 """
 
-import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from exhibition.importing.logs import quiet_import_logs
 from exhibition.importing.objects import default_model_unit
 from exhibition.importing.services import (
     CollectionError,
@@ -25,10 +23,6 @@ from exhibition.importing.services import (
     count_records,
 )
 from exhibition.models3d_ingest import UNIT_METRES
-
-# In-process Celery logs a line per task and kombu warns about the in-memory broker's
-# missing hostname; the import's own summary already says what happened.
-_CHATTY_LOGGERS = ("celery.app.trace", "kombu.connection")
 
 
 class Command(BaseCommand):
@@ -57,7 +51,7 @@ class Command(BaseCommand):
         if not root.is_dir():
             raise CommandError(f"Collection folder not found: {root}")
         try:
-            with _quiet_loggers(_CHATTY_LOGGERS), default_model_unit(options["unit"]):
+            with quiet_import_logs(), default_model_unit(options["unit"]):
                 summary = self._import(root)
         except CollectionError as exc:
             raise CommandError(str(exc)) from None
@@ -80,16 +74,3 @@ class Command(BaseCommand):
             return collection_import(
                 root=root, on_record=lambda: bar.update(1), on_problem=on_problem
             )
-
-
-@contextmanager
-def _quiet_loggers(names: tuple[str, ...]) -> Iterator[None]:
-    loggers = [logging.getLogger(name) for name in names]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from exhibition.importing.iiif.services import IiifProblem, IiifSummary, iiif_import
-from exhibition.management.commands.import_collection import _CHATTY_LOGGERS, _quiet_loggers
+from exhibition.importing.logs import quiet_import_logs
 from exhibition.models import Visibility
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with _quiet_loggers(_CHATTY_LOGGERS):
+        with quiet_import_logs():
             summary = self._import(options["sources"], options["visibility"])
         self.stdout.write(f"Imported IIIF: {summary}")
         if summary.all_failed:
