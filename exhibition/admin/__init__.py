@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
-from exhibition.admin import audit_log, collection, exhibitions, media, review
+from exhibition.admin import annotations, audit_log, collection, exhibitions, media, review
 from exhibition.admin.login import protect_admin_login
 
 
@@ -23,4 +23,4 @@ admin.site.site_title = _site_text(gettext_noop("%(site)s admin"))
 admin.site.index_title = gettext_lazy("Collection, exhibitions and review")
 protect_admin_login(admin.site)
 
-__all__ = ["audit_log", "collection", "exhibitions", "media", "review"]
+__all__ = ["annotations", "audit_log", "collection", "exhibitions", "media", "review"]

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from exhibition.admin.annotations import AnnotationInline
 from exhibition.admin.audit_log import change_rows
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
@@ -102,6 +103,7 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
         ObjectImageInline,
         ObjectModel3DInline,
         ObjectTranslationInline,
+        AnnotationInline,
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "accession_number", "object_type", "visibility"]}),

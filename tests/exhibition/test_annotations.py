@@ -318,3 +318,71 @@ def test_the_object_page_lists_the_notes_in_french(
     html = client.get(f"/fr{obj.get_absolute_url()}").content.decode()
 
     assert "Notes sur cet objet" in html and "Notes on this object" not in html
+
+
+def test_a_curator_adds_edits_and_deletes_an_annotation_in_the_admin(
+    client: Client, curator: User, painting: tuple[CollectionObject, ObjectImage]
+) -> None:
+    obj, image = painting
+    client.force_login(curator)
+    object_page = client.get(f"/admin/exhibition/collectionobject/{obj.pk}/change/")
+    add_url = f"/admin/exhibition/annotation/add/?image={image.pk}&selector_kind=rect"
+    assert add_url.replace("&", "&amp;") in object_page.content.decode()
+    form = {
+        "image": str(image.pk),
+        "model3d": "",
+        "selector_kind": "rect",
+        **{"rect_x": "5", "rect_y": "6", "rect_w": "50", "rect_h": "40"},
+        "body": "Varnish bloom.",
+        "language": "en",
+        "motivation": "describing",
+        "visibility": "public",
+    }
+    editor_page = client.get(add_url).content.decode()
+    assert 'id="annotation-media"' in editor_page and image.original.url in editor_page
+
+    assert client.post(add_url, form).status_code == 302
+    annotation = Annotation.objects.get()
+    assert annotation.selector == {"x": 5, "y": 6, "w": 50, "h": 40}
+    assert annotation.creator == curator and annotation.collection_object == obj
+
+    change_url = f"/admin/exhibition/annotation/{annotation.pk}/change/"
+    refused = client.post(change_url, {**form, "rect_w": "399"})
+    assert refused.status_code == 200 and "goes beyond the image" in refused.content.decode()
+    polygon = {**form, "selector_kind": "polygon", "polygon_points": "0,0 30,0 15,20"}
+    assert client.post(change_url, polygon).status_code == 302
+    annotation.refresh_from_db()
+    assert annotation.selector == {"points": [[0, 0], [30, 0], [15, 20]]}
+
+    delete_url = f"/admin/exhibition/annotation/{annotation.pk}/delete/"
+    assert client.post(delete_url, {"post": "yes"}).status_code == 302
+    actions = list(
+        AuditLogEntry.objects.filter(target_model="exhibition.annotation")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["created", "changed", "deleted"]
+    assert not Annotation.objects.exists()
+
+
+def test_the_admin_refuses_a_point_without_coordinates_and_badly_written_points(
+    client: Client, curator: User
+) -> None:
+    obj = make_object()
+    model, image = add_model(obj), add_image(obj)
+    client.force_login(curator)
+    base = {"body": "A note.", "language": "en", "motivation": "commenting"}
+    base["visibility"] = "public"
+
+    point = client.post(
+        f"/admin/exhibition/annotation/add/?model3d={model.pk}",
+        {**base, "model3d": str(model.pk), "image": "", "selector_kind": "point3d"},
+    )
+    polygon = client.post(
+        f"/admin/exhibition/annotation/add/?image={image.pk}",
+        {**base, "image": str(image.pk), "selector_kind": "polygon", "polygon_points": "1;2 3"},
+    )
+
+    assert point.status_code == 200 and "Pick the point on the model" in point.content.decode()
+    assert polygon.status_code == 200 and "x,y pairs" in polygon.content.decode()
+    assert not Annotation.objects.exists()
