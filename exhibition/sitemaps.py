@@ -1,28 +1,84 @@
-"""sitemap.xml: public objects, public exhibitions and the static pages, nothing else."""
+"""sitemap.xml: public objects, public exhibitions and the static pages, nothing else.
 
+``/sitemap.xml`` is an index of one file per section and page (``/sitemap-objects.xml?p=2``),
+each at most ``limit`` URLs — the sitemap protocol allows 50,000 per file, and a million
+objects need twenty files. Every page is listed in English and French, each entry naming
+the other as its hreflang alternate.
+"""
+
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from exhibition.models import CollectionObject, Exhibition
 from exhibition.selectors import public_exhibitions, public_objects
 
 
-class ObjectSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in django-stubs
+class TranslatedSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in django-stubs
+    """Each page once per site language, with hreflang alternates and an x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    # At most this many <url> entries per file (the protocol's own bound is 50,000);
+    # an entry is one page in one language.
+    limit = 25_000
+
+    def _items(self) -> "PerLanguage":
+        # Django builds every (item, language) pair in a list before paginating, which
+        # for a million objects is a million rows in memory on every request; the pairs
+        # are made here for the requested file only.
+        return PerLanguage(self.items(), [code for code, _name in settings.LANGUAGES])
+
+
+class PerLanguage:
+    """``items`` × ``languages`` as a lazy sequence of pairs, sliced by the paginator."""
+
+    def __init__(self, items: Iterable[Any], languages: list[str]) -> None:
+        self.items: QuerySet[Any] | list[Any] = (
+            items if isinstance(items, QuerySet) else list(items)
+        )
+        self.languages = languages
+        self._length: int | None = None
+
+    def __len__(self) -> int:
+        if self._length is None:
+            count = self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
+            self._length = count * len(self.languages)
+        return self._length
+
+    def __getitem__(self, index: slice) -> list[tuple[Any, str]]:
+        start, stop, step = index.indices(len(self))
+        per_item = len(self.languages)
+        first = start // per_item
+        rows = self.items[first : -(-stop // per_item)]
+        pairs = [(row, code) for row in rows for code in self.languages]
+        return pairs[start - first * per_item : stop - first * per_item : step]
+
+
+class ObjectSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.6
-    limit = 5000
 
     def items(self) -> QuerySet[CollectionObject]:
+        # Slug order is the unique index: a stable split into files however many there are.
         return public_objects().only("slug", "updated_at").order_by("slug")
 
     def lastmod(self, item: CollectionObject) -> datetime:
         return item.updated_at
 
+    def get_latest_lastmod(self) -> datetime | None:
+        # Django's default reads every item to find the newest; one aggregate instead.
+        latest: datetime | None = public_objects().aggregate(latest=Max("updated_at"))["latest"]
+        return latest
 
-class ExhibitionSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in django-stubs
+
+class ExhibitionSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -30,7 +86,7 @@ class ExhibitionSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in d
         return public_exhibitions().order_by("order", "slug")
 
 
-class StaticPageSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in django-stubs
+class StaticPageSitemap(TranslatedSitemap):
     changefreq = "weekly"
     priority = 0.5
 

@@ -4,6 +4,7 @@ Every page here is the same for all anonymous visitors until the collection chan
 each is served from the page cache (see `exhibition/page_cache.py`).
 """
 
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
@@ -47,5 +48,16 @@ urlpatterns = [
         name="exhibition-detail",
     ),
     path("licences/", cached(pages.licences), name="licences"),
-    path("sitemap.xml", cached(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cached(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "exhibition:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        cached(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
