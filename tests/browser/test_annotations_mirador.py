@@ -1,0 +1,96 @@
+"""Curators' notes seen from outside and inside: Mirador reads them from our manifest, and
+on the object page each is a marker a keyboard reaches and opens."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from exhibition.models import CollectionObject
+from exhibition.services.annotations import AnnotationInput, annotation_create
+from tests.browser import exhibits
+
+pytestmark = pytest.mark.browser
+
+MIRADOR = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "mirador" / "dist" / "mirador.min.js"
+)
+VIEWER_PATH = "/__mirador-annotations-test__/"
+VIEWER_PAGE = "<!doctype html><title>Mirador</title><div id=m style='width:1200px;height:800px'>"
+NOTE = "Fishing boats drawn up on the quay."
+
+
+def _annotated(curator: User) -> CollectionObject:
+    collection_object = exhibits.image_object(title="Harbour with notes")
+    image = collection_object.images.get()
+    annotation_create(
+        data=AnnotationInput(
+            selector_kind="rect",
+            selector={"x": 400, "y": 300, "w": 500, "h": 400},
+            body=NOTE,
+            image=image,
+            # Mirador's default filter lists commenting and tagging, not describing.
+            motivation="commenting",
+        ),
+        creator=curator,
+    )
+    return collection_object
+
+
+def test_mirador_shows_the_annotations_of_our_manifest(
+    page: Page, live_server: object, curator: User
+) -> None:
+    if not MIRADOR.is_file():
+        pytest.fail("node_modules/mirador is missing: run `npm ci`", pytrace=False)
+    collection_object = _annotated(curator)
+    page.route(
+        f"{live_server}{VIEWER_PATH}",
+        lambda route: route.fulfill(body=VIEWER_PAGE, content_type="text/html"),
+    )
+
+    page.goto(VIEWER_PATH)
+    page.add_script_tag(path=str(MIRADOR))
+    manifest = f"{live_server}/iiif/{collection_object.slug}/manifest.json"
+    page.evaluate(
+        "(url) => Mirador.viewer({id: 'm', windows: [{manifestId: url, sideBarOpen: true}]})",
+        manifest,
+    )
+
+    expect(page.get_by_text("Harbour with notes").first).to_be_visible(timeout=20_000)
+    page.get_by_role("tab", name="Annotations").click()
+
+    panel = page.get_by_role("complementary", name="Annotations")
+    expect(panel).to_contain_text("1 annotation", timeout=20_000)
+    expect(panel.get_by_text(NOTE)).to_be_visible()
+
+
+def test_the_object_pages_note_is_reached_and_opened_with_the_keyboard(
+    page: Page, curator: User
+) -> None:
+    collection_object = _annotated(curator)
+
+    page.goto(collection_object.get_absolute_url())
+
+    viewer = page.locator(".deep-zoom").first
+    expect(viewer).to_have_attribute("data-placed", "true", timeout=20_000)
+    expect(page.get_by_role("heading", name="Notes on this object")).to_be_visible()
+    expect(page.locator(".object-notes__list")).to_contain_text(NOTE)
+    viewer.focus()
+    marker = page.get_by_role("button", name=f"Note 1: {NOTE}")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if marker.evaluate("(element) => element === document.activeElement"):
+            break
+    expect(marker).to_be_focused()
+    expect(marker).to_be_visible()
+
+    page.keyboard.press("Enter")
+
+    expect(marker).to_have_attribute("aria-expanded", "true")
+    popup = page.locator(".annotation-marker__popup").first
+    expect(popup).to_be_visible()
+    expect(popup).to_have_text(NOTE)
+    page.keyboard.press("Escape")
+    expect(popup).to_be_hidden()
+    expect(marker).to_be_focused()
