@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from exhibition.api.base import PAGING_PARAMS, PublicReadView
+from exhibition.api.cursors import KeysetCursorPagination
 from exhibition.api.fields import absolute
 from exhibition.api.schema import ERROR_RESPONSES
 from exhibition.models import Agent, Place
@@ -69,6 +70,7 @@ class AgentListApi(ListModelMixin, PublicReadView):
 
     serializer_class = AgentSerializer
     allowed_params = PAGING_PARAMS
+    pagination_class = KeysetCursorPagination
 
     def get_queryset(self) -> QuerySet[Agent]:
         return public_agents()
@@ -105,6 +107,7 @@ class PlaceListApi(ListModelMixin, PublicReadView):
 
     serializer_class = PlaceSerializer
     allowed_params = PAGING_PARAMS
+    pagination_class = KeysetCursorPagination
 
     def get_queryset(self) -> QuerySet[Place]:
         return public_places()

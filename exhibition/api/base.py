@@ -9,7 +9,7 @@ from rest_framework.request import Request
 
 from exhibition.api.errors import THROTTLED_MESSAGE, InvalidQuery
 
-PAGING_PARAMS = frozenset({"page", "page_size", "format"})
+PAGING_PARAMS = frozenset({"cursor", "page_size", "format"})
 DETAIL_PARAMS = frozenset({"format"})
 # Filters that may be repeated for OR; every other parameter is given at most once.
 REPEATABLE_PARAMS = frozenset({"type", "culture", "century"})

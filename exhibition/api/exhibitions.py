@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from exhibition.api import selectors as api_selectors
 from exhibition.api.base import PAGING_PARAMS, PublicReadView
+from exhibition.api.cursors import KeysetCursorPagination
 from exhibition.api.fields import ThumbnailSerializer, absolute, thumbnail
 from exhibition.api.schema import ERROR_RESPONSES
 from exhibition.models import CollectionObject, Exhibition
@@ -102,6 +103,7 @@ class ExhibitionListApi(ListModelMixin, PublicReadView):
 
     serializer_class = ExhibitionSummarySerializer
     allowed_params = PAGING_PARAMS
+    pagination_class = KeysetCursorPagination
 
     def get_queryset(self) -> QuerySet[Exhibition]:
         return api_selectors.public_exhibitions_with_counts().prefetch_related(

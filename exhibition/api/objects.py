@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from exhibition import selectors
 from exhibition.api.base import PublicReadView
+from exhibition.api.cursors import KeysetCursorPagination
 from exhibition.api.errors import InvalidQuery
 from exhibition.api.fields import ThumbnailSerializer, absolute, thumbnail
 from exhibition.api.media import ImageSerializer, Model3DSerializer, RestorationSerializer
@@ -156,12 +157,21 @@ class ObjectListApi(ListModelMixin, PublicReadView):
     """Public objects, with exactly the filters and sorts of the browse page."""
 
     serializer_class = ObjectListItemSerializer
+    pagination_class = KeysetCursorPagination
     browse_query: BrowseQuery
 
     def check_query_params(self, request: Request) -> None:
+        if "page" in request.query_params:
+            # The browse page counts pages; the API gives cursors, which stay stable
+            # while the collection grows and cost the same on any page.
+            raise InvalidQuery(
+                "'page' is not used: follow the 'next' and 'previous' links (their 'cursor')."
+            )
         # The browse parser knows the filters and says what is wrong with a bad one.
+        filters = request.query_params.copy()
+        filters.pop("cursor", None)
         try:
-            self.browse_query = parse_browse_params(request.query_params)
+            self.browse_query = parse_browse_params(filters)
         except BrowseParamError as exc:
             raise InvalidQuery(str(exc)) from None
 

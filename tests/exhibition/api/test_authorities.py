@@ -46,7 +46,7 @@ def test_agent_of_hidden_objects_only_is_not_found(api: APIClient) -> None:
     secret = _agent("secret-maker", "Secret Maker")
     _credit(secret, visibility=Visibility.RESTRICTED)
     _credit(secret, visibility=Visibility.DRAFT)
-    assert api.get("/api/agents/").json()["count"] == 0
+    assert api.get("/api/agents/").json()["results"] == []
     response = api.get("/api/agents/secret-maker/")
     assert response.status_code == 404
     assert "secret-maker" in response.json()["detail"]

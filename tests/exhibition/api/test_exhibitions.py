@@ -15,7 +15,7 @@ def test_list_shows_public_exhibitions_with_public_counts(api: APIClient) -> Non
     builders.make_exhibition(shown, sacred, slug="harbours", title="Harbours")
     builders.make_exhibition(shown, slug="next-year", visibility=Visibility.DRAFT)
     data = api.get("/api/exhibitions/").json()
-    assert data["count"] == 1
+    assert data["next"] is None
     [harbours] = data["results"]
     assert harbours["slug"] == "harbours"
     assert harbours["object_count"] == 1

@@ -29,7 +29,7 @@ def test_list_shows_public_objects_only(api: APIClient) -> None:
     builders.make_object(slug="sacred", visibility=Visibility.RESTRICTED)
     builders.make_object(slug="unfinished", visibility=Visibility.DRAFT)
     response = api.get("/api/objects/")
-    assert response.json()["count"] == 1
+    assert len(response.json()["results"]) == 1
     assert _slugs(api) == ["shown"]
 
 
@@ -99,7 +99,7 @@ def test_list_filters_like_the_browse_page(api: APIClient, curator) -> None:  # 
         ("?century=nineteen", "'century' must be a whole number"),
         ("?has_3d=maybe", "'has_3d' must be true or false"),
         ("?sort=price", "'sort' must be one of"),
-        ("?page=first", "'page' must be a whole number"),
+        ("?page=2", "'page' is not used"),
         ("?page_size=0", "'page_size' must be a whole number from 1 to 100"),
         ("?page_size=%C2%B2", "'page_size' must be a whole number"),
     ],

@@ -27,7 +27,7 @@ ENDPOINTS = {
     "/api/tours/{public_id}/replan/",
 }
 FILTERS = {"type", "culture", "century", "has_3d", "has_restoration", "agent", "place",
-           "date_from", "date_to", "sort", "page", "page_size"}  # fmt: skip
+           "date_from", "date_to", "sort", "cursor", "page_size"}  # fmt: skip
 
 
 def test_schema_validates_without_warnings(tmp_path: Path) -> None:
