@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its time and its log line cover every other middleware (config/metrics.py).
+    "config.metrics_middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security_headers.SecurityHeadersMiddleware",
     "config.query_strings.RefuseNulInQueryStringMiddleware",
@@ -364,10 +366,16 @@ VITRINE_PERMISSIONS_POLICY = (
     " fullscreen=(self), xr-spatial-tracking=(self), screen-wake-lock=(self)"
 )
 
+# LOG_FORMAT=json writes one JSON object a line (config/json_logging.py); the default is text.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "config.json_logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "daphne": {"level": "WARNING"},
@@ -375,6 +383,17 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
     },
 }
+
+# Operations (config/readiness.py, config/metrics.py): /readyz/ bounds each check by this
+# many seconds, and gates on the search index only when asked to; an embedding left out of
+# the published index longer than the grace makes the index stale. /metrics is off unless
+# VITRINE_METRICS is on; then it answers the CIDRs listed, or a bearer token.
+VITRINE_READY_TIMEOUT_SECONDS = env_int("VITRINE_READY_TIMEOUT_SECONDS", 2)
+VITRINE_READY_REQUIRES_INDEX = env_bool("VITRINE_READY_REQUIRES_INDEX", False)
+VITRINE_INDEX_STALE_GRACE_SECONDS = env_int("VITRINE_INDEX_STALE_GRACE_SECONDS", 300)
+VITRINE_METRICS = env_bool("VITRINE_METRICS", False)
+VITRINE_METRICS_ALLOWED = env_list("VITRINE_METRICS_ALLOWED", ["127.0.0.1/32", "::1/128"])
+VITRINE_METRICS_TOKEN = env_str("VITRINE_METRICS_TOKEN", "")
 
 
 # The guide (guide/): the answerer in use (config/engines.py), and its bounds. An

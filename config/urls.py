@@ -7,6 +7,8 @@ from django.urls import include, path, re_path
 
 from config.api_router import api_urlpatterns
 from config.favicon import favicon
+from config.metrics import metrics
+from config.readiness import readyz
 from exhibition.views.health import healthz
 from exhibition.views.media import serve_media
 
@@ -19,6 +21,8 @@ handler500 = "config.error_views.server_error"
 # every language.
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("readyz/", readyz, name="readyz"),
+    path("metrics", metrics, name="metrics"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("api/", include(api_urlpatterns)),
