@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from exhibition.models import CollectionObject
 from exhibition.services.annotations import AnnotationInput, annotation_create
+from tests import builders
 from tests.browser import exhibits
+from tests.browser.test_restoration_tools import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +96,55 @@ def test_the_object_pages_note_is_reached_and_opened_with_the_keyboard(
     page.keyboard.press("Escape")
     expect(popup).to_be_hidden()
     expect(marker).to_be_focused()
+
+
+def test_a_note_on_a_3d_model_is_a_labelled_hotspot_once_the_model_loads(
+    page: Page, curator: User
+) -> None:
+    collection_object = exhibits.model_object(title="Bronze with a note")
+    model = collection_object.models3d.get()
+    annotation_create(
+        data=AnnotationInput(
+            selector_kind="point3d",
+            selector={"x": 0.3, "y": 0.3, "z": 0, "normal": [0, 0, 1]},
+            body="Casting seam.",
+            model3d=model,
+        ),
+        creator=curator,
+    )
+
+    page.goto(collection_object.get_absolute_url())
+    page.get_by_role("button", name="Load 3D model").click()
+
+    viewer = page.locator("model-viewer").first
+    expect(viewer).to_have_attribute("data-loaded", "true", timeout=60_000)
+    hotspot = viewer.get_by_role("button", name="Note 1: Casting seam.")
+    expect(hotspot).to_have_attribute("slot", "hotspot-note-1")
+    expect(hotspot).to_have_attribute("data-position", "0.3 0.3 0")
+    expect(hotspot).to_be_visible()
+
+
+def test_dragging_over_the_image_in_the_admin_fills_in_the_rectangle(
+    context: BrowserContext, page: Page, curator: User, live_server: object
+) -> None:
+    obj = builders.make_object(title="A drawn-on painting")
+    image = builders.add_image(obj, width=400, height=300)
+    sign_in(context, curator, str(live_server))
+
+    page.goto(f"/admin/exhibition/annotation/add/?image={image.pk}&selector_kind=rect")
+    drawing = page.locator(".annotation-editor__svg")
+    expect(drawing).to_be_visible()
+    box = drawing.bounding_box()
+    assert box is not None
+    scale = 400 / box["width"]
+    page.mouse.move(box["x"] + 40 / scale, box["y"] + 30 / scale)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 240 / scale, box["y"] + 130 / scale, steps=5)
+    page.mouse.up()
+
+    assert abs(int(page.locator("#id_rect_x").input_value()) - 40) <= 2
+    assert abs(int(page.locator("#id_rect_w").input_value()) - 200) <= 2
+    assert abs(int(page.locator("#id_rect_h").input_value()) - 100) <= 2
+    expect(drawing.locator("rect")).to_have_count(1)
+    # Only the fields of the chosen kind are shown; the polygon's are hidden.
+    expect(page.locator("#id_polygon_points")).to_be_hidden()
