@@ -71,7 +71,7 @@ def test_api_culture_filter_accepts_the_group(dutch) -> None:  # type: ignore[no
     grouped = api.get("/api/objects/", {"culture": "Dutch Republic"}).json()
     exact = api.get("/api/objects/", {"culture": "Dutch Republic (Leiden)"}).json()
 
-    assert grouped["count"] == 4
+    assert len(grouped["results"]) == 4
     assert [item["slug"] for item in exact["results"]] == ["leiden"]
     assert {item["culture_group"] for item in grouped["results"]} == {"Dutch Republic"}
 
