@@ -11,6 +11,7 @@ from exhibition.models import CollectionObject
 from exhibition.services.annotations import AnnotationInput, annotation_create
 from tests import builders
 from tests.browser import exhibits
+from tests.browser.axe import axe_violations, describe
 from tests.browser.test_restoration_tools import sign_in
 
 pytestmark = pytest.mark.browser
@@ -148,3 +149,20 @@ def test_dragging_over_the_image_in_the_admin_fills_in_the_rectangle(
     expect(drawing.locator("rect")).to_have_count(1)
     # Only the fields of the chosen kind are shown; the polygon's are hidden.
     expect(page.locator("#id_polygon_points")).to_be_hidden()
+
+
+@pytest.mark.parametrize("prefix", ["", "/fr"])
+def test_the_object_page_with_notes_passes_axe(
+    page: Page, curator: User, vendor_dir: Path, prefix: str
+) -> None:
+    collection_object = _annotated(curator)
+
+    page.goto(f"{prefix}{collection_object.get_absolute_url()}")
+    expect(page.locator(".deep-zoom").first).to_have_attribute("data-placed", "true")
+    # Checked with a note open: the popup is part of what a visitor meets.
+    page.locator(".annotation-marker__button").first.click()
+    expect(page.locator(".annotation-marker__popup").first).to_be_visible()
+
+    violations = axe_violations(page, vendor_dir)
+
+    assert not violations, describe(violations)
