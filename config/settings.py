@@ -286,7 +286,7 @@ VITRINE_LOGIN_LOCKOUT_SECONDS = env_int("VITRINE_LOGIN_LOCKOUT_SECONDS", 15 * 60
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "exhibition.api.pagination.BoundedPageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "exhibition.api.cursors.KeysetCursorPagination",
     "PAGE_SIZE": 24,
     "DEFAULT_THROTTLE_CLASSES": ["config.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
