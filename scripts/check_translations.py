@@ -6,6 +6,7 @@ by a test run. Any untranslated or fuzzy entry left after merging the committed
 catalogue is printed with the place it comes from.
 """
 
+# ruff: noqa: S603, S607  (runs git, gettext and manage.py with fixed arguments)
 import shutil
 import subprocess
 import sys
