@@ -91,6 +91,11 @@ def celery_queue_lengths(broker_url: str, queues: Iterable[str]) -> dict[str, in
 class VitrineCollector(Collector):
     """Gauges read when Prometheus scrapes; a source that fails is left out, and logged."""
 
+    def describe(self) -> Iterator[Metric]:
+        # Without describe(), registering calls collect(): a database query as the URLs
+        # load, before `migrate` has made the tables on a fresh install.
+        return iter(())
+
     def collect(self) -> Iterator[Metric]:
         yield from self._guarded("search index", self._index)
         yield from self._guarded("collection version", self._collection_version)

@@ -97,3 +97,17 @@ def test_an_index_shows_its_size_and_age(client: Client, metrics_on: Any) -> Non
 
     assert 'vitrine_search_index_vectors{space="visual"} 3.0' in text
     assert 'vitrine_search_index_age_seconds{space="visual"}' in text
+
+
+@pytest.mark.django_db
+def test_registering_the_collector_reads_nothing_from_the_database(
+    django_assert_num_queries: Any,
+) -> None:
+    # The URLs (and this registration) load for `migrate`'s checks on a fresh install,
+    # before any table exists.
+    from prometheus_client import CollectorRegistry
+
+    from config.metrics import VitrineCollector
+
+    with django_assert_num_queries(0):
+        CollectorRegistry().register(VitrineCollector())
