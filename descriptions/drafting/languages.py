@@ -28,3 +28,18 @@ def drafting_languages() -> list[str]:
     default = str(settings.DESCRIPTIONS_DEFAULT_LANGUAGE)
     codes = [str(code) for code, _ in settings.LANGUAGES if str(code) in WORDINGS]
     return sorted(dict.fromkeys([default, *codes]), key=lambda code: code != default)
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+def chosen_languages(asked: str) -> list[str]:
+    """The drafting languages a command's ``--language`` names: all of them when empty."""
+    languages = drafting_languages()
+    if not asked:
+        return languages
+    if asked not in languages:
+        known = ", ".join(languages)
+        raise UnknownLanguage(f"Unknown language {asked!r}; expected one of {known}.")
+    return [asked]

@@ -30,6 +30,7 @@ from exhibition.iiif.images import (
 )
 from exhibition.iiif.language import LangMap, lang
 from exhibition.iiif.models3d import model_canvas, model_rendering, poster_size
+from exhibition.iiif.painting import painting_page
 from exhibition.licences import get_licence
 from exhibition.models import CollectionObject, ObjectImage, ObjectModel3D, Restoration
 from exhibition.models.annotations import Annotation
@@ -104,23 +105,6 @@ def required_statement(obj: CollectionObject) -> dict[str, LangMap] | None:
     return entry("Attribution", text) if text else None
 
 
-def _painting_page(canvas_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    page_id = f"{canvas_id}/page"
-    return {
-        "id": page_id,
-        "type": "AnnotationPage",
-        "items": [
-            {
-                "id": f"{page_id}/painting",
-                "type": "Annotation",
-                "motivation": "painting",
-                "body": body,
-                "target": canvas_id,
-            }
-        ],
-    }
-
-
 def image_body(absolute: AbsoluteUrl, image: ObjectImage) -> dict[str, Any]:
     """The full image, served through its Image service once the tiles exist."""
     identifier = image.iiif_identifier
@@ -153,7 +137,7 @@ def image_canvas(
         "label": lang(f"Image {position}"),
         "width": image.width,
         "height": image.height,
-        "items": [_painting_page(canvas_id, image_body(absolute, image))],
+        "items": [painting_page(canvas_id, image_body(absolute, image))],
     }
     if image.alt_text:
         canvas["summary"] = lang(image.alt_text)
@@ -215,7 +199,7 @@ def restoration_canvas(
         "metadata": restoration_metadata(restoration),
         "width": width,
         "height": height,
-        "items": [_painting_page(canvas_id, body)],
+        "items": [painting_page(canvas_id, body)],
     }
 
 

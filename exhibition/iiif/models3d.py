@@ -14,6 +14,7 @@ from typing import Any
 
 from exhibition.iiif.images import AbsoluteUrl
 from exhibition.iiif.language import lang
+from exhibition.iiif.painting import painting_page
 from exhibition.models import ObjectModel3D
 
 logger = logging.getLogger(__name__)
@@ -57,23 +58,6 @@ def model_rendering(absolute: AbsoluteUrl, model: ObjectModel3D, position: int) 
     }
 
 
-def _page(canvas_id: str, suffix: str, body: dict[str, Any]) -> dict[str, Any]:
-    page_id = f"{canvas_id}/{suffix}"
-    return {
-        "id": page_id,
-        "type": "AnnotationPage",
-        "items": [
-            {
-                "id": f"{page_id}/painting",
-                "type": "Annotation",
-                "motivation": "painting",
-                "body": body,
-                "target": canvas_id,
-            }
-        ],
-    }
-
-
 def model_canvas(
     absolute: AbsoluteUrl, base: str, model: ObjectModel3D, position: int, size: tuple[int, int]
 ) -> dict[str, Any]:
@@ -93,9 +77,9 @@ def model_canvas(
             "label": lang(f"Poster of 3D model {position}"),
             "width": size[0],
             "height": size[1],
-            "items": [_page(placeholder_id, "page", poster)],
+            "items": [painting_page(placeholder_id, poster)],
         },
-        "items": [_page(canvas_id, "page", model_body(absolute, model))],
+        "items": [painting_page(canvas_id, model_body(absolute, model))],
     }
     if model.alt_text:
         canvas["summary"] = lang(model.alt_text)

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from descriptions.checklist import checklist_report
-from descriptions.drafting.languages import drafting_languages
+from descriptions.drafting.languages import UnknownLanguage, chosen_languages
 
 
 class Command(BaseCommand):
@@ -27,12 +27,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, language: str, **options: Any) -> None:
-        languages = drafting_languages()
-        if language:
-            if language not in languages:
-                known = ", ".join(languages)
-                raise CommandError(f"Unknown language {language!r}; expected one of {known}.")
-            languages = [language]
+        try:
+            languages = chosen_languages(language)
+        except UnknownLanguage as exc:
+            raise CommandError(str(exc)) from exc
         reports = {code: checklist_report(language=code) for code in languages}
         if options["json"]:
             default = str(settings.DESCRIPTIONS_DEFAULT_LANGUAGE)

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from descriptions.drafting.languages import drafting_languages
+from descriptions.drafting.languages import UnknownLanguage, chosen_languages
 from descriptions.selectors import describable_objects, undescribed_objects
 from descriptions.services import description_drafts
 
@@ -30,12 +30,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, force: bool, language: str, **options: Any) -> None:
-        languages = drafting_languages()
-        if language:
-            if language not in languages:
-                known = ", ".join(languages)
-                raise CommandError(f"Unknown language {language!r}; expected one of {known}.")
-            languages = [language]
+        try:
+            languages = chosen_languages(language)
+        except UnknownLanguage as exc:
+            raise CommandError(str(exc)) from exc
         started = time.perf_counter()
         # Which languages each object lacks, so each is measured once for all of them.
         wanted: dict[int, list[str]] = {}
