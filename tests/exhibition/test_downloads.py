@@ -354,7 +354,7 @@ def test_object_page_in_french_offers_the_downloads_in_french(client: Client) ->
     assert "800 × 400 pixels" in page
     assert "Taille réelle, 2000 × 1000 pixels" in page
     assert "Full size" not in page
-    assert "Crédit" in page
+    assert "Mention à faire figurer en cas de réutilisation" in page
 
 
 def test_refusal_page_in_french(client: Client) -> None:
