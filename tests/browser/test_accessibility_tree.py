@@ -208,6 +208,9 @@ def test_the_3d_viewer_is_named_before_and_after_it_loads(page: Page) -> None:
     )
 
     expect(figure).to_match_aria_snapshot(MODEL_VIEWER)
+    # Let the model's textures and the page's own requests finish while the test still owns
+    # the database: one still running when it is emptied leaves the table locked.
+    page.wait_for_load_state("networkidle", timeout=MODEL_LOAD_TIMEOUT_MS)
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
