@@ -4,15 +4,45 @@ A page still talking to the live server when a test ends (lazy images and tiles 
 visibility, the visit recorder's keepalive request on leaving, static/js/interactions.js)
 reaches the server while pytest-django empties the database; SQLite then refuses the flush
 ("SQL statements in progress", "table is locked") and every later test fails. So the pages
-first finish what they are loading, then every further request is dropped, then they close.
+first finish what they are loading, then every further request is dropped, then they close;
+last, the server is given time to finish the requests it is still answering.
 """
 
 import contextlib
+import threading
 
+from django.core.signals import request_finished, request_started
 from playwright.sync_api import BrowserContext
 from playwright.sync_api import Error as PlaywrightError
 
 SETTLE_MS = 5_000
+SERVER_SETTLE_SECONDS = 10.0
+
+_answering = 0
+_quiet = threading.Condition()
+
+
+def _request_started(**_: object) -> None:
+    global _answering
+    with _quiet:
+        _answering += 1
+
+
+def _request_finished(**_: object) -> None:
+    global _answering
+    with _quiet:
+        _answering = max(0, _answering - 1)
+        _quiet.notify_all()
+
+
+request_started.connect(_request_started, dispatch_uid="tests.browser.answering")
+request_finished.connect(_request_finished, dispatch_uid="tests.browser.answered")
+
+
+def wait_for_the_server(timeout: float = SERVER_SETTLE_SECONDS) -> None:
+    """Until the live server answers nothing (bounded): its thread shares the database."""
+    with _quiet:
+        _quiet.wait_for(lambda: _answering == 0, timeout=timeout)
 
 
 def close_quietly(context: BrowserContext) -> None:
@@ -28,3 +58,4 @@ def close_quietly(context: BrowserContext) -> None:
             page.goto("about:blank", timeout=SETTLE_MS)
         page.close(run_before_unload=False)
     context.close()
+    wait_for_the_server()
