@@ -226,10 +226,9 @@ def test_3d_model_waits_behind_a_facade_and_can_be_downloaded(client: Client) ->
     assert 'slot="hotspot-1" data-position="0.1 0.2 0.3" data-normal="0 0 1"' in template
     assert "Brass lens" in template
     assert "<model-viewer" not in html.replace(template, "")
-    assert (
-        f'<a href="{model.glb.url}" download type="model/gltf-binary">Download the 3D model (GLB,'
-        in html
-    )
+    # Downloading goes through the licensed copy in "Rights and reuse", never the raw file.
+    assert f'href="{model.glb.url}"' not in html
+    assert f"/objects/{obj.slug}/download/model-{model.pk}.glb" in html
     assert model.glb.url.endswith(".glb")
 
 
