@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bench.pages.server_timing import HEADER, parse_server_timing
+from bench.pages.server_timing import HEADER, WALL_METRIC, parse_server_timing
 from bench.pages.stats import Sample, ScenarioResult
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -77,11 +77,13 @@ class _Client(threading.Thread):
         if response.will_close:
             self.connection.close()
             self.connection = None
+        timing = response.getheader(HEADER)
         return Sample(
             path=path,
             status=response.status,
             client_ms=elapsed,
-            server_ms=parse_server_timing(response.getheader(HEADER)),
+            server_ms=parse_server_timing(timing),
+            server_wall_ms=parse_server_timing(timing, WALL_METRIC),
         )
 
 

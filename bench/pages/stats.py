@@ -15,6 +15,8 @@ class Sample:
     client_ms: float
     server_ms: float | None = None
     error: str = ""
+    # Server-Timing's wall time in Django (database waits included; CPU time leaves them out).
+    server_wall_ms: float | None = None
 
     @property
     def ok(self) -> bool:
