@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "guide",
     "descriptions",
     "interop",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -450,3 +451,16 @@ OAI_REPOSITORY_IDENTIFIER = env_str("OAI_REPOSITORY_IDENTIFIER", "")
 OAI_PAGE_SIZE = max(1, env_int("OAI_PAGE_SIZE", 100))
 OAI_TOKEN_HOURS = max(1, env_int("OAI_TOKEN_HOURS", 24))
 OAI_RATE = env_str("OAI_RATE", "120/minute")
+
+
+# PDF reports (/objects/<slug>/report.pdf, reports/): the origin their printed addresses
+# use (the request's unless set: set it once a site is live), how many new reports one
+# client may have made, how many may wait or be made at once for the whole site, the most
+# objects an exhibition's report holds, and when an unfinished one counts as lost or a
+# failed one may be tried again.
+REPORTS_SITE_URL = env_str("REPORTS_SITE_URL", "")
+REPORTS_RATE = env_str("REPORTS_RATE", "20/hour")
+REPORTS_MAX_QUEUED = max(1, env_int("REPORTS_MAX_QUEUED", 8))
+REPORTS_EXHIBITION_MAX_OBJECTS = max(1, env_int("REPORTS_EXHIBITION_MAX_OBJECTS", 40))
+REPORTS_STALE_SECONDS = max(60, env_int("REPORTS_STALE_SECONDS", 600))
+REPORTS_RETRY_SECONDS = max(10, env_int("REPORTS_RETRY_SECONDS", 300))

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("kiosk/", include("tours.kiosk_urls")),
     path("guide/", include("guide.urls")),
     path("descriptions/", include("descriptions.urls")),
+    path("", include("reports.urls")),
     path("", include("exhibition.urls")),
     prefix_default_language=False,
 )

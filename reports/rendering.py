@@ -1,0 +1,48 @@
+"""HTML to a tagged PDF (PDF/UA-1) with WeasyPrint, which fetches nothing but our pictures.
+
+WeasyPrint is imported inside the functions: it is only needed where reports are made.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+STYLESHEET = Path(__file__).with_name("report.css")
+# PDF/UA-1: a tagged PDF (structure tree in reading order, alternative text for figures,
+# /Lang from <html lang>, the title shown as the window title).
+PDF_VARIANT = "pdf/ua-1"
+PICTURE_SCHEME = "report-image:"
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    page_count: int
+
+
+def picture_fetcher(pictures: dict[str, bytes]) -> Any:
+    """A URL fetcher that answers ``report-image:`` addresses from memory and refuses every
+    other address: record text can never make the renderer read a file or call the network."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PictureOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            data = pictures.get(url) if url.startswith(PICTURE_SCHEME) else None
+            if data is None:
+                raise ValueError(f"a report embeds only its own pictures, not {url[:80]!r}")
+            return URLFetcherResponse(url, data, {"Content-Type": "image/jpeg"})
+
+    return PictureOnlyFetcher(allowed_protocols=[PICTURE_SCHEME.rstrip(":")])
+
+
+def render_pdf(*, html: str, pictures: dict[str, bytes]) -> RenderedPdf:
+    from weasyprint import CSS, HTML
+
+    fetcher = picture_fetcher(pictures)
+    document = HTML(string=html, url_fetcher=fetcher).render(
+        stylesheets=[CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
+        pdf_variant=PDF_VARIANT,
+    )
+    data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    assert data is not None  # bytes when no target is given
+    return RenderedPdf(data=data, page_count=len(document.pages))
