@@ -45,7 +45,8 @@ class Embedding(models.Model):
                 fields=["collection_object", "space"], name="search_embedding_object_space"
             )
         ]
-        indexes = [models.Index(fields=["space"])]
+        # updated_at: embed_collection counts the rows its workers wrote since it started.
+        indexes = [models.Index(fields=["space"]), models.Index(fields=["updated_at"])]
         verbose_name = gettext_lazy("embedding")
         verbose_name_plural = gettext_lazy("embeddings")
 

@@ -8,6 +8,7 @@ objects are ever written to the index; results are still re-checked against
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
@@ -80,15 +81,22 @@ def keyword_remove(*, object_ids: Sequence[int]) -> None:
         backend().remove(cursor, list(object_ids))
 
 
+# Records read and written per round of a rebuild: a million never sit in memory at once.
+REBUILD_CHUNK = 2000
+
+
 def rebuild_keyword_index() -> int:
     """Re-index every public object from scratch; returns how many were indexed."""
     store = backend()
-    objects = list(public_with_text().order_by("pk"))
+    count = 0
     with transaction.atomic(), connection.cursor() as cursor:
         store.clear(cursor)
-        store.upsert(cursor, (keyword_document(obj, fields=FIELDS_ALL) for obj in objects))
+        objects = public_with_text().order_by("pk").iterator(chunk_size=REBUILD_CHUNK)
+        while chunk := list(islice(objects, REBUILD_CHUNK)):
+            store.upsert(cursor, [keyword_document(obj, fields=FIELDS_ALL) for obj in chunk])
+            count += len(chunk)
         collection_changed()  # word statistics held per version are stale now
-    return len(objects)
+    return count
 
 
 def keyword_search(query: str, *, limit: int = 200) -> list[KeywordHit]:

@@ -24,6 +24,9 @@ class KeywordBackend(ABC):
     def drop_table(self, cursor: Any) -> None:
         """Remove the store (the migration's reverse)."""
 
+    def upgrade_table(self, cursor: Any) -> None:  # noqa: B027 (most stores need no upgrade)
+        """Bring a store made by an earlier version up to date (a migration calls this)."""
+
     @abstractmethod
     def upsert(self, cursor: Any, documents: Iterable[KeywordDocument]) -> None:
         """Write these records' documents, replacing any they had."""

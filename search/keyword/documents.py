@@ -36,6 +36,7 @@ class KeywordDocument:
     creators: str = ""
     description: str = ""
     other: str = ""
+    language: str = ""  # the record's own (its words are stemmed by its language's rules)
 
     def column(self, name: str) -> str:
         """The column's text as indexed: compatibility forms folded, as queries are."""
@@ -51,7 +52,7 @@ def folded(text: str) -> str:
 def keyword_document(obj: CollectionObject, *, fields: str = FIELDS_ALL) -> KeywordDocument:
     """The record's columns; ``fields="title"`` keeps the title alone (sparse catalogues)."""
     if fields == FIELDS_TITLE:
-        return KeywordDocument(object_id=obj.pk, title=obj.title)
+        return KeywordDocument(object_id=obj.pk, title=obj.title, language=obj.language)
     creators = " ; ".join(link.agent.name for link in obj.creator_links.all())
     other = " ; ".join(
         part
@@ -71,6 +72,7 @@ def keyword_document(obj: CollectionObject, *, fields: str = FIELDS_ALL) -> Keyw
         creators=creators,
         description=obj.description,
         other=other,
+        language=obj.language,
     )
 
 

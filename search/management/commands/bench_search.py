@@ -24,7 +24,9 @@ class Command(BaseCommand):
         "Without --synthetic: p50/p95 of GET /api/search/ over the dev queries beside the floor "
         "(text encoding + FAISS search alone) and their ratio. With --synthetic N: build time, "
         "memory, recall@10 and single-query latency of each index kind over N clustered vectors, "
-        "and the time of one single-vector index_upsert into it vs publishing the whole index."
+        "and the time of one single-vector index_upsert into it vs publishing the whole index. "
+        "With --keyword-rows N --postgres URL: the PostgreSQL keyword channel over N synthetic "
+        "records, each query's p50/p95 before (every match ranked) and after (bounded candidates)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -40,9 +42,22 @@ class Command(BaseCommand):
         )
         parser.add_argument("--repeat", type=int, default=4, help="passes over the dev queries")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
+        parser.add_argument(
+            "--keyword-rows", type=int, metavar="N", help="synthetic keyword records (up to 2M)"
+        )
+        parser.add_argument(
+            "--postgres",
+            metavar="URL",
+            help="a scratch PostgreSQL database for --keyword-rows (schema bench_keyword)",
+        )
+        parser.add_argument("--keyword-repeat", type=int, default=30, help="timings per query")
+        parser.add_argument("--explain", action="store_true", help="print the query plans")
+        parser.add_argument("--keep", action="store_true", help="keep the synthetic schema")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["synthetic"] is not None:
+        if options["keyword_rows"] is not None:
+            result = self._keyword(options)
+        elif options["synthetic"] is not None:
             result = self._synthetic(options)
         else:
             result = self._collection(options)
@@ -99,6 +114,57 @@ class Command(BaseCommand):
             "kinds": rows,
             "updates": updates,
         }
+
+    def _keyword(self, options: dict[str, Any]) -> dict[str, Any]:
+        import psycopg
+
+        from bench.search import keyword_bench
+
+        rows = int(options["keyword_rows"])
+        if not 1_000 <= rows <= 2_000_000:
+            raise CommandError("--keyword-rows takes 1,000 to 2,000,000 records")
+        if not options["postgres"]:
+            raise CommandError("--keyword-rows needs --postgres postgres://… (a scratch database)")
+        repeat = max(3, int(options["keyword_repeat"]))
+        with psycopg.connect(options["postgres"], autocommit=True) as connection:
+            cursor = connection.cursor()
+            try:
+                fill_s = keyword_bench.fill(cursor, rows)
+                figures = keyword_bench.measure_queries(cursor, repeat=repeat)
+                plans = {
+                    name: keyword_bench.explain(cursor, terms)
+                    for name, terms in keyword_bench.QUERIES
+                    if options["explain"]
+                }
+            finally:
+                if not options["keep"]:
+                    keyword_bench.drop(cursor)
+        result = {
+            "records": rows,
+            "synthetic": True,
+            "fill_s": fill_s,
+            "repeat": repeat,
+            "queries": [{**asdict(f), "p95_after_vs_before": f.p95_ratio} for f in figures],
+        }
+        if not options["json"]:
+            self.stdout.write(
+                f"{rows:,} synthetic keyword records (generated, not imported) in {fill_s:.0f} s; "
+                f"search + term maxima per query, {repeat} timings each, limit "
+                f"{keyword_bench.LIMIT}"
+            )
+            self.stdout.write(
+                f"{'query':<15} {'matching':>9} {'before p50':>10} {'p95':>8} "
+                f"{'after p50':>9} {'p95':>7} {'p95 ratio':>9} {'top-10 kept':>11}"
+            )
+            for f in figures:
+                self.stdout.write(
+                    f"{f.name:<15} {f.matching:>9,} {f.before_p50_ms:>10.1f} "
+                    f"{f.before_p95_ms:>8.1f} {f.after_p50_ms:>9.1f} {f.after_p95_ms:>7.1f} "
+                    f"{f.p95_ratio:>9.3f} {f.top10_overlap:>11.0%}"
+                )
+            for name, (before, after) in plans.items():
+                self.stdout.write(f"\n== {name}: before ==\n{before}\n== after ==\n{after}")
+        return result
 
     def _write_update(self, figure: UpdateFigures) -> None:
         # One edit now (a delta record) against the whole index written (every edit before).
