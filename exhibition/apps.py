@@ -8,6 +8,7 @@ class ExhibitionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from exhibition import cache_invalidation
+        from exhibition import browse_facet_store, cache_invalidation
 
         cache_invalidation.connect()
+        browse_facet_store.connect()

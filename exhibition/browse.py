@@ -46,7 +46,7 @@ SORT_LABELS = {
 }
 MULTI_PARAMS = ("type", "culture", "century")
 SINGLE_PARAMS = ("has_3d", "has_restoration", "agent", "place", "date_from", "date_to", "sort")
-PAGING_PARAMS = ("page", "page_size", "format")
+PAGING_PARAMS = ("page", "page_size", "format", "cursor")
 KNOWN_PARAMS = frozenset(MULTI_PARAMS + SINGLE_PARAMS + PAGING_PARAMS)
 MIN_YEAR, MAX_YEAR = -10_000, 3_000
 

@@ -2,6 +2,7 @@
 
 from exhibition.models.annotations import Annotation
 from exhibition.models.audit import AuditLogEntry
+from exhibition.models.browse_facets import BrowseEntry, BrowseFacetCell
 from exhibition.models.collection import (
     Agent,
     CollectionObject,
@@ -26,6 +27,8 @@ __all__ = [
     "Agent",
     "Annotation",
     "AuditLogEntry",
+    "BrowseEntry",
+    "BrowseFacetCell",
     "CollectionObject",
     "CollectionVersion",
     "Exhibition",

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -69,6 +71,11 @@ def culture_group(culture: str) -> str:
     return culture.split(" (", 1)[0].strip()
 
 
+_PUBLIC = models.Q(visibility="public")
+# browse.py's sort_year: undated objects sort after every dated one (MAX_YEAR + 1).
+_SORT_YEAR = Coalesce(F("date_start"), F("date_end"), Value(3001))
+
+
 class CollectionObject(models.Model):
     slug = models.SlugField(
         max_length=200,
@@ -125,7 +132,27 @@ class CollectionObject(models.Model):
         ordering = ["title"]
         verbose_name = gettext_lazy("collection object")
         verbose_name_plural = gettext_lazy("collection objects")
-        indexes = [models.Index(fields=["visibility", "object_type"])]
+        indexes = [
+            models.Index(fields=["visibility", "object_type"]),
+            # The browse page's sorts, walked in order for keyset pages (browse_pages.py).
+            models.Index(fields=["title", "id"], name="object_public_title", condition=_PUBLIC),
+            models.Index(
+                *(_SORT_YEAR, F("title"), F("id")), name="object_public_date", condition=_PUBLIC
+            ),
+            models.Index(
+                *(_SORT_YEAR.desc(), F("title"), F("id")),
+                name="object_public_date_desc",
+                condition=_PUBLIC,
+            ),
+            models.Index(
+                fields=["created_at", "id"], name="object_public_recent", condition=_PUBLIC
+            ),
+            models.Index(
+                fields=["object_type", "title", "id"],
+                name="object_public_type_title",
+                condition=_PUBLIC,
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(date_start__isnull=True)

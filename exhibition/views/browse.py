@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,14 +13,16 @@ from exhibition.browse import (
     BrowseParamError,
     BrowseQuery,
     FacetValue,
-    browse_facets,
     browse_objects,
     facet_label,
     parse_browse_params,
 )
+from exhibition.browse_facet_counts import counted_facets
+from exhibition.browse_pages import browse_page, page_count
 from exhibition.models import Agent, Place
 from exhibition.selectors import public_agents, public_places
-from exhibition.views.common import bad_request, page_of
+from exhibition.views.common import bad_request
+from exhibition.whole_numbers import positive_int
 
 PAGE_SIZE = 24
 FACET_VISIBLE = 8
@@ -90,20 +92,39 @@ def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> l
     return values
 
 
+def _page_number(raw: str) -> int:
+    raw = raw.strip() or "1"
+    number = positive_int(raw)
+    if number is None:
+        raise BrowseParamError(
+            _("'page' must be a whole number such as 2, not '%(raw)s'.") % {"raw": raw}
+        )
+    return number
+
+
 @require_safe
 def browse(request: HttpRequest) -> HttpResponse:
     try:
         query = parse_browse_params(request.GET)
         agent, place = _named_filters(query)
-        page = page_of(browse_objects(query), request.GET.get("page", ""), per_page=PAGE_SIZE)
+        number = _page_number(request.GET.get("page", ""))
     except BrowseParamError as error:
         return bad_request(request, str(error))
-    facets = browse_facets(query)
+    facets, total = counted_facets(query)
+    if number > page_count(total, PAGE_SIZE):
+        raise Http404(_("There is no such page of results."))
+    page = browse_page(
+        browse_objects(query),
+        params=request.GET,
+        sort=query.sort,
+        number=number,
+        total=total,
+        per_page=PAGE_SIZE,
+    )
     context = {
         "query": query,
         "heading": _heading(agent, place),
         "page": page,
-        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "facets": [_facet_group(name, values, query) for name, values in facets.items()],
         "sorts": SORT_LABELS,
         "agent": agent,

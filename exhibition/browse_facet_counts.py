@@ -1,0 +1,115 @@
+"""Facet counts and result totals for the browse page, read from the maintained counts.
+
+When the filters are only facets (type, culture, century, 3D, restoration), every count is a
+sum over ``BrowseFacetCell`` rows — a few thousand at most, whatever the collection's size —
+instead of five grouped scans of the objects. Filters the cells do not hold (an agent, a
+place, a date range, a detailed culture such as "Dutch Republic (Delft)") are counted live
+by exhibition/browse.py, over the rows those filters leave.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+from django.utils.translation import pgettext
+
+from exhibition.browse import (
+    BrowseQuery,
+    FacetValue,
+    browse_facets,
+    browse_objects,
+    facet_label,
+)
+from exhibition.models import BrowseFacetCell
+from exhibition.models.browse_facets import NO_CENTURY
+
+
+def cells_answer(query: BrowseQuery) -> bool:
+    """Whether the maintained counts hold everything this query filters on."""
+    return not (
+        query.agent
+        or query.place
+        or query.date_from is not None
+        or query.date_to is not None
+        or any(" (" in culture for culture in query.cultures)
+    )
+
+
+def _cells(query: BrowseQuery, *, skip: str) -> QuerySet[BrowseFacetCell]:
+    cells = BrowseFacetCell.objects.filter(count__gt=0)
+    if query.object_types and skip != "type":
+        cells = cells.filter(object_type__in=query.object_types)
+    if query.cultures and skip != "culture":
+        cells = cells.filter(culture__in=query.cultures)
+    if query.centuries and skip != "century":
+        cells = cells.filter(century__in=query.centuries)
+    if query.has_3d is not None and skip != "has_3d":
+        cells = cells.filter(has_3d=query.has_3d)
+    if query.has_restoration is not None and skip != "has_restoration":
+        cells = cells.filter(has_restoration=query.has_restoration)
+    return cells
+
+
+def _sums(query: BrowseQuery, *, param: str, field: str) -> dict[Any, int]:
+    rows = _cells(query, skip=param).order_by().values_list(field).annotate(n=Sum("count"))
+    return {value: int(n) for value, n in rows}
+
+
+def _values(param: str, sums: dict[Any, int], selected: tuple[Any, ...]) -> list[FacetValue]:
+    values = [
+        FacetValue(
+            value=str(raw),
+            label=facet_label(param, raw),
+            count=count,
+            selected=raw in selected,
+        )
+        for raw, count in sums.items()
+        if raw not in {"", NO_CENTURY} and count > 0
+    ]
+    if param == "century":
+        values.sort(key=lambda v: int(v.value))
+    else:
+        values.sort(key=lambda v: (-v.count, v.label))
+    return values
+
+
+def _boolean(sums: dict[Any, int], selected: bool | None) -> list[FacetValue]:
+    return [
+        FacetValue(
+            value="true",
+            label=pgettext("filter value", "Yes"),
+            count=sums.get(True, 0),
+            selected=selected is True,
+        ),
+        FacetValue(
+            value="false",
+            label=pgettext("filter value", "No"),
+            count=sums.get(False, 0),
+            selected=selected is False,
+        ),
+    ]
+
+
+def counted_facets(query: BrowseQuery) -> tuple[dict[str, list[FacetValue]], int]:
+    """The facets, each counted under the other filters, and the number of results."""
+    if not cells_answer(query):
+        return browse_facets(query), browse_objects(query).count()
+    has_3d = _sums(query, param="has_3d", field="has_3d")
+    facets = {
+        "type": _values(
+            "type", _sums(query, param="type", field="object_type"), query.object_types
+        ),
+        "culture": _values(
+            "culture", _sums(query, param="culture", field="culture"), query.cultures
+        ),
+        "century": _values(
+            "century", _sums(query, param="century", field="century"), query.centuries
+        ),
+        "has_3d": _boolean(has_3d, query.has_3d),
+        "has_restoration": _boolean(
+            _sums(query, param="has_restoration", field="has_restoration"),
+            query.has_restoration,
+        ),
+    }
+    # The 3D facet is counted under every other filter; its own filter picks one side.
+    total = sum(has_3d.values()) if query.has_3d is None else has_3d.get(query.has_3d, 0)
+    return facets, total
