@@ -162,9 +162,10 @@ def _on_write(sender: type[Model], instance: Model, **kwargs: Any) -> None:
 
 def connect() -> None:
     # An image's own saves change no facet; deleting one takes its restorations with it.
-    for model in (CollectionObject, ObjectModel3D, Restoration, MachineOutput):
+    saved: tuple[type[Model], ...] = (CollectionObject, ObjectModel3D, Restoration, MachineOutput)
+    for model in saved:
         uid = f"browse-facets-save-{model.__name__}"
         post_save.connect(_on_write, sender=model, dispatch_uid=uid)
-    for model in (CollectionObject, ObjectModel3D, ObjectImage, Restoration, MachineOutput):
+    for model in (*saved, ObjectImage):
         uid = f"browse-facets-delete-{model.__name__}"
         post_delete.connect(_on_write, sender=model, dispatch_uid=uid)
