@@ -166,6 +166,7 @@ def connect() -> None:
     for model in saved:
         uid = f"browse-facets-save-{model.__name__}"
         post_save.connect(_on_write, sender=model, dispatch_uid=uid)
-    for model in (*saved, ObjectImage):
+    deleted: tuple[type[Model], ...] = (*saved, ObjectImage)
+    for model in deleted:
         uid = f"browse-facets-delete-{model.__name__}"
         post_delete.connect(_on_write, sender=model, dispatch_uid=uid)
