@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.http import HttpRequest
 from django.utils import timezone
 
 from exhibition.models import CollectionObject, Exhibition
@@ -28,6 +29,13 @@ class ReportAddress:
     subject: Model
     language: str
     site_url: str
+
+
+def report_site_url(request: HttpRequest) -> str:
+    """The origin printed in reports: REPORTS_SITE_URL once a site is live, else the request's
+    (a host ALLOWED_HOSTS accepted)."""
+    configured = str(settings.REPORTS_SITE_URL).rstrip("/")
+    return configured or f"{request.scheme}://{request.get_host()}"
 
 
 def find_report(address: ReportAddress) -> tuple[str, GeneratedReport | None]:

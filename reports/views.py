@@ -23,6 +23,7 @@ from reports.services import (
     find_report,
     needs_making,
     report_schedule,
+    report_site_url,
     reports_in_queue,
 )
 from reports.throttling import report_making_wait
@@ -30,12 +31,6 @@ from reports.throttling import report_making_wait
 # How long the "being prepared" page asks a client to wait before asking again.
 POLL_SECONDS = 3
 QUEUE_FULL_SECONDS = 60
-
-
-def site_url(request: HttpRequest) -> str:
-    """The origin printed in reports: REPORTS_SITE_URL once a site is live, else this one."""
-    configured = str(settings.REPORTS_SITE_URL).rstrip("/")
-    return configured or f"{request.scheme}://{request.get_host()}"
 
 
 def _file(report: GeneratedReport, *, slug: str) -> HttpResponseBase | None:
@@ -74,7 +69,7 @@ def _report_response(
     request: HttpRequest, *, kind: str, subject: Model, slug: str, title: str, back: str
 ) -> HttpResponseBase:
     address = ReportAddress(
-        kind=kind, subject=subject, language=page_language(), site_url=site_url(request)
+        kind=kind, subject=subject, language=page_language(), site_url=report_site_url(request)
     )
     key, report = find_report(address)
     if report is not None and report.is_ready:
