@@ -13,6 +13,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from descriptions.selectors import approved_description
 from exhibition.alt_text import alt_text_for
@@ -77,13 +78,16 @@ def byline(creators: list[ObjectCreator], date_display: str) -> str:
 def record_fields(obj: CollectionObject, creators: list[ObjectCreator]) -> list[Field]:
     """The record as the object page's "About this object" lists it, in the same order."""
     fields: list[Field] = []
+    names = []
     for link in creators:
         name = f"{link.qualifier} {link.agent.name}" if link.qualifier else link.agent.name
         if link.agent.dates:
             name += f" ({link.agent.dates})"
         if link.role:
             name += f", {link.role}"
-        fields.append(Field(_("Creator"), name))
+        names.append(name)
+    if names:
+        fields.append(Field(ngettext("Creator", "Creators", len(names)), "; ".join(names)))
     if obj.date_display:
         fields.append(Field(_("Date"), obj.date_display))
     elif obj.century is not None:
@@ -147,8 +151,8 @@ def _provenance(restoration: Restoration) -> list[Field]:
     fields = [
         Field(_("Method"), output.method),
         Field(_("Engine"), f"{output.engine} {output.engine_version}".strip()),
-        Field(_("Parameters"), parameters or _("None")),
-        Field(_("Produced"), _date(output.produced_at)),
+        Field(_("Parameters"), parameters or pgettext("parameters", "None")),
+        Field(pgettext("restoration date", "Produced"), _date(output.produced_at)),
         Field(_("Review"), review),
     ]
     if output.review_note:
