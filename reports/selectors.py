@@ -51,12 +51,17 @@ class Limits:
     reconstructions: int
     notes: int
     longest_side: int
+    # Whether pictures of an object with a content note are left out, as the exhibition's
+    # story leaves them out (the object's own report shows the note first, then them).
+    skip_noted_media: bool = False
 
 
 # An object's own report: every picture up to a dozen, at print resolution.
 OBJECT_LIMITS = Limits(pictures=12, reconstructions=6, notes=100, longest_side=1600)
 # One object among many in an exhibition's report: its first picture, smaller.
-EXHIBITION_ITEM_LIMITS = Limits(pictures=1, reconstructions=2, notes=20, longest_side=1000)
+EXHIBITION_ITEM_LIMITS = Limits(
+    pictures=1, reconstructions=2, notes=20, longest_side=1000, skip_noted_media=True
+)
 
 
 def _src(storage_name: str) -> str:
@@ -277,7 +282,8 @@ def object_report(
     # A report is a copy the visitor keeps: it holds pictures only where the licence lets
     # the museum hand out copies, exactly as the downloads panel decides.
     may_copy = downloadable_licence(obj.licence) is not None
-    pictures, more = _pictures(images, models, limits) if may_copy else ([], 0)
+    show_media = may_copy and not (limits.skip_noted_media and obj.content_note)
+    pictures, more = _pictures(images, models, limits) if show_media else ([], 0)
     has_media = bool(images or [m for m in models if m.poster])
     return ObjectReport(
         slug=obj.slug,
@@ -294,7 +300,7 @@ def object_report(
         pictures=pictures,
         pictures_withheld="" if may_copy or not has_media else refusal_reason(obj.licence),
         more_pictures=more,
-        reconstructions=_reconstructions(obj, images, limits, with_pictures=may_copy),
+        reconstructions=_reconstructions(obj, images, limits, with_pictures=show_media),
         notes=_notes(obj, images, models, limits),
         approved_description=_approved_description(obj, language),
         licence_name=licence.display_name if licence else obj.licence,
