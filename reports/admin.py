@@ -31,12 +31,13 @@ MAX_SUBJECTS_PER_ACTION = 10
 def make_reports(
     modeladmin: ModelAdmin[Any],
     request: HttpRequest,
-    queryset: QuerySet[CollectionObject] | QuerySet[Exhibition],
+    queryset: QuerySet[Any],
 ) -> None:
     site_url = report_site_url(request)
     chosen = list(queryset.order_by("pk")[: MAX_SUBJECTS_PER_ACTION + 1])
     queued = skipped = 0
     for subject in chosen[:MAX_SUBJECTS_PER_ACTION]:
+        assert isinstance(subject, CollectionObject | Exhibition)  # the two lists it is on
         made = report_regenerate(subject=subject, site_url=site_url)
         queued += made
         skipped += 0 if made else 1
