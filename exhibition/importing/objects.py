@@ -19,6 +19,7 @@ from django.db import transaction
 
 from exhibition.importing.authorities import agent_for_name, place_for_spec, tags_for_names
 from exhibition.importing.creators import credit_phrase, parse_creators
+from exhibition.importing.fieldcheck import fits_model_fields
 from exhibition.importing.media import (
     SourceFile,
     check_glb,
@@ -39,6 +40,7 @@ from exhibition.models import (
     ObjectImage,
     ObjectModel3D,
     ObjectTranslation,
+    Place,
     Visibility,
 )
 from exhibition.page_cache import collection_changed
@@ -205,9 +207,10 @@ def _write_record(
     obj = obj or CollectionObject(slug=record.slug)
     result = RecordResult(collection_object=obj, status="created")
     old_scalars = {name: getattr(obj, name) for name in (*SCALAR_FIELDS, "place_id")}
-    _assign_fields(obj, record, damaged, created=created)
+    place = place_for_spec(record.place) if record.place else None
+    assign_fields(obj, record, damaged, place=place, created=created)
     if created or old_scalars != {n: getattr(obj, n) for n in (*SCALAR_FIELDS, "place_id")}:
-        _full_clean(obj)
+        clean_object(obj)
         obj.save()
     _sync_creators(obj, record)
     _sync_tags(obj, record.tags)
@@ -228,9 +231,15 @@ def _write_record(
     return result
 
 
-def _assign_fields(
-    obj: CollectionObject, record: ImportRecord, damaged: set[str] | None, *, created: bool
+def assign_fields(
+    obj: CollectionObject,
+    record: ImportRecord,
+    damaged: set[str] | None,
+    *,
+    place: Place | None,
+    created: bool,
 ) -> None:
+    """Set the object's own fields from the record; ``place`` is the record's, found."""
     text = record.text
     obj.accession_number = text["accession_number"] or record.slug
     obj.title, obj.object_type, obj.licence = record.title, record.object_type, record.licence
@@ -254,7 +263,7 @@ def _assign_fields(
         obj.content_note = record.content_note
     if damaged is not None:
         obj.is_damaged = record.slug in damaged
-    obj.place = place_for_spec(record.place) if record.place else None
+    obj.place = place
 
 
 def _source_with_notes(record: ImportRecord) -> str:
@@ -277,9 +286,19 @@ def _credit_line(text: str) -> str:
     return credit[: _CREDIT_LINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _full_clean(obj: CollectionObject) -> None:
+def clean_object(obj: CollectionObject, *, checked_elsewhere: bool = False) -> None:
+    """Validate the object's fields, or raise RecordError listing what is wrong.
+
+    ``checked_elsewhere``: a batch has already checked ids, accession numbers, the place
+    and the date range for all its records at once, so none is checked again row by row.
+    """
+    if checked_elsewhere and fits_model_fields(obj, exclude=("place",)):
+        return
     try:
-        obj.full_clean()
+        if checked_elsewhere:
+            obj.full_clean(exclude=["place"], validate_unique=False, validate_constraints=False)
+        else:
+            obj.full_clean()
     except ValidationError as exc:
         problems = [
             f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
@@ -288,13 +307,19 @@ def _full_clean(obj: CollectionObject) -> None:
         raise RecordError("; ".join(problems)) from None
 
 
-def _sync_creators(obj: CollectionObject, record: ImportRecord) -> None:
+def wanted_creators(record: ImportRecord) -> list[tuple[str, str, str]]:
+    """(name, role, qualifier) of each creator link the record asks for, in order."""
     wanted: list[tuple[str, str, str]] = []
     for credit in parse_creators(record.text["creator"] or None):
         if len(credit.name) > 300:
             raise RecordError(f"creator name '{credit.name[:40]}…' is longer than 300 characters")
         if (credit.name, credit.role) not in [(name, role) for name, role, _ in wanted]:
             wanted.append((credit.name, credit.role[:100], credit.qualifier[:100]))
+    return wanted
+
+
+def _sync_creators(obj: CollectionObject, record: ImportRecord) -> None:
+    wanted = wanted_creators(record)
     links = obj.creator_links.select_related("agent")
     if wanted == [(link.agent.name, link.role, link.qualifier) for link in links]:
         return

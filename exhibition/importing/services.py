@@ -1,80 +1,45 @@
 """Import a collection folder (``objects.jsonl`` plus the files it names) into the database.
 
-One bad record never stops the run: it is reported with its line number and reason, and
-every other record is still imported. Tiles are cut by a background task once a record's
-transaction has committed (in-process in the embedded default).
+The file is read as a stream, in batches (``batches``): memory stays the same however long
+it is. One bad record never stops the run: it is reported with its line number and
+reason, and every other record is still imported. After each batch the journal notes how
+far the run got, so a run that is interrupted (killed, a lost connection) resumes after
+the last batch it committed; records are matched by id, so a batch done twice is harmless.
+Tiles are cut by a background task once a record's transaction has committed (in-process
+in the embedded default).
 """
 
 import json
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
-from django.core.exceptions import SuspiciousOperation
-from django.core.files.storage import default_storage
-from django.db import DatabaseError
+from django.conf import settings
 
-from exhibition.iiif.tiles import image_delete_tiles, tiles_are_current
-from exhibition.importing.objects import RecordResult, object_import_record
-from exhibition.importing.records import (
-    ImportRecord,
-    RecordError,
-    parse_line,
-    record_id,
-    validate_record,
-)
-from exhibition.models import ObjectImage, ObjectModel3D
-from exhibition.services.collection_edits import collection_change_announce
-from exhibition.services.media import image_request_tiles
+from exhibition.importing.batches import BatchContext, import_batch, record_after_commit
+from exhibition.importing.journal import ImportJournal, Position, SourceIdentity
+from exhibition.importing.reading import Batch, read_batches
+from exhibition.importing.summary import ImportProblem, ImportSummary, ProblemHandler
+
+__all__ = [
+    "CollectionError",
+    "ImportProblem",
+    "ImportSummary",
+    "ProblemHandler",
+    "collection_import",
+    "count_records",
+    "read_damaged",
+    "record_after_commit",
+]
 
 RECORDS_FILE = "objects.jsonl"
 DAMAGED_FILE = "damaged.json"
+DEFAULT_BATCH_SIZE = 1000
+MAX_BATCH_SIZE = 10_000
 
 
 class CollectionError(Exception):
     """The collection as a whole cannot be read (no objects.jsonl, bad damaged.json)."""
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    line: int
-    record_id: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line} (id {self.record_id or '?'}): {self.reason}"
-
-
-@dataclass
-class ImportSummary:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    tiles_generated: int = 0
-    tiles_queued: int = 0
-    tiles_failed: int = 0
-    seconds: float = 0.0
-    problems: list[ImportProblem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.tiles_failed
-
-    def __str__(self) -> str:
-        tiles = f"tiles generated {self.tiles_generated}"
-        if self.tiles_queued:
-            tiles += f", tile sets queued {self.tiles_queued}"
-        if self.tiles_failed:
-            tiles += f", tile sets failed {self.tiles_failed}"
-        return (
-            f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"failed {self.failed}; {tiles}; {self.seconds:.1f} s"
-        )
-
-
-ProblemHandler = Callable[[ImportProblem], None]
 
 
 def count_records(root: Path) -> int:
@@ -83,71 +48,66 @@ def count_records(root: Path) -> int:
         return sum(1 for raw in fh if raw.strip())
 
 
+def checkpoint_folder() -> Path:
+    """Where interrupted imports leave their journals (see ``journal``)."""
+    return Path(settings.VAR_DIR) / "import-checkpoints"
+
+
 def collection_import(
     *,
     root: Path,
     on_record: Callable[[], None] | None = None,
     on_problem: ProblemHandler | None = None,
+    on_resume: Callable[[Position], None] | None = None,
+    on_batch: Callable[[Batch], None] | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    restart: bool = False,
+    announce: bool = True,
+    checkpoint_dir: Path | None = None,
 ) -> ImportSummary:
-    """Import every record of ``root/objects.jsonl``; problems are collected, not raised."""
+    """Import every record of ``root/objects.jsonl``; problems are collected, not raised.
+
+    An earlier run of the same file into the same database that did not finish is resumed
+    after its last committed batch (``on_resume`` hears where), unless ``restart``.
+    ``on_batch`` is called after each batch has committed and been journalled.
+    """
+    if not 1 <= batch_size <= MAX_BATCH_SIZE:
+        raise ValueError(f"batch size must be from 1 to {MAX_BATCH_SIZE:,}, not {batch_size}")
     started = time.monotonic()
     records_path = _records_path(root)
     damaged = read_damaged(root)
     summary = ImportSummary()
-    imported_on: dict[str, int] = {}
 
     def report(problem: ImportProblem) -> None:
-        summary.problems.append(problem)
+        summary.add_problem(problem)
         if on_problem is not None:
             on_problem(problem)
 
-    for number, line in _numbered_lines(records_path):
-        rid: str | None = None
-        try:
-            data = parse_line(_decode(line))
-            rid = record_id(data)
-            if rid in imported_on:
-                raise RecordError(f"id '{rid}' was already imported from line {imported_on[rid]}")
-            record = validate_record(data)
-            status = _import_line(record, number, root, damaged, summary=summary, report=report)
-            imported_on[record.slug] = number
-            _count(summary, status)
-        except (RecordError, DatabaseError, OSError, SuspiciousOperation) as exc:
-            summary.failed += 1
-            report(ImportProblem(number, rid, _reason(exc)))
-        if on_record is not None:
-            on_record()
+    journal = ImportJournal.open(
+        folder=checkpoint_dir or checkpoint_folder(),
+        source=SourceIdentity.of(records_path),
+        restart=restart,
+    )
+    start = journal.position
+    summary.resumed_after_line, summary.resumed_records = start.line, start.records
+    if start.line and on_resume is not None:
+        on_resume(start)
+    context = BatchContext(records_path, damaged, journal, summary, report, announce)
+    try:
+        for batch in read_batches(records_path, start=start, size=batch_size):
+            imported = import_batch(batch, context)
+            journal.record_batch(imported=imported, position=batch.end)
+            if on_record is not None:
+                for _ in batch.lines:
+                    on_record()
+            if on_batch is not None:
+                on_batch(batch)
+    except BaseException:
+        journal.close()  # kept: the next run resumes from it
+        raise
+    journal.finish()
     summary.seconds = time.monotonic() - started
     return summary
-
-
-def _import_line(
-    record: ImportRecord,
-    number: int,
-    root: Path,
-    damaged: set[str] | None,
-    *,
-    summary: ImportSummary,
-    report: ProblemHandler,
-) -> str:
-    """Write one valid record; its status ("created", "updated" or "unchanged")."""
-    result = object_import_record(
-        record=record,
-        root=root,
-        damaged=damaged,
-        note=f"Line {number} of {root / RECORDS_FILE}.",
-        after_commit=record_after_commit(summary, number, record.slug, report),
-    )
-    return result.status
-
-
-def _count(summary: ImportSummary, status: str) -> None:
-    if status == "created":
-        summary.created += 1
-    elif status == "updated":
-        summary.updated += 1
-    else:
-        summary.unchanged += 1
 
 
 def read_damaged(root: Path) -> set[str] | None:
@@ -169,72 +129,3 @@ def _records_path(root: Path) -> Path:
     if not path.is_file():
         raise CollectionError(f"no {RECORDS_FILE} in {root}")
     return path
-
-
-def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, bytes) of each non-blank line; decoding is per line, so one line
-    in another encoding fails alone, with its own number."""
-    with path.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if raw.strip():
-                yield number, raw
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise RecordError(f"line is not UTF-8 text (byte {exc.start + 1})") from None
-
-
-def record_after_commit(
-    summary: ImportSummary, line: int, slug: str, report: ProblemHandler
-) -> Callable[[RecordResult], None]:
-    """What every import door does once a record has committed: announce the change,
-    remove files and tiles it no longer uses, and have its new image tiled."""
-
-    def finish(result: RecordResult) -> None:
-        collection_change_announce(instance=result.collection_object, reason="imported")
-        _delete_unreferenced(result.stale_files)
-        for identifier in result.stale_tiles:
-            image_delete_tiles(identifier=identifier)
-        if result.image is not None and not tiles_are_current(result.image):
-            _schedule_tiles(result.image, summary, line, slug, report)
-
-    return finish
-
-
-def _schedule_tiles(
-    image: ObjectImage, summary: ImportSummary, line: int, slug: str, report: ProblemHandler
-) -> None:
-    try:
-        image_request_tiles(image=image)
-    except Exception as exc:  # the record is in; its tiles can be cut again by re-import
-        summary.tiles_failed += 1
-        report(ImportProblem(line, slug, f"tiles could not be generated: {_reason(exc)}"))
-        return
-    # In-process (the embedded default) the tiles are cut by now; a worker cuts them later.
-    image.refresh_from_db()
-    if tiles_are_current(image):
-        summary.tiles_generated += 1
-    else:
-        summary.tiles_queued += 1
-
-
-def _delete_unreferenced(names: list[str]) -> None:
-    for name in names:
-        in_use = (
-            ObjectImage.objects.filter(original=name).exists()
-            or ObjectModel3D.objects.filter(glb=name).exists()
-            or ObjectModel3D.objects.filter(original=name).exists()
-        )
-        if name and not in_use:
-            default_storage.delete(name)
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, RecordError):
-        return str(exc)
-    if isinstance(exc, DatabaseError):
-        return f"database refused the record: {exc}"
-    return f"{type(exc).__name__}: {exc}"
