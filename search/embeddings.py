@@ -7,12 +7,12 @@ in: MiniLM's for ConSE, CLIP's for CLIP) and "visual" (purely visual, for photo 
 """
 
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Count
 
 from exhibition.models import CollectionObject, ObjectImage
 from exhibition.page_cache import collection_changed
@@ -152,8 +152,12 @@ def _embed_texts(
     if not pending:
         return []
     vectors = encoder.encode([text for _, _, text in pending])
-    for (obj, space, text), vector in zip(pending, vectors, strict=True):
-        _store(obj, space, encoder.name, encoder.version, text_checksum(text), vector, [])
+    _store_rows(
+        [
+            _row(obj, space, encoder.name, encoder.version, text_checksum(text), vector, [])
+            for (obj, space, text), vector in zip(pending, vectors, strict=True)
+        ]
+    )
     return [(obj.pk, space) for obj, space, _ in pending]
 
 
@@ -191,15 +195,28 @@ def _store_image(
     obj: CollectionObject, name: str, version: str, checksum: str, encoding: "ImageEncoding"
 ) -> set[str]:
     concepts = [[c.label, round(c.score, 4)] for c in encoding.concepts]
-    _store(obj, "joint", name, version, checksum, encoding.joint, concepts)
+    rows = [_row(obj, "joint", name, version, checksum, encoding.joint, concepts)]
     if encoding.visual is None:
         embeddings_delete(collection_object_id=obj.pk, spaces=("visual",))
     else:
-        _store(obj, "visual", name, version, checksum, encoding.visual, [])
+        rows.append(_row(obj, "visual", name, version, checksum, encoding.visual, []))
+    _store_rows(rows)
     return set(IMAGE_SPACES)
 
 
-def _store(
+# What a stored embedding's row is rewritten with when its input or encoder changed.
+_STORED_FIELDS = [
+    "encoder",
+    "encoder_version",
+    "input_checksum",
+    "dim",
+    "vector",
+    "concepts",
+    "updated_at",
+]
+
+
+def _row(
     obj: CollectionObject,
     space: str,
     encoder: str,
@@ -207,42 +224,72 @@ def _store(
     checksum: str,
     vector: np.ndarray,
     concepts: list[list[object]],
-) -> None:
+) -> Embedding:
     data = np.ascontiguousarray(vector, dtype="<f4")
-    Embedding.objects.update_or_create(
+    return Embedding(
         collection_object=obj,
         space=space,
-        defaults={
-            "encoder": encoder,
-            "encoder_version": version,
-            "input_checksum": checksum,
-            "dim": int(data.shape[0]),
-            "vector": data.tobytes(),
-            "concepts": concepts,
-        },
+        encoder=encoder,
+        encoder_version=version,
+        input_checksum=checksum,
+        dim=int(data.shape[0]),
+        vector=data.tobytes(),
+        concepts=concepts,
     )
+
+
+def _store_rows(rows: list[Embedding]) -> None:
+    """Insert or replace these (object, space) rows in one statement per 500."""
+    Embedding.objects.bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["collection_object", "space"],
+        update_fields=_STORED_FIELDS,
+    )
+
+
+# Stored vectors read per round trip by `embedding_matrix`: an index build at a million
+# objects never holds the rows (or a list of their vectors) besides the matrix it fills.
+STREAM_CHUNK = 2000
 
 
 def embedding_matrix(space: str) -> tuple[np.ndarray, np.ndarray]:
     """(ids int64 (n,), vectors float32 (n, d)) of the public objects embedded in ``space``.
 
     Rows from another encoder (say, left over after switching to CLIP) are left out, so
-    the matrix always has one width: the encoder most rows came from wins.
+    the matrix always has one width: the encoder most rows came from wins. The rows are
+    streamed (STREAM_CHUNK at a time) into a matrix sized by a count first.
     """
     if space not in SPACES:
         raise ValueError(f"Unknown space {space!r}; expected one of {SPACES}")
-    rows = list(
-        Embedding.objects.filter(space=space, collection_object__in=public_objects())
-        .order_by("collection_object_id")
-        .values_list("collection_object_id", "encoder", "dim", "vector")
+    rows = Embedding.objects.filter(space=space, collection_object__in=public_objects())
+    widest = (
+        rows.order_by()
+        .values_list("encoder", "dim")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "encoder", "dim")
+        .first()
     )
-    if not rows:
+    if widest is None:
         return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
-    encoder, dim = Counter((enc, d) for _, enc, d, _ in rows).most_common(1)[0][0]
-    kept = [(pk, vec) for pk, enc, d, vec in rows if enc == encoder and d == dim]
-    ids = np.array([pk for pk, _ in kept], dtype=np.int64)
-    vectors = np.stack([np.frombuffer(bytes(vec), dtype="<f4") for _, vec in kept])
-    return ids, vectors.astype(np.float32)
+    encoder, dim, count = widest
+    ids = np.empty(count, dtype=np.int64)
+    vectors = np.empty((count, dim), dtype=np.float32)
+    filled = 0
+    stream = (
+        rows.filter(encoder=encoder, dim=dim)
+        .order_by("collection_object_id")
+        .values_list("collection_object_id", "vector")
+        .iterator(chunk_size=STREAM_CHUNK)
+    )
+    for object_id, vector in stream:
+        if filled == count:
+            break  # embedded since the count: the next build takes it
+        ids[filled] = object_id
+        vectors[filled] = np.frombuffer(bytes(vector), dtype="<f4")
+        filled += 1
+    return ids[:filled], vectors[:filled]
 
 
 def stored_vectors(*, space: str, object_ids: Sequence[int]) -> dict[int, np.ndarray]:

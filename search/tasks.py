@@ -15,3 +15,13 @@ def embed_object(collection_object_id: int) -> list[str]:
 def unindex_object(collection_object_id: int) -> None:
     """Take a deleted object out of every vector index (its embeddings went with it)."""
     object_unindex(collection_object_id=collection_object_id)
+
+
+@shared_task
+def embed_chunk(first_id: int, last_id: int, *, force: bool = False, run: str = "") -> None:
+    """Embed the objects with ids first..last (one chunk of `embed_collection`); report it."""
+    from search.bulk_embedding import embed_id_range, record_chunk
+
+    outcome = embed_id_range(first_id=first_id, last_id=last_id, force=force)
+    if run:
+        record_chunk(run=run, outcome=outcome)

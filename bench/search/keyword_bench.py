@@ -121,6 +121,18 @@ def fill(cursor: Any, rows: int) -> float:
     return time.perf_counter() - started
 
 
+def reusable(cursor: Any, rows: int) -> bool:
+    """Whether a --keep run left `rows` records here; if so, searches go to them."""
+    cursor.execute("SELECT to_regclass(%s)", [f"{SCHEMA}.{TABLE}"])
+    if cursor.fetchone()[0] is None:
+        return False
+    cursor.execute(f"SELECT count(*) FROM {SCHEMA}.{TABLE}")  # noqa: S608 (fixed names)
+    if int(cursor.fetchone()[0]) != rows:
+        return False
+    cursor.execute(f"SET search_path TO {SCHEMA}")
+    return True
+
+
 def unbounded_statement(terms: Sequence[str], *, limit: int) -> tuple[str, list[Any]]:
     """The statement the site ran before: every record with any of the words, ranked."""
     query, params = any_word_query(terms, query_configs())
@@ -183,7 +195,7 @@ def _timed(call: Any, repeat: int) -> list[float]:
     return timings
 
 
-def measure_queries(cursor: Any, *, repeat: int) -> list[QueryFigures]:
+def measure_queries(cursor: Any, *, repeat: int, before_repeat: int) -> list[QueryFigures]:
     """Before/after p50 and p95 of what one search asks the keyword channel (search + maxima)."""
     backend = PostgresKeywordBackend()
     figures = []
@@ -198,7 +210,7 @@ def measure_queries(cursor: Any, *, repeat: int) -> list[QueryFigures]:
             return [hit.object_id for hit in backend.search(cursor, terms, limit=LIMIT)]
 
         exact, bounded = before()[:10], after()[:10]  # also warms the cache for both
-        before_ms, after_ms = _timed(before, repeat), _timed(after, repeat)
+        before_ms, after_ms = _timed(before, before_repeat), _timed(after, repeat)
         figures.append(
             QueryFigures(
                 name=name,
