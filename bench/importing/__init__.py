@@ -1,0 +1,1 @@
+"""Timing ``import_collection`` at scale: records per second, peak memory, resuming."""
