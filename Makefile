@@ -70,10 +70,10 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 collection: migrate chromium
-	# Embeddings and description drafts are made in one batch below rather than record by
-	# record; speech is made when a description is first played.
+	# Embeddings, the keyword index and description drafts are made in one batch below
+	# rather than record by record; speech is made when a description is first played.
 	SEARCH_EMBED_ON_CHANGE=0 DESCRIPTIONS_DRAFT_ON_CHANGE=0 SPEECH_ON_CHANGE=0 \
-		$(PY) manage.py import_collection
+		$(PY) manage.py import_collection --defer-indexing
 	$(PY) manage.py load_gallery_map tours/demo/gallery-map.json
 	$(PY) manage.py import_exhibitions
 	$(PY) manage.py render_model_posters
