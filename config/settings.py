@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "guide",
     "descriptions",
     "interop",
+    "films",
     "reports",
 ]
 
@@ -432,6 +433,20 @@ SPEECH_LANGUAGE_SETTINGS = json.loads(env_str("SPEECH_LANGUAGE_SETTINGS", "{}"))
 # A bulk import turns both off and drafts in one batch (the Makefile's `collection`).
 DESCRIPTIONS_DRAFT_ON_CHANGE = env_bool("DESCRIPTIONS_DRAFT_ON_CHANGE", True)
 SPEECH_ON_CHANGE = env_bool("SPEECH_ON_CHANGE", True)
+
+# Narrated exhibition films (films/, made with Debian's ffmpeg): the programs, the frame size
+# and rate, the most objects and seconds one film holds, the largest file, and the time one
+# build may take (each ffmpeg step has its own share of it).
+FILMS_FFMPEG = env_str("FILMS_FFMPEG", "/usr/bin/ffmpeg")
+FILMS_FFPROBE = env_str("FILMS_FFPROBE", "/usr/bin/ffprobe")
+FILMS_FRAME_WIDTH = env_int("FILMS_FRAME_WIDTH", 1280)
+FILMS_FRAME_HEIGHT = env_int("FILMS_FRAME_HEIGHT", 720)
+FILMS_FPS = env_int("FILMS_FPS", 25)
+FILMS_MAX_OBJECTS = max(1, env_int("FILMS_MAX_OBJECTS", 40))
+FILMS_MAX_SECONDS = max(30, env_int("FILMS_MAX_SECONDS", 1800))
+FILMS_MAX_BYTES = max(1_000_000, env_int("FILMS_MAX_BYTES", 500_000_000))
+FILMS_BUILD_TIMEOUT_SECONDS = max(60, env_int("FILMS_BUILD_TIMEOUT_SECONDS", 1800))
+FILMS_THREADS = max(1, env_int("FILMS_THREADS", 2))
 
 
 # Kiosk mode (/kiosk/): seconds without a touch, key or pointer before the kiosk asks "Are you

@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/", include(api_urlpatterns)),
     path("iiif/", include("exhibition.iiif.urls")),
     path("annotations/", include("exhibition.iiif.annotation_urls")),
+    path("films/", include("films.urls")),
     path("", include("interop.urls")),
 ]
 
