@@ -16,7 +16,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # cache (tests do it between tests) must never reset them.
 TEST_THROTTLE_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: help install frontend chromium gettext translations messages migrate collection demo serve lint test test-sqlite test-scaleout bench clean
+.PHONY: help install frontend chromium ffmpeg gettext translations messages migrate collection demo serve lint test test-sqlite test-scaleout bench clean
 
 help:
 	@echo "make demo   install everything, import the demo collection and serve http://$(HOST):$(PORT)"
@@ -65,11 +65,19 @@ chromium:
 		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The exhibitions' narrated films (films/) are encoded with Debian's ffmpeg.
+ffmpeg:
+	@if [ ! -x /usr/bin/ffmpeg ]; then \
+		echo "Installing Debian's ffmpeg for the exhibition films"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq ffmpeg >/dev/null; \
+	fi
+
 migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
-collection: migrate chromium
+collection: migrate chromium ffmpeg
 	# Embeddings, the keyword index and description drafts are made in one batch below
 	# rather than record by record; speech is made when a description is first played.
 	SEARCH_EMBED_ON_CHANGE=0 DESCRIPTIONS_DRAFT_ON_CHANGE=0 SPEECH_ON_CHANGE=0 \
@@ -109,7 +117,7 @@ lint: install
 	$(VENV)/bin/lint-imports
 	$(PY) scripts/check_translations.py
 
-test-sqlite: install chromium
+test-sqlite: install chromium ffmpeg
 	$(VENV)/bin/pytest -q -p no:cacheprovider
 
 # The same suite against real PostgreSQL and Redis, less the browser tests and the tests
