@@ -1,4 +1,5 @@
-"""Connected components filtered by size and shape: shared by cracks, losses and stains."""
+"""Connected components filtered by size and shape, and the sharpness of an area's outline:
+shared by the detectors."""
 
 import numpy as np
 import numpy.typing as npt
@@ -57,3 +58,25 @@ def spread_across_axis(labels: npt.NDArray[np.int32], count: int) -> npt.NDArray
     minor = (cxx + cyy) / 2 - np.sqrt(((cxx - cyy) / 2) ** 2 + cxy**2)
     spread: npt.NDArray[np.float64] = np.sqrt(np.maximum(minor, 0.0))
     return spread
+
+
+def sharp_share(
+    patch: npt.NDArray[np.int16],
+    inside: npt.NDArray[np.uint8],
+    level: float,
+    is_dark: bool,
+    step: float,
+) -> float:
+    """Share of a ring 2-3 px outside the area that differs from its level by `step` or more.
+
+    The ring skips the first pixel, where a sharp edge is still half loss, half picture.
+    """
+    import cv2
+
+    near = cv2.dilate(inside, np.ones((3, 3), np.uint8))
+    far = cv2.dilate(inside, np.ones((7, 7), np.uint8))
+    ring = patch[(far > 0) & (near == 0)]
+    if ring.size == 0:
+        return 0.0
+    difference = ring - level if is_dark else level - ring
+    return float(np.mean(difference >= step))

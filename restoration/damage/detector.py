@@ -4,6 +4,7 @@ import numpy as np
 
 from restoration.damage.cracks import cracks
 from restoration.damage.edge_losses import edge_losses
+from restoration.damage.holes import holes
 from restoration.damage.local_contrast import losses, stains
 from restoration.damage.parameters import DamageParameters
 from restoration.damage.plain_losses import plain_losses
@@ -28,6 +29,8 @@ def detect_damage(image: RGBImage, params: DamageParameters | None = None) -> Ma
         found |= plain_losses(grey, params)
     if params.edge_loss_step > 0:
         found |= edge_losses(grey, params)
+    if params.hole_step > 0:
+        found |= holes(image, params)
     if params.dilation:
         size = 2 * params.dilation + 1
         element = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))

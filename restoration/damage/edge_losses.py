@@ -11,6 +11,7 @@ have smooth outlines. Found on a reduced copy.
 import numpy as np
 import numpy.typing as npt
 
+from restoration.damage.components import sharp_share
 from restoration.damage.parameters import DamageParameters
 from restoration.damage.working_copy import reduced
 from restoration.engines.base import Mask
@@ -70,7 +71,7 @@ def edge_losses(grey: npt.NDArray[np.uint8], params: DamageParameters) -> Mask:
             level = float(np.median(patch[inside > 0]))
             if is_dark and level > BLACK_POINT:
                 continue  # dark paint or clothing, not clear glass
-            if _sharp_share(patch, inside, level, is_dark, params.edge_loss_step) < SHARP_SHARE:
+            if sharp_share(patch, inside, level, is_dark, params.edge_loss_step) < SHARP_SHARE:
                 continue
             keep[label] = _raggedness(inside) >= RAGGEDNESS
         found |= keep[labels]
@@ -120,28 +121,6 @@ def _picture_box(frame: Mask) -> tuple[int, int, int, int]:
         width - depth(frame[rows, width - deep_w :][:, ::-1].T),
         height - depth(frame[height - deep_h :, cols][::-1]),
     )
-
-
-def _sharp_share(
-    patch: npt.NDArray[np.int16],
-    inside: npt.NDArray[np.uint8],
-    level: float,
-    is_dark: bool,
-    step: float,
-) -> float:
-    """Share of a ring 2-3 px outside the area that differs from its level by `step` or more.
-
-    The ring skips the first pixel, where a sharp edge is still half loss, half picture.
-    """
-    import cv2
-
-    near = cv2.dilate(inside, np.ones((3, 3), np.uint8))
-    far = cv2.dilate(inside, np.ones((7, 7), np.uint8))
-    ring = patch[(far > 0) & (near == 0)]
-    if ring.size == 0:
-        return 0.0
-    difference = ring - level if is_dark else level - ring
-    return float(np.mean(difference >= step))
 
 
 def _raggedness(inside: npt.NDArray[np.uint8]) -> float:

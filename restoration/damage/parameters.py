@@ -131,6 +131,35 @@ class DamageParameters:
             )
         },
     )
+    hole_step: float = field(
+        default=40.0,
+        metadata={
+            "help": gettext_noop(
+                "holes and paper losses inside the picture (wormholes, tears, abrasion where "
+                "the backing or bare paper shows): grey levels a hole must be lighter than its "
+                "surroundings; 0 disables it"
+            )
+        },
+    )
+    hole_chroma_drop: float = field(
+        default=12.0,
+        metadata={
+            "help": gettext_noop(
+                "holes: how much less coloured (Lab chroma) than the toned paper round it a "
+                "hole must be; white and grey backings are neutral, the picture's own whites "
+                "are toned like the rest"
+            )
+        },
+    )
+    hole_max_fraction: float = field(
+        default=0.002,
+        metadata={
+            "help": gettext_noop(
+                "holes: larger light areas than this share of the image are taken for the "
+                "picture's content"
+            )
+        },
+    )
     max_component_fraction: float = field(
         default=0.05,
         metadata={
@@ -151,6 +180,8 @@ class DamageParameters:
             raise ValueError("loss_window must be at least 9")
         if not 0 < self.max_component_fraction <= 1:
             raise ValueError("max_component_fraction must be in (0, 1]")
+        if not 0 < self.hole_max_fraction <= 1:
+            raise ValueError("hole_max_fraction must be in (0, 1]")
         if not 0 <= self.min_flat_fraction <= 1:
             raise ValueError("min_flat_fraction must be in [0, 1]")
         if not 0 <= self.edge_loss_dark < self.edge_loss_bright <= 255:
@@ -158,6 +189,8 @@ class DamageParameters:
         for name in (
             "flat_threshold",
             "edge_loss_step",
+            "hole_step",
+            "hole_chroma_drop",
             "crack_threshold",
             "crack_contrast",
             "loss_threshold",

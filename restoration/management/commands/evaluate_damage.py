@@ -4,13 +4,14 @@
 
 For each hand-marked image (bench/restoration/eval_masks/losses.json, see the README
 there) prints the share of the hand mask that the proposal covers and the share of the
-proposal outside it, for three settings of the detector: cracks only (what `restore` and the
+proposal outside it, for four settings of the detector: cracks only (what `restore` and the
 admin tool proposed before plain-loss detection), cracks and plain losses (before edge-loss
-detection), and the current defaults; then the means over images, and the share proposed on
-the images named as clean there (all of it false alarms). `--undamaged` also runs the current
-defaults on every object the collection does not list as damaged (`damaged.json`) and prints
-the share proposed: not every one of them is free of damage, so this is an upper bound on
-false alarms. Images come from the collection folder (default settings.VITRINE_COLLECTION).
+detection), with edge losses too (before hole detection), and the current defaults; then the
+means over images, and the share proposed on the images named as clean there (all of it false
+alarms). `--undamaged` also runs the current defaults on every object the collection does not
+list as damaged (`damaged.json`) and prints the share proposed: not every one of them is free
+of damage, so this is an upper bound on false alarms. Images come from the collection folder
+(default settings.VITRINE_COLLECTION).
 """
 
 import json
@@ -52,8 +53,9 @@ class Command(BaseCommand):
         images = _image_paths(root)
         current = DamageParameters()
         presets = {
-            "cracks only": replace(current, flat_threshold=0.0, edge_loss_step=0.0),
-            "cracks + plain": replace(current, edge_loss_step=0.0),
+            "cracks only": replace(current, flat_threshold=0.0, edge_loss_step=0.0, hole_step=0.0),
+            "cracks + plain": replace(current, edge_loss_step=0.0, hole_step=0.0),
+            "+ edge losses": replace(current, hole_step=0.0),
             "now": current,
         }
         marked = hand_masks(masks)
