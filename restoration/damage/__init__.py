@@ -7,13 +7,15 @@ widens them by a margin:
 - ``plain_losses``: large mid-tone areas with no texture at all, such as the flat plaster of the
   doorway cut through The Last Supper (on by default);
 - ``edge_losses``: tears and flaked-off emulsion at a photograph's edge (on by default);
+- ``holes``: wormholes, tears and abrasion inside the picture where a neutral white or grey
+  backing (or bare paper) shows through toned paper (on by default; not on grey photographs);
 - ``local_contrast``: areas much lighter or darker, or of another colour, than the local median
   (losses and stains; off by default: they took white clothing and dark doorways for losses).
 
-Plain and edge losses work on a copy reduced to ``WORKING_SIDE`` px, so a 6,000 px scan
-costs little more than a 1,000 px one. They are measured against hand-marked losses, and against
-images with no marked damage for false alarms, by ``python manage.py evaluate_damage`` (see
-``bench/restoration/eval_masks/README.md``).
+Plain losses, edge losses and holes work on a copy reduced to ``WORKING_SIDE`` px, so a 6,000 px
+scan costs little more than a 1,000 px one. They are measured against hand-marked losses, and
+against images with no marked damage for false alarms, by ``python manage.py evaluate_damage``
+(see ``bench/restoration/eval_masks/README.md``).
 
 The straightness filter of cracks (``min_wander``) is off by default: it removes built edges on
 photographs of architecture, but on the demo frescoes it also removed short, straight runs of
