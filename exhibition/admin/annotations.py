@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exhibition.admin.generics import ModelAdmin, ModelForm, TabularInline
+from exhibition.admin.large_tables import LargeTableAdmin
 from exhibition.annotations.geometry import MAX_POLYGON_POINTS, clean_selector
 from exhibition.models import Annotation, CollectionObject, ObjectImage, ObjectModel3D
 from exhibition.models.annotations import SelectorKind
@@ -159,7 +160,7 @@ class AnnotationAdminForm(ModelForm[Annotation]):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(ModelAdmin[Annotation]):
+class AnnotationAdmin(LargeTableAdmin, ModelAdmin[Annotation]):
     form = AnnotationAdminForm
     list_display = ["short_body", "collection_object", "selector_kind", "motivation", "visibility"]
     list_filter = ["selector_kind", "motivation", "visibility"]

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from exhibition.admin.generics import ModelAdmin
+from exhibition.admin.large_tables import LargeTableAdmin
 from exhibition.admin.readonly import WrittenBySystem
 from exhibition.models import AuditLogEntry
 
 
 @admin.register(AuditLogEntry)
-class AuditLogEntryAdmin(WrittenBySystem, ModelAdmin[AuditLogEntry]):
+class AuditLogEntryAdmin(LargeTableAdmin, WrittenBySystem, ModelAdmin[AuditLogEntry]):
     # Append-only: entries are written by the system, never added, edited or removed here.
     list_display = ["at", "actor_name", "action", "target_model", "target_repr", "changed_fields"]
     list_filter = ["action", "target_model", "at"]

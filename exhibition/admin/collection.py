@@ -17,6 +17,7 @@ from exhibition.admin.audit_log import change_rows
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
+from exhibition.admin.large_tables import LargeTableAdmin
 from exhibition.admin.links import restoration_tool_link, restoration_tool_url
 from exhibition.admin.previews import image_preview
 from exhibition.admin.translations import ObjectTranslationInline
@@ -82,7 +83,7 @@ class ObjectModel3DInline(TabularInline[ObjectModel3D, CollectionObject]):
 
 
 @admin.register(CollectionObject)
-class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
+class CollectionObjectAdmin(LargeTableAdmin, AuditedModelAdmin[CollectionObject]):
     list_display = [
         "thumbnail",
         "title",
@@ -94,7 +95,11 @@ class CollectionObjectAdmin(AuditedModelAdmin[CollectionObject]):
     ]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["visibility", "object_type", "is_damaged", "featured"]
-    search_fields = ["title", "slug", "accession_number"]
+    # Title and accession number are searched through trigram indexes on PostgreSQL
+    # (migration 0010); a slug is matched whole, through its unique index.
+    search_fields = ["title", "accession_number", "=slug"]
+    # Title then id, both ways through one index; Django would otherwise add "-pk".
+    ordering = ["title", "pk"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["place", "tags"]
     readonly_fields = ["created_at", "updated_at"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from exhibition.admin.audited_edits import AuditedModelAdmin
 from exhibition.admin.forms import ObjectImageAdminForm, ObjectModel3DAdminForm
 from exhibition.admin.generics import TabularInline
+from exhibition.admin.large_tables import LargeTableAdmin
 from exhibition.admin.links import restoration_tool_link
 from exhibition.admin.previews import image_preview
 from exhibition.models import Hotspot, ObjectImage, ObjectModel3D
@@ -18,7 +19,7 @@ from exhibition.services.media import image_request_tiles
 
 
 @admin.register(ObjectImage)
-class ObjectImageAdmin(AuditedModelAdmin[ObjectImage]):
+class ObjectImageAdmin(LargeTableAdmin, AuditedModelAdmin[ObjectImage]):
     form = ObjectImageAdminForm
     list_display = ["preview", "collection_object", "order", "pixel_size", "tiles_ready"]
     list_display_links = ["preview", "collection_object"]
@@ -78,7 +79,7 @@ class HotspotInline(TabularInline[Hotspot, ObjectModel3D]):
 
 
 @admin.register(ObjectModel3D)
-class ObjectModel3DAdmin(AuditedModelAdmin[ObjectModel3D]):
+class ObjectModel3DAdmin(LargeTableAdmin, AuditedModelAdmin[ObjectModel3D]):
     form = ObjectModel3DAdminForm
     list_display = ["poster_preview", "collection_object", "order", "size_bytes"]
     list_display_links = ["poster_preview", "collection_object"]

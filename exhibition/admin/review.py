@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext, pget
 from django.views.decorators.http import require_POST
 
 from exhibition.admin.generics import ModelAdmin, TabularInline
+from exhibition.admin.large_tables import LargeTableAdmin
 from exhibition.admin.previews import EMPTY
 from exhibition.admin.readonly import WrittenBySystem
 from exhibition.admin.review_previews import review_preview_for, review_preview_urls
@@ -135,7 +136,7 @@ class ProvenanceEventInline(TabularInline[ProvenanceEvent, MachineOutput]):
 
 
 @admin.register(MachineOutput)
-class MachineOutputAdmin(WrittenBySystem, ModelAdmin[MachineOutput]):
+class MachineOutputAdmin(LargeTableAdmin, WrittenBySystem, ModelAdmin[MachineOutput]):
     # A curator reviews machine output but never edits what produced it.
     list_display = [
         "collection_object",

@@ -135,7 +135,8 @@ class CollectionObject(models.Model):
         indexes = [
             models.Index(fields=["visibility", "object_type"]),
             # The browse page's sorts, walked in order for keyset pages (browse_pages.py).
-            models.Index(fields=["title", "id"], name="object_public_title", condition=_PUBLIC),
+            # Not partial: the admin's change list walks it too, drafts and all.
+            models.Index(fields=["title", "id"], name="object_title_id"),
             models.Index(
                 *(_SORT_YEAR, F("title"), F("id")), name="object_public_date", condition=_PUBLIC
             ),
