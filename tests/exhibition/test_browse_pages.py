@@ -34,7 +34,8 @@ def _link(page_html: str, rel: str) -> str | None:
 
 
 def _walk(client: Client, start: str, rel: str) -> list[list[str]]:
-    pages, url = [], start
+    pages: list[list[str]] = []
+    url: str | None = start
     while url is not None:
         response = client.get(url)
         assert response.status_code == 200, url
