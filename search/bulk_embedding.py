@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.cache import cache
 
@@ -126,12 +127,17 @@ def collection_embed(
     waiter = _Waiter(run, stall_seconds, on_progress)
     queued = 0
     for first_id, last_id in object_id_ranges(chunk_size=chunk_size):
-        if not waiter.until(lambda done, sent=queued: sent - done < in_flight):
+        if not waiter.until(partial(_room_for_one, queued=queued, in_flight=in_flight)):
             break
         embed_chunk.delay(first_id, last_id, force=force, run=run)
         queued += 1
-    waiter.until(lambda done: done >= queued)
+    waiter.until(partial(_room_for_one, queued=queued, in_flight=1))
     return RunSummary(queued, run_progress(run), time.monotonic() - started)
+
+
+def _room_for_one(done: int, *, queued: int, in_flight: int) -> bool:
+    """Whether fewer than ``in_flight`` of the queued chunks are unfinished (1: all done)."""
+    return queued - done < in_flight
 
 
 class _Waiter:

@@ -46,9 +46,9 @@ TEXT_SEARCH_CONFIGS = {
 FALLBACK_CONFIG = "simple"
 # Each query word brings at most this many candidates from each of the two indexes, fewer
 # when a long query shares CANDIDATES_PER_QUERY among its words (never under MIN_PER_WORD).
-# Ranking a candidate costs ~10 µs: a one-word query ranks at most 400 rows at any size.
-CANDIDATES_PER_WORD = 200
-CANDIDATES_PER_QUERY = 800
+# A one-word query ranks at most 200 rows at any size (search.retrieval asks for 100).
+CANDIDATES_PER_WORD = 100
+CANDIDATES_PER_QUERY = 400
 MIN_PER_WORD = 25
 
 _HEADING = "setweight(to_tsvector(config, title), 'A') || setweight(to_tsvector(config, tags), 'B')"

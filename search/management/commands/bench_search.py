@@ -165,13 +165,13 @@ class Command(BaseCommand):
             )
             self.stdout.write(
                 f"{'query':<15} {'matching':>9} {'before p50':>10} {'p95':>8} "
-                f"{'after p50':>9} {'p95':>7} {'p95 ratio':>9} {'top-10 kept':>11}"
+                f"{'after p50':>9} {'p95':>7} {'p95 ratio':>9} {'top-10 rank kept':>16}"
             )
             for f in figures:
                 self.stdout.write(
                     f"{f.name:<15} {f.matching:>9,} {f.before_p50_ms:>10.1f} "
                     f"{f.before_p95_ms:>8.1f} {f.after_p50_ms:>9.1f} {f.after_p95_ms:>7.1f} "
-                    f"{f.p95_ratio:>9.3f} {f.top10_overlap:>11.0%}"
+                    f"{f.p95_ratio:>9.3f} {f.top10_rank_kept:>16.3f}"
                 )
             for name, (before, after) in plans.items():
                 self.stdout.write(f"\n== {name}: before ==\n{before}\n== after ==\n{after}")
