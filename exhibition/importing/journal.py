@@ -65,10 +65,15 @@ def journal_path(folder: Path, source: SourceIdentity) -> Path:
 class ImportJournal:
     """Open with ``ImportJournal.open``; ``position`` says where to resume."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection, position: Position) -> None:
+    def __init__(
+        self, path: Path, db: sqlite3.Connection, position: Position, last_id: str = ""
+    ) -> None:
         self.path = path
         self._db = db
         self.position = position
+        # The last id a committed batch imported: if the database no longer has it, the
+        # journal describes another database (rebuilt since) and must not be resumed.
+        self.last_id = last_id
 
     @classmethod
     def open(cls, *, folder: Path, source: SourceIdentity, restart: bool) -> "ImportJournal":
@@ -98,7 +103,7 @@ class ImportJournal:
             offset=int(stored.get("offset", 0)),
             records=int(stored.get("records", 0)),
         )
-        return cls(path, db, position)
+        return cls(path, db, position, stored.get("last_id", ""))
 
     def lines_of(self, ids: Iterable[str]) -> dict[str, int]:
         """The line each of these ids was imported from in this run, for those that were."""
@@ -118,12 +123,15 @@ class ImportJournal:
         """After a batch has committed: its imported ids, and where the next one starts."""
         self._db.execute("BEGIN")
         self._db.executemany("INSERT OR REPLACE INTO seen VALUES (?, ?)", imported)
+        if imported:
+            self.last_id = imported[-1][0]
         self._db.executemany(
             "INSERT OR REPLACE INTO state VALUES (?, ?)",
             [
                 ("line", str(position.line)),
                 ("offset", str(position.offset)),
                 ("records", str(position.records)),
+                ("last_id", self.last_id),
             ],
         )
         self._db.execute("COMMIT")

@@ -20,6 +20,7 @@ from exhibition.importing.batches import BatchContext, import_batch, record_afte
 from exhibition.importing.journal import ImportJournal, Position, SourceIdentity
 from exhibition.importing.reading import Batch, read_batches
 from exhibition.importing.summary import ImportProblem, ImportSummary, ProblemHandler
+from exhibition.models import CollectionObject
 
 __all__ = [
     "CollectionError",
@@ -83,11 +84,7 @@ def collection_import(
         if on_problem is not None:
             on_problem(problem)
 
-    journal = ImportJournal.open(
-        folder=checkpoint_dir or checkpoint_folder(),
-        source=SourceIdentity.of(records_path),
-        restart=restart,
-    )
+    journal = _open_journal(records_path, checkpoint_dir or checkpoint_folder(), restart=restart)
     start = journal.position
     summary.resumed_after_line, summary.resumed_records = start.line, start.records
     if start.line and on_resume is not None:
@@ -108,6 +105,17 @@ def collection_import(
     journal.finish()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _open_journal(records_path: Path, folder: Path, *, restart: bool) -> ImportJournal:
+    """The journal to resume, unless the database has lost what it says was imported
+    (rebuilt since the interrupted run): then the file is imported from the top."""
+    source = SourceIdentity.of(records_path)
+    journal = ImportJournal.open(folder=folder, source=source, restart=restart)
+    if journal.last_id and not CollectionObject.objects.filter(slug=journal.last_id).exists():
+        journal.close()
+        journal = ImportJournal.open(folder=folder, source=source, restart=True)
+    return journal
 
 
 def read_damaged(root: Path) -> set[str] | None:

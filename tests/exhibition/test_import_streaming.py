@@ -287,6 +287,18 @@ def test_restart_and_a_changed_file_start_from_the_top(tmp_path: Path) -> None:
     assert (changed.resumed_after_line, changed.unchanged, changed.created) == (0, 7, 1)
 
 
+def test_a_journal_of_a_database_since_emptied_is_not_resumed(tmp_path: Path) -> None:
+    root = write_collection(tmp_path / "c", seven_records())
+    with pytest.raises(Interrupted):
+        run(root, tmp_path, batch_size=2, on_batch=interrupt_after(2))
+    forget_everything()  # e.g. the database was rebuilt before the next run
+
+    summary = run(root, tmp_path, batch_size=2)
+
+    assert (summary.resumed_after_line, summary.created) == (0, 7)
+    assert CollectionObject.objects.count() == 7
+
+
 def test_a_line_over_the_length_limit_is_skipped_and_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
