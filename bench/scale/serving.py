@@ -2,7 +2,8 @@
 
 The benchmark opens the listening socket itself and hands it to every worker
 (``daphne --fd``): the kernel gives each new connection to one of them, the way several
-workers share a port behind a proxy, and the clients need only one address.
+workers share a port behind a proxy, and the clients need only one address. Each worker
+also listens on a private loopback port of its own, only to tell when it has started.
 """
 
 import socket
@@ -17,7 +18,7 @@ from pathlib import Path
 from django.conf import settings
 
 from bench.pages.client import Target, fetch_once
-from bench.pages.server import stop
+from bench.pages.server import free_port, stop
 
 ASGI_APP = "config.asgi:application"
 LISTEN_BACKLOG = 1024
@@ -33,6 +34,7 @@ class Workers:
     target: Target
     processes: list[subprocess.Popen[bytes]]
     logs: list[Path]
+    private_ports: list[int]
 
     def log_tail(self, lines: int = 20) -> str:
         return "\n".join(
@@ -55,13 +57,17 @@ def shared_socket_workers(
     port = int(listener.getsockname()[1])
     fd = listener.fileno()
     with ExitStack() as stack:
-        processes, logs = [], []
+        processes, logs, private_ports = [], [], []
         try:
             for n in range(count):
                 log_path = work / f"daphne-{n}.log"
+                private = free_port()
+                private_ports.append(private)
+                command = [sys.executable, "-m", "daphne", "--fd", str(fd)]
+                command += ["-e", f"tcp:port={private}:interface=127.0.0.1", ASGI_APP]
                 with log_path.open("wb") as log:
                     process = subprocess.Popen(  # noqa: S603 (our own interpreter, fixed command)
-                        [sys.executable, "-m", "daphne", "--fd", str(fd), ASGI_APP],
+                        command,
                         cwd=settings.BASE_DIR,
                         env=env,
                         stdout=log,
@@ -73,19 +79,22 @@ def shared_socket_workers(
                 logs.append(log_path)
         finally:
             listener.close()  # the workers hold their own copies
-        workers = Workers(Target("127.0.0.1", port, timeout=60.0), processes, logs)
+        workers = Workers(Target("127.0.0.1", port, timeout=60.0), processes, logs, private_ports)
         _wait_until_all_serve(workers, timeout=start_timeout)
         yield workers
 
 
 def _wait_until_all_serve(workers: Workers, *, timeout: float) -> None:
-    """Until /healthz/ answers and every worker has finished starting (its log says so)."""
+    """Until every worker answers /healthz/ on its private port, and the shared one does."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for process in workers.processes:
             if process.poll() is not None:
                 raise WorkersFailed(f"a daphne worker exited early:\n{workers.log_tail()}")
-        started = all("Listening" in log.read_text(errors="replace") for log in workers.logs)
+        started = all(
+            fetch_once(Target("127.0.0.1", port, timeout=5.0), HEALTH_PATH).ok
+            for port in workers.private_ports
+        )
         if started and fetch_once(workers.target, HEALTH_PATH).ok:
             return
         time.sleep(0.5)
