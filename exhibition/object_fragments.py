@@ -62,12 +62,13 @@ class ObjectFragments:
         *,
         key: str,
         build_context: ContextBuilder,
-        read_cache: bool = True,
+        use_cache: bool = True,
     ) -> None:
         self.key = key
         self._build_context = build_context
+        self._use_cache = use_cache
         self._context: dict[str, Any] | None = None
-        held = cache.get(key) if read_cache else None
+        held = cache.get(key) if use_cache else None
         self._parts: dict[str, str] = dict(held) if isinstance(held, dict) else {}
         self._rendered: set[str] = set()
 
@@ -89,7 +90,7 @@ class ObjectFragments:
         return frozenset(self._rendered)
 
     def save(self) -> None:
-        if self._rendered:
+        if self._rendered and self._use_cache:
             cache.set(self.key, self._parts, FRAGMENT_SECONDS)
 
 
@@ -98,12 +99,13 @@ def object_fragments(
 ) -> ObjectFragments:
     """The parts of ``obj``'s page for this request.
 
-    Signed-in users (curators checking an edit) always get parts rendered afresh, as
-    they always get a fresh page; what they render is visitor-neutral, so it is stored
-    for visitors too.
+    Signed-in users (curators checking an edit) get parts rendered afresh, as they get a
+    fresh page, and what is rendered for them is not kept: the panels' contexts are
+    built with their request, and nothing built from a curator's request may reach
+    visitors.
     """
     return ObjectFragments(
         key=fragment_key(request, obj),
         build_context=build_context,
-        read_cache=not request.user.is_authenticated,
+        use_cache=not request.user.is_authenticated,
     )
