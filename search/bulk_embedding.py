@@ -110,6 +110,7 @@ class RunSummary:
 
 def collection_embed(
     *,
+    send: Callable[..., object],
     chunk_size: int = CHUNK_SIZE,
     in_flight: int = 4,
     force: bool = False,
@@ -117,9 +118,11 @@ def collection_embed(
     on_progress: Callable[[RunProgress], None] | None = None,
 ) -> RunSummary:
     """Embed every object chunk by chunk; returns once every chunk reported, or none did
-    for ``stall_seconds`` (a worker gone: the next run resumes where this one stopped)."""
-    from search.tasks import embed_chunk
+    for ``stall_seconds`` (a worker gone: the next run resumes where this one stopped).
 
+    ``send(first_id, last_id, force=…, run=…)`` queues one chunk: `embed_chunk.delay`
+    (search.tasks imports this module, so the task is handed in rather than imported).
+    """
     if not 1 <= chunk_size <= MAX_CHUNK_SIZE:
         raise ValueError(f"the chunk size must be between 1 and {MAX_CHUNK_SIZE}")
     in_flight = max(1, in_flight)
@@ -129,7 +132,7 @@ def collection_embed(
     for first_id, last_id in object_id_ranges(chunk_size=chunk_size):
         if not waiter.until(partial(_room_for_one, queued=queued, in_flight=in_flight)):
             break
-        embed_chunk.delay(first_id, last_id, force=force, run=run)
+        send(first_id, last_id, force=force, run=run)
         queued += 1
     waiter.until(partial(_room_for_one, queued=queued, in_flight=1))
     return RunSummary(queued, run_progress(run), time.monotonic() - started)

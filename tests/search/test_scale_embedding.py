@@ -15,6 +15,7 @@ from search.bulk_embedding import collection_embed, object_id_ranges
 from search.embeddings import embedding_matrix
 from search.indexing import space_rebuild
 from search.models import Embedding
+from search.tasks import embed_chunk
 from tests.builders import make_object
 
 pytestmark = pytest.mark.django_db
@@ -69,14 +70,12 @@ def test_an_object_no_longer_public_loses_its_embeddings_in_its_chunk() -> None:
 def test_each_chunk_is_a_task_that_reports_to_the_run() -> None:
     for n in range(5):
         make_object(title=f"Ship {n}")
-    summary = collection_embed(chunk_size=2)
+    summary = collection_embed(send=embed_chunk.delay, chunk_size=2)
     assert summary.queued == 3 and summary.complete
     assert (summary.progress.chunks, summary.progress.embedded) == (3, 5)
 
 
 def test_the_command_stops_waiting_when_no_worker_reports(monkeypatch: Any) -> None:
-    from search.tasks import embed_chunk
-
     make_object(title="Ship")
     # A broker with no worker behind it: tasks are queued and nothing ever runs them.
     monkeypatch.setattr(embed_chunk, "delay", lambda *args, **kwargs: None)

@@ -14,6 +14,7 @@ from django.db import connection
 from config.celery import app as celery_app
 from search.bulk_embedding import collection_embed
 from search.models import Embedding
+from search.tasks import embed_chunk
 from tests.builders import make_object
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,9 +71,9 @@ def test_two_workers_embed_the_chunks_and_a_second_run_finds_nothing_left(
     two_workers: list[Path],
 ) -> None:
     objects = [make_object(title=f"Lighthouse {n}") for n in range(6)]
-    first = collection_embed(chunk_size=2, in_flight=2, stall_seconds=900)
+    first = collection_embed(send=embed_chunk.delay, chunk_size=2, in_flight=2, stall_seconds=900)
     assert first.complete, [log.read_text() for log in two_workers if log.exists()]
     assert (first.queued, first.progress.embedded) == (3, 6)
     assert Embedding.objects.filter(collection_object__in=objects).count() == 6 * 2
-    again = collection_embed(chunk_size=2, in_flight=2, stall_seconds=900)
+    again = collection_embed(send=embed_chunk.delay, chunk_size=2, in_flight=2, stall_seconds=900)
     assert again.complete and again.progress.embedded == 0 and again.progress.unchanged == 6

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from search.bulk_embedding import CHUNK_SIZE, MAX_CHUNK_SIZE, RunProgress, collection_embed
 from search.models import Embedding
+from search.tasks import embed_chunk
 
 
 class Command(BaseCommand):
@@ -57,6 +58,7 @@ class Command(BaseCommand):
 
         try:
             summary = collection_embed(
+                send=embed_chunk.delay,
                 chunk_size=options["chunk_size"],
                 in_flight=options["workers"],
                 force=options["force"],
