@@ -15,6 +15,12 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # Throttle counters in a Redis database of their own, as the README advises: flushing the
 # cache (tests do it between tests) must never reset them.
 TEST_THROTTLE_REDIS_URL ?= redis://127.0.0.1:6379/14
+# The suite runs in two processes (pytest-xdist), a test file never split between them. In the
+# scale-out run each process gets Redis databases of its own (a test empties its cache first;
+# tests/xdist_services.py), and pytest-django gives each a PostgreSQL database of its own.
+TEST_REDIS_URL_GW1 ?= redis://127.0.0.1:6379/13
+TEST_THROTTLE_REDIS_URL_GW1 ?= redis://127.0.0.1:6379/12
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider -p tests.xdist_services -n 2 --dist loadfile
 
 .PHONY: help install frontend chromium ffmpeg gettext translations messages migrate collection demo serve lint test test-sqlite test-scaleout bench clean
 
@@ -118,7 +124,7 @@ lint: install
 	$(PY) scripts/check_translations.py
 
 test-sqlite: install chromium ffmpeg
-	$(VENV)/bin/pytest -q -p no:cacheprovider
+	$(PYTEST)
 
 # The same suite against real PostgreSQL and Redis, less the browser tests and the tests
 # that cannot depend on the backend (both ran already above; see tests/conftest.py).
@@ -128,7 +134,8 @@ test-scaleout: install
 		echo "== Scale-out run: PostgreSQL + Redis"; \
 		DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" CELERY_TASK_ALWAYS_EAGER=1 \
 			THROTTLE_REDIS_URL="$(TEST_THROTTLE_REDIS_URL)" \
-			$(VENV)/bin/pytest -q -p no:cacheprovider -m "not browser and not same_on_every_backend"; \
+			REDIS_URL_GW1="$(TEST_REDIS_URL_GW1)" THROTTLE_REDIS_URL_GW1="$(TEST_THROTTLE_REDIS_URL_GW1)" \
+			$(PYTEST) -m "not browser and not same_on_every_backend"; \
 	else \
 		echo "== SKIPPED the scale-out run: PostgreSQL ($(TEST_DATABASE_URL)) or Redis ($(TEST_REDIS_URL)) is not reachable"; \
 	fi
