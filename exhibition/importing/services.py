@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from exhibition.browse_facet_store import browse_facets_rebuild
 from exhibition.importing.batches import BatchContext, import_batch, record_after_commit
 from exhibition.importing.journal import ImportJournal, Position, SourceIdentity
 from exhibition.importing.reading import Batch, read_batches
@@ -103,6 +104,10 @@ def collection_import(
         journal.close()  # kept: the next run resumes from it
         raise
     journal.finish()
+    if summary.created or summary.updated or summary.resumed_records:
+        # Records written together skip the signals that keep browse's facet counts: one
+        # recount after the whole file (an interrupted run's batches included) mends them.
+        browse_facets_rebuild()
     summary.seconds = time.monotonic() - started
     return summary
 

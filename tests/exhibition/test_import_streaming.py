@@ -356,3 +356,16 @@ def test_the_command_refuses_a_batch_size_out_of_bounds(tmp_path: Path) -> None:
 
     with pytest.raises(CommandError, match="--batch-size must be from 1 to 10,000"):
         command(str(root), "--batch-size", "0")
+
+
+def test_browse_counts_see_records_written_together(tmp_path: Path) -> None:
+    from exhibition.models import BrowseEntry, Visibility
+
+    root = tmp_path / "c"
+    write_collection(root, first_file())
+    run(root, tmp_path, batch_size=4)
+    public = set(
+        CollectionObject.objects.filter(visibility=Visibility.PUBLIC).values_list("pk", flat=True)
+    )
+    assert public  # the draft record is left out of browse, the rest counted
+    assert set(BrowseEntry.objects.values_list("object_id", flat=True)) == public
