@@ -22,7 +22,7 @@ TEST_REDIS_URL_GW1 ?= redis://127.0.0.1:6379/13
 TEST_THROTTLE_REDIS_URL_GW1 ?= redis://127.0.0.1:6379/12
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider -p tests.xdist_services -n 2 --dist loadfile
 
-.PHONY: help install frontend chromium ffmpeg gettext translations messages migrate collection demo serve lint test test-sqlite test-scaleout bench clean
+.PHONY: help install frontend chromium ffmpeg pango gettext translations messages migrate collection demo serve lint test test-sqlite test-scaleout bench clean
 
 help:
 	@echo "make demo   install everything, import the demo collection and serve http://$(HOST):$(PORT)"
@@ -36,7 +36,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PIP) install --quiet -e ".[posters,dev]"
 	touch $@
 
-install: $(VENV)/.installed frontend translations
+install: $(VENV)/.installed frontend translations pango
 
 # The French interface: locale/fr/LC_MESSAGES/django.po is the source, compiled here.
 CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
@@ -69,6 +69,14 @@ chromium:
 		echo "Installing Debian's chromium for the browser tests"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
 		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# The PDF reports (reports/) are laid out by WeasyPrint, which loads Debian's Pango.
+pango:
+	@if ! ldconfig -p | grep -q "libpangoft2-1.0.so.0"; then \
+		echo "Installing Debian's Pango for the PDF reports"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
 	fi
 
 # The exhibitions' narrated films (films/) are encoded with Debian's ffmpeg.
