@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 # Part of the version key: a change to how films are drawn or encoded rebuilds them all.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: pictures kept clear of the title band
 
 # Seconds of the timeline around each piece of narration, and of the shots without any.
 LEAD_IN_SECONDS = 0.5

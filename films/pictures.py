@@ -20,8 +20,8 @@ CANVAS_SCALE = 2
 GROUND = (17, 17, 17)
 # The picture's box within the frame (as shares of its sides) and the height of the box's
 # centre: the bottom of the frame is left for the object's title (``films.cards``).
-BOX = (0.9, 0.76)
-BOX_CENTRE_Y = 0.42
+BOX = (0.9, 0.7)
+BOX_CENTRE_Y = 0.39
 
 
 class PictureError(ValueError):
