@@ -7,6 +7,12 @@ becoming public is a Create, staying public an Update, leaving public view (rest
 draft or deleted) a Delete that names only the manifest's address. An object that was
 never public leaves no activity. Because the log only grows at its end and an entry's
 activity depends only on the entries before it, an activity keeps its page for good.
+
+A manifest also changes when only its media do: an image or 3D model added, replaced or
+removed, a public annotation written, changed or withdrawn, a restoration approved or its
+approval withdrawn. Those entries are logged on the media record with the object they
+belong to; each is an Update of that object's manifest, at its own time, when the object
+is public then (a change to a hidden object's media tells a harvester nothing).
 """
 
 from dataclasses import dataclass
@@ -16,11 +22,26 @@ from typing import Any
 from django.urls import reverse
 
 from exhibition.iiif.images import AbsoluteUrl
-from exhibition.models import AuditLogEntry, CollectionObject, Visibility
+from exhibition.models import (
+    AuditLogEntry,
+    CollectionObject,
+    MachineOutput,
+    MachineOutputKind,
+    ObjectImage,
+    ObjectModel3D,
+    ReviewStatus,
+    Visibility,
+)
+from exhibition.models.annotations import Annotation, AnnotationVisibility
 
 DISCOVERY_CONTEXT = "http://iiif.io/api/discovery/1/context.json"
 PAGE_SIZE = 100
 OBJECT_LABEL = CollectionObject._meta.label_lower
+# Media whose every logged change is a change of the manifest.
+MEDIA_LABELS = (ObjectImage._meta.label_lower, ObjectModel3D._meta.label_lower)
+ANNOTATION_LABEL = Annotation._meta.label_lower
+# Restorations reach the manifest through their review, logged on the MachineOutput.
+REVIEW_LABEL = MachineOutput._meta.label_lower
 
 
 @dataclass(frozen=True)
@@ -43,23 +64,87 @@ def _change(change: Any) -> tuple[Any, Any, bool]:
     return change.get("old"), change.get("new"), True
 
 
-def _entries() -> list[tuple[str, str, datetime, Any, Any]]:
-    # Only the two fields that matter are read from each entry's changes.
+# (model label, pk, action, at, visibility change, slug change, status change, object pk)
+Entry = tuple[str, str, str, datetime, Any, Any, Any, int | None]
+
+
+def _entries() -> list[Entry]:
+    """The object's own entries and its media's, oldest first.
+
+    Only the fields that matter are read from each entry's changes: an object's
+    visibility and slug, an annotation's visibility, a review's status.
+    """
+    labels = (OBJECT_LABEL, *MEDIA_LABELS, ANNOTATION_LABEL, REVIEW_LABEL)
     return list(
-        AuditLogEntry.objects.filter(target_model=OBJECT_LABEL)
+        AuditLogEntry.objects.filter(target_model__in=labels)
         .order_by("at", "pk")
-        .values_list("target_pk", "action", "at", "changes__visibility", "changes__slug")
+        .values_list(
+            "target_model",
+            "target_pk",
+            "action",
+            "at",
+            "changes__visibility",
+            "changes__slug",
+            "changes__status",
+            "collection_object_id",
+        )
     )
 
 
-def _first_slugs(entries: list[tuple[str, str, datetime, Any, Any]]) -> dict[str, str]:
+class _MediaChanges:
+    """Which media entries change a manifest, given the entries read so far.
+
+    An annotation is followed through its own entries (created, its visibility changed,
+    deleted): a change to a curators-only annotation leaves the manifest as it was. A
+    review counts when a restoration enters or leaves the approved state.
+    """
+
+    def __init__(self, entries: list[Entry]) -> None:
+        review_pks = {
+            int(pk) for label, pk, *_ in entries if label == REVIEW_LABEL and pk.isdigit()
+        }
+        self.restoration_reviews = {
+            str(pk)
+            for pk in MachineOutput.objects.filter(
+                pk__in=review_pks, kind=MachineOutputKind.RESTORATION
+            ).values_list("pk", flat=True)
+        }
+        self.public_annotations: dict[str, bool] = {}
+
+    def changes_manifest(self, entry: Entry) -> bool:
+        label, target_pk, action, _at, visibility, _slug, status, _object = entry
+        if label in MEDIA_LABELS:
+            return True
+        if label == ANNOTATION_LABEL:
+            old, new, recorded = _change(visibility)
+            was_public = self.public_annotations.get(target_pk, False)
+            if action == AuditLogEntry.Action.DELETED:
+                self.public_annotations[target_pk] = False
+                return was_public or old == AnnotationVisibility.PUBLIC
+            if recorded:
+                self.public_annotations[target_pk] = new == AnnotationVisibility.PUBLIC
+                return (
+                    was_public
+                    or old == AnnotationVisibility.PUBLIC
+                    or bool(self.public_annotations[target_pk])
+                )
+            return was_public
+        old, new, _recorded = _change(status)
+        return target_pk in self.restoration_reviews and ReviewStatus.APPROVED in (old, new)
+
+
+def _first_slugs(entries: list[Entry]) -> dict[str, str]:
     """Each object's slug before its first logged rename, else its slug now."""
     slugs: dict[str, str] = {}
-    for target_pk, _action, _at, _visibility, slug_change in entries:
+    for label, target_pk, _action, _at, _visibility, slug_change, _status, _object in entries:
         old, new, recorded = _change(slug_change)
-        if recorded and target_pk not in slugs:
+        if label == OBJECT_LABEL and recorded and target_pk not in slugs:
             slugs[target_pk] = str(old or new or "")
-    keys = {int(pk) for pk, *_ in entries if pk.isdigit() and pk not in slugs}
+    keys = {
+        int(entry[1])
+        for entry in entries
+        if entry[0] == OBJECT_LABEL and entry[1].isdigit() and entry[1] not in slugs
+    }
     for pk, slug in CollectionObject.objects.filter(pk__in=keys).values_list("pk", "slug"):
         slugs[str(pk)] = slug
     return slugs
@@ -69,9 +154,14 @@ def manifest_activities() -> list[Activity]:
     """Every activity, oldest first."""
     entries = _entries()
     first_slugs = _first_slugs(entries)
+    media = _MediaChanges(entries)
     states: dict[str, _State] = {}
     activities: list[Activity] = []
-    for target_pk, action, at, visibility, slug_change in entries:
+    for entry in entries:
+        label, target_pk, action, at, visibility, slug_change, _status, object_pk = entry
+        if label != OBJECT_LABEL:
+            activities += _media_update(media.changes_manifest(entry), states, object_pk, at)
+            continue
         state = states.setdefault(target_pk, _State(None, first_slugs.get(target_pk, "")))
         old_visibility, new_visibility, visibility_recorded = _change(visibility)
         if state.public is None and old_visibility is not None:
@@ -86,6 +176,21 @@ def manifest_activities() -> list[Activity]:
             state.slug = str(new_slug)
         activities += _transition(was_public, state, old_slug, at)
     return [activity for activity in activities if activity.slug]
+
+
+def _media_update(
+    changes_manifest: bool, states: dict[str, _State], object_pk: int | None, at: datetime
+) -> list[Activity]:
+    """An Update of the object's manifest when its media changed while it was public.
+
+    Only objects whose own entries say they are public count: the media entry comes
+    after the object's creation in the log, and an object older than the log that was
+    never edited since has no state to go by.
+    """
+    state = states.get(str(object_pk)) if object_pk is not None else None
+    if not changes_manifest or state is None or not state.public:
+        return []
+    return [Activity("Update", state.slug, at)]
 
 
 def _transition(
