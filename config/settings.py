@@ -240,6 +240,9 @@ SEARCH_API_CARDS_IN_MEMORY = env_int("SEARCH_API_CARDS_IN_MEMORY", 5_000)
 # Load the search models and indexes when the web server starts (not at the first search).
 # Off for servers that fork after loading the application (see search/warmup.py).
 SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
+# After a change to the collection, searches keep the relevance floors they have while a
+# thread recalibrates them (search/relevance.py); off, the first search after it waits.
+SEARCH_FLOORS_IN_BACKGROUND = env_bool("SEARCH_FLOORS_IN_BACKGROUND", True)
 # Re-embed objects in the background whenever the exhibition announces a change.
 SEARCH_EMBED_ON_CHANGE = env_bool("SEARCH_EMBED_ON_CHANGE", True)
 # Search by photo: the memory each process lends to decoding visitors' photos (a 40 MP

@@ -8,10 +8,13 @@ search app moves it too when embeddings or indexes change), so each is held unde
 version it was read at and read again after any change.
 
 ``VersionedValue`` holds one value; ``VersionedLRU`` a bounded map, least recently used
-out first. ``forget_all`` drops everything (tests: a rolled-back transaction reuses
-version numbers).
+out first. ``RefreshedValue`` is for a value that stays good enough across a few versions
+and is costly to read again: after a change it keeps answering with the value it holds
+while one thread reads the new one. ``forget_all`` drops everything (tests: a rolled-back
+transaction reuses version numbers).
 """
 
+import logging
 import threading
 import weakref
 from collections import OrderedDict
@@ -19,6 +22,8 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from exhibition.page_cache import collection_version
+
+logger = logging.getLogger(__name__)
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -47,6 +52,64 @@ class VersionedValue(Generic[V]):
             if self._held is None or self._held[0] != version:
                 self._held = (version, self._compute())
             return self._held[1]
+
+    def forget(self) -> None:
+        with self._lock:
+            self._held = None
+
+
+class RefreshedValue(Generic[V]):
+    """A value read once per version, answered from the last one while the next is read.
+
+    Only the very first read waits. A value read for a version that has since moved on
+    is still kept (it is newer than the one held) and another read follows at the next
+    ``get``. ``in_background`` (read on each ``get``) off makes every read wait, as
+    ``VersionedValue`` does: tests, whose data other threads cannot see.
+    """
+
+    def __init__(self, compute: Callable[[], V], in_background: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._in_background = in_background
+        self._held: tuple[int, V] | None = None
+        self._reading: threading.Thread | None = None
+        self._lock = threading.Lock()
+        _held.add(self)
+
+    def get(self) -> V:
+        version = collection_version()
+        held = self._held
+        if held is not None and (held[0] == version or self._start_reading(version)):
+            return held[1]
+        with self._lock:
+            if self._held is None or self._held[0] != version:
+                self._held = (version, self._compute())
+            return self._held[1]
+
+    def _start_reading(self, version: int) -> bool:
+        """Start one thread reading this version's value; False if the caller must wait."""
+        if not self._in_background():
+            return False
+        with self._lock:
+            if self._reading is None or not self._reading.is_alive():
+                self._reading = threading.Thread(
+                    target=self._read, args=(version,), name="refreshed-value", daemon=True
+                )
+                self._reading.start()
+        return True
+
+    def _read(self, version: int) -> None:
+        from django.db import connections
+
+        try:
+            value = self._compute()
+        except Exception:  # the held value stays; the next get tries again
+            logger.exception("reading a refreshed value for version %s failed", version)
+            return
+        finally:
+            connections.close_all()  # this thread's own connections
+        with self._lock:
+            if self._held is None or self._held[0] < version:
+                self._held = (version, value)
 
     def forget(self) -> None:
         with self._lock:

@@ -54,7 +54,7 @@ import numpy as np
 
 from search.feedback import FEEDBACK, VISUAL_SPACE
 from search.keyword.documents import STOPWORDS, query_terms
-from search.per_version import VersionedValue
+from search.per_version import RefreshedValue
 from search.ranking import TEXT, VISUAL, FusedHit
 
 if TYPE_CHECKING:
@@ -202,9 +202,17 @@ def _site_floors() -> Floors:
     return calibrate(SiteSources())
 
 
+def _recalibrate_in_background() -> bool:
+    from django.conf import settings
+
+    return bool(settings.SEARCH_FLOORS_IN_BACKGROUND)
+
+
 # The site's sources are made anew for every search, and what they answer changes with the
-# collection version: their floors are held per version (search.per_version).
-_SITE = VersionedValue(_site_floors)
+# collection version: their floors are held per version (search.per_version). Calibrating
+# runs ~1,000 null queries, minutes on a large collection, while one edit barely moves the
+# floors: searches after a change keep the floors held while a thread calibrates anew.
+_SITE = RefreshedValue(_site_floors, _recalibrate_in_background)
 _lock = threading.Lock()
 _others: dict[int, tuple[object, Floors]] = {}
 

@@ -44,6 +44,8 @@ def _no_search_embedding(settings: object, request: pytest.FixtureRequest) -> No
     # Embedding loads two neural networks; only search's own tests need it on every save.
     if "tests/search" not in str(request.node.path):
         settings.SEARCH_EMBED_ON_CHANGE = False  # type: ignore[attr-defined]
+    # A thread recalibrating the floors could not see a test's uncommitted data.
+    settings.SEARCH_FLOORS_IN_BACKGROUND = False  # type: ignore[attr-defined]
     # Drafting a description runs the image model too: only descriptions' tests want it.
     if "tests/descriptions" not in str(request.node.path):
         settings.DESCRIPTIONS_DRAFT_ON_CHANGE = False  # type: ignore[attr-defined]
