@@ -185,7 +185,7 @@ def record_after_commit(
     announce: bool = True,
 ) -> Callable[[RecordResult], None]:
     """What every import door does once a record has committed: announce the change,
-    remove files and tiles it no longer uses, and have its new image tiled."""
+    remove files and tiles it no longer uses, and have its new images tiled."""
 
     def finish(result: RecordResult) -> None:
         if announce:
@@ -193,8 +193,9 @@ def record_after_commit(
         _delete_unreferenced(result.stale_files)
         for identifier in result.stale_tiles:
             image_delete_tiles(identifier=identifier)
-        if result.image is not None and not tiles_are_current(result.image):
-            _schedule_tiles(result.image, summary, line, slug, report)
+        for image in [result.image, *result.more_images]:
+            if image is not None and not tiles_are_current(image):
+                _schedule_tiles(image, summary, line, slug, report)
 
     return finish
 

@@ -29,6 +29,7 @@ from exhibition.importing.media import (
     store_file,
     stored_name,
 )
+from exhibition.importing.more_images import PreparedImage, prepare_more_images, sync_more_images
 from exhibition.importing.records import ImportRecord, RecordError, TranslationSpec
 from exhibition.importing.scans import converted_model
 from exhibition.licences import credit_without_notes
@@ -105,6 +106,8 @@ class RecordResult:
     collection_object: CollectionObject
     status: str  # "created", "updated" or "unchanged"
     image: ObjectImage | None = None
+    # The further images a record names (orders 1, …), for tiling once committed.
+    more_images: list[ObjectImage] = field(default_factory=list)
     stale_files: list[str] = field(default_factory=list)
     stale_tiles: list[str] = field(default_factory=list)
 
@@ -121,11 +124,16 @@ def object_import_record(
     # A model converted from OBJ/PLY/STL/glTF is written here until it is stored.
     with tempfile.TemporaryDirectory(prefix="vitrine-model-") as scratch:
         image, model = _prepare_image(record, root), _prepare_model(record, root, Path(scratch))
+        more = None
+        if record.more_images is not None:
+            more = prepare_more_images(record.slug, record.more_images, root)
         _check_accession_number(record)
         written: list[str] = []
         try:
             with transaction.atomic():
                 result = _write_record(record, image, model, damaged, note, written)
+                if more is not None:
+                    _write_more_images(result, more, record, written)
                 if after_commit is not None:
                     transaction.on_commit(lambda: after_commit(result))
         except BaseException:
@@ -191,6 +199,18 @@ def _check_accession_number(record: ImportRecord) -> None:
     )
     if other is not None:
         raise RecordError(f"accession number '{number}' is already used by object '{other}'")
+
+
+def _write_more_images(
+    result: RecordResult, prepared: list[PreparedImage], record: ImportRecord, written: list[str]
+) -> None:
+    alt_text = record.text["alt_text"] or default_alt_text(record)
+    more = sync_more_images(result.collection_object, prepared, alt_text, written)
+    result.more_images = more.images
+    result.stale_files += more.stale_files
+    result.stale_tiles += more.stale_tiles
+    if more.changed and result.status == "unchanged":
+        result.status = "updated"
 
 
 def _write_record(

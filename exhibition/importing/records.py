@@ -79,6 +79,9 @@ class ImportRecord:
     date_end: int | None = None
     tags: list[str] = field(default_factory=list)
     image: str | None = None
+    # Further images, in order (a IIIF manifest's later canvases); None leaves the
+    # object's other images as they are (a collection file names only its main image).
+    more_images: list[str] | None = None
     model: str | None = None
     # The length unit of an OBJ/PLY/STL/glTF model ("mm", "cm", "m", "in"); None: not given.
     model_unit: str | None = None

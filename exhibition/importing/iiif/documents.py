@@ -6,6 +6,7 @@ the record can pick the site's language and keep the others as translations.
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +40,7 @@ class Manifest:
     required_statement: LanguageMap = field(default_factory=dict)
     homepage: str = ""
     nav_year: int | None = None
-    images: list[ImageRef] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)  # one per canvas, in canvas order
 
 
 def presentation_version(data: dict[str, Any]) -> int:
@@ -160,32 +161,46 @@ def _metadata(value: Any) -> list[tuple[LanguageMap, LanguageMap]]:
 
 
 def _images_v3(canvases: Any) -> list[ImageRef]:
+    """The image each canvas paints, in canvas order (a canvas painting none is skipped)."""
     images = []
     for canvas in _dicts(canvases):
-        for page in _dicts(canvas.get("items")):
-            for annotation in _dicts(page.get("items")):
-                motivation = annotation.get("motivation", "painting")
-                if "painting" not in (motivation if isinstance(motivation, list) else [motivation]):
-                    continue
-                body = annotation.get("body")
-                for resource in _dicts(body if isinstance(body, list) else [body]):
-                    image = _image_ref(_choice_default(resource), canvas)
-                    if image is not None:
-                        images.append(image)
+        image = next(_canvas_images_v3(canvas), None)
+        if image is not None:
+            images.append(image)
     return images
+
+
+def _canvas_images_v3(canvas: dict[str, Any]) -> Iterator[ImageRef]:
+    for page in _dicts(canvas.get("items")):
+        for annotation in _dicts(page.get("items")):
+            motivation = annotation.get("motivation", "painting")
+            if "painting" not in (motivation if isinstance(motivation, list) else [motivation]):
+                continue
+            body = annotation.get("body")
+            for resource in _dicts(body if isinstance(body, list) else [body]):
+                image = _image_ref(_choice_default(resource), canvas)
+                if image is not None:
+                    yield image
 
 
 def _images_v2(sequences: Any) -> list[ImageRef]:
+    """The image each canvas of the first sequence paints, in canvas order."""
     images = []
     for sequence in _dicts(sequences)[:1]:
         for canvas in _dicts(sequence.get("canvases")):
-            for annotation in _dicts(canvas.get("images")):
-                resource = annotation.get("resource")
-                if isinstance(resource, dict):
-                    image = _image_ref(_choice_default(resource), canvas)
-                    if image is not None:
-                        images.append(image)
+            image = next(_canvas_images_v2(canvas), None)
+            if image is not None:
+                images.append(image)
     return images
+
+
+def _canvas_images_v2(canvas: dict[str, Any]) -> Iterator[ImageRef]:
+    for annotation in _dicts(canvas.get("images")):
+        resource = annotation.get("resource")
+        if isinstance(resource, dict):
+            image = _image_ref(_choice_default(resource), canvas)
+            if image is not None:
+                yield image
 
 
 def _choice_default(resource: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 First every SOURCE is read and collections are followed, breadth-first, to a list of
 manifests (bounded in depth and count, each collection read once); then each manifest
-is read, its image fetched, and the object written by the collection importer. One bad
+is read, its canvases' images fetched (the first the main image, the others following in
+canvas order, at most MAX_CANVAS_IMAGES), and the object written by the collection importer. One bad
 manifest or collection is reported with its reason and never stops the others.
 """
 
@@ -16,7 +17,12 @@ from typing import Any, Protocol
 from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError
 
-from exhibition.importing.iiif.documents import collection_members, document_kind, read_manifest
+from exhibition.importing.iiif.documents import (
+    ImageRef,
+    collection_members,
+    document_kind,
+    read_manifest,
+)
 from exhibition.importing.iiif.fetching import Location, fetch_json, location_for_source
 from exhibition.importing.iiif.images import fetch_image
 from exhibition.importing.iiif.records import licence_for_rights, manifest_record
@@ -28,6 +34,8 @@ from exhibition.models import CollectionObject
 MAX_DEPTH = 5
 MAX_MANIFESTS = 5_000
 MAX_COLLECTIONS = 500
+# Canvases whose images one object takes (a manifest of a book can have hundreds).
+MAX_CANVAS_IMAGES = 50
 
 
 @dataclass(frozen=True)
@@ -176,11 +184,16 @@ def _import_one(
         if not manifest.images:
             raise RecordError("the manifest paints no image on any canvas")
         record.tags = _current_tags(record.slug)
-        with tempfile.TemporaryDirectory(prefix="vitrine-iiif-") as folder:
-            path = fetch_image(
-                manifest.images[0], base=item.location, folder=Path(folder), stem=record.slug
+        if len(manifest.images) > MAX_CANVAS_IMAGES:
+            extra = len(manifest.images) - MAX_CANVAS_IMAGES
+            note = (
+                f"{len(manifest.images)} canvases paint an image; the first {MAX_CANVAS_IMAGES} "
+                f"are imported, the last {extra} left out (MAX_CANVAS_IMAGES)"
             )
-            record.image = path.name
+            report(IiifProblem(source, slug, note), failed=False)
+        with tempfile.TemporaryDirectory(prefix="vitrine-iiif-") as folder:
+            names = _fetch_images(manifest.images[:MAX_CANVAS_IMAGES], item.location, Path(folder))
+            record.image, record.more_images = names[0], names[1:]
             result = object_import_record(
                 record=record,
                 root=Path(folder),
@@ -197,6 +210,17 @@ def _import_one(
         summary.drafted += 1
         note = f"visibility {record.visibility}: {licence.note}"
         report(IiifProblem(source, slug, note), failed=False)
+
+
+def _fetch_images(images: list[ImageRef], base: Location, folder: Path) -> list[str]:
+    """Each canvas's image, in canvas order, as files in ``folder``; the first failure stops."""
+    names = []
+    for number, image in enumerate(images, start=1):
+        try:
+            names.append(fetch_image(image, base=base, folder=folder, stem=f"canvas-{number}").name)
+        except RecordError as exc:
+            raise RecordError(f"canvas {number}: {exc}") from exc
+    return names
 
 
 def _current_tags(slug: str) -> list[str]:
