@@ -34,6 +34,9 @@ $(VENV)/.installed: pyproject.toml
 	# torch first and exactly: a looser resolve would pull several GB of CUDA packages.
 	$(PIP) install --quiet "torch==2.13.0"
 	$(PIP) install --quiet -e ".[posters,dev]"
+	# check_interop parses IIIF with iiif-prezi3, whose one release caps Pillow below our pin
+	# (for an image helper the check never calls): installed alone, its needs are in pyproject.
+	$(PIP) install --quiet --no-deps "iiif-prezi3==3.1.1"
 	touch $@
 
 install: $(VENV)/.installed frontend translations pango
