@@ -26,24 +26,46 @@ class RunOptions:
     request_seconds: float = 60.0
 
 
-def checks(options: RunOptions) -> list[Check]:
-    found: list[Check] = [
-        lambda site, deadline: check_linked_art(site, deadline=deadline),
-        lambda site, deadline: check_oai(site, "oai_dc", deadline=deadline),
-        lambda site, deadline: check_oai(site, "linked_art", deadline=deadline),
-        lambda site, deadline: check_manifests(site, deadline=deadline),
-        lambda site, deadline: check_collections(site, deadline=deadline),
-        lambda site, deadline: check_discovery(site, deadline=deadline),
-        lambda site, deadline: check_gltf(site, deadline=deadline),
-        lambda site, deadline: check_annotations(site, deadline=deadline),
-        lambda site, deadline: check_downloads(site, deadline=deadline),
+def checks(options: RunOptions) -> list[tuple[str, Check]]:
+    """(what it checks, the check), in the table's order."""
+    found: list[tuple[str, Check]] = [
+        ("Linked Art", lambda site, deadline: check_linked_art(site, deadline=deadline)),
+        ("OAI-PMH oai_dc", lambda site, deadline: check_oai(site, "oai_dc", deadline=deadline)),
+        (
+            "OAI-PMH linked_art",
+            lambda site, deadline: check_oai(site, "linked_art", deadline=deadline),
+        ),
+        ("IIIF Manifests", lambda site, deadline: check_manifests(site, deadline=deadline)),
+        ("IIIF Collections", lambda site, deadline: check_collections(site, deadline=deadline)),
+        ("IIIF Change Discovery", lambda site, deadline: check_discovery(site, deadline=deadline)),
+        ("glTF", lambda site, deadline: check_gltf(site, deadline=deadline)),
+        ("Web Annotation", lambda site, deadline: check_annotations(site, deadline=deadline)),
+        ("Downloads", lambda site, deadline: check_downloads(site, deadline=deadline)),
     ]
     if options.report_limit > 0:
         limit = options.report_limit
-        found.append(lambda site, deadline: check_reports(site, limit=limit, deadline=deadline))
+        found.append(
+            (
+                "PDF reports",
+                lambda site, deadline: check_reports(site, limit=limit, deadline=deadline),
+            )
+        )
     return found
+
+
+def _run_one(name: str, check: Check, site: LoopbackSite, seconds: float) -> CheckResult:
+    try:
+        return check(site, Deadline(seconds))
+    except Exception as error:
+        # One check's own fault is its row's failure; it must not hide the other rows.
+        result = CheckResult(name, "the check itself stopped")
+        result.record(name, [f"{type(error).__name__}: {error}"])
+        return result
 
 
 def run_checks(options: RunOptions) -> list[CheckResult]:
     with loopback_site(timeout=options.request_seconds) as site:
-        return [check(site, Deadline(options.seconds_per_check)) for check in checks(options)]
+        return [
+            _run_one(name, check, site, options.seconds_per_check)
+            for name, check in checks(options)
+        ]

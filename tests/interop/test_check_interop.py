@@ -26,7 +26,8 @@ class Tiny:
 
 
 @pytest.fixture
-def tiny(transactional_db: None) -> Tiny:
+def tiny(transactional_db: None, settings: Any) -> Tiny:
+    settings.OAI_PAGE_SIZE = 2  # the harvest follows a resumption token
     curator: User = builders.make_curator()
     painter = builders.make_agent("Anna Vos")
     painting = builders.make_object(
@@ -105,6 +106,11 @@ def test_a_broken_manifest_is_counted_as_failed_with_its_reason(
 
     monkeypatch.setattr(iiif_views, "build_manifest", broken)
 
+    def stops(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the discovery check fell over")
+
+    monkeypatch.setattr("interop.conformance.runner.check_discovery", stops)
+
     checks, failed = run("--limit", "0")
 
     assert failed
@@ -116,6 +122,8 @@ def test_a_broken_manifest_is_counted_as_failed_with_its_reason(
     assert "a Manifest must have at least one Canvas" in failure["reason"]
     assert "PDF object reports (sample of 0)" not in checks
     assert checks["OAI-PMH 2.0 ListRecords (oai_dc)"]["failed"] == 0
+    [stopped] = checks["IIIF Change Discovery"]["failures"]
+    assert stopped["reason"] == "RuntimeError: the discovery check fell over"
 
 
 def test_the_table_names_each_standard_its_validator_and_the_failures(
