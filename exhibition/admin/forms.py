@@ -23,9 +23,11 @@ from exhibition.importing.media import check_glb_bytes
 from exhibition.importing.records import RecordError
 from exhibition.models import ObjectImage, ObjectModel3D
 from exhibition.models3d_ingest import (
+    ARCHIVE_SUFFIX,
     UNIT_METRES,
     IngestError,
     IngestLimits,
+    model_archive_extract,
     model_convert_to_glb,
 )
 
@@ -47,6 +49,18 @@ def _check_upload_size(upload: UploadedFile, *, limit: int) -> None:
             _("The file is %(size).1f MiB; the limit is %(limit).1f MiB.")
             % {"size": upload.size / 1_048_576, "limit": limit / 1_048_576}
         )
+
+
+def _upload_mesh(upload: UploadedFile, *, name: str, folder: Path, limits: IngestLimits) -> Path:
+    """The uploaded mesh as a file in ``folder``: a .zip unpacked (bounded), else as sent."""
+    upload.seek(0)
+    if Path(name).suffix.lower() == ARCHIVE_SUFFIX:
+        return model_archive_extract(upload, folder=folder, limits=limits)
+    path = folder / name
+    with path.open("wb") as fh:
+        for chunk in upload.chunks():
+            fh.write(chunk)
+    return path
 
 
 def _check_image_pixels(upload: Any) -> None:
@@ -88,9 +102,10 @@ class ObjectImageAdminForm(ModelForm[ObjectImage]):
         return self.cleaned_data.get("order")
 
 
-# Single-file meshes converted on upload; OBJ with MTL and textures, and glTF with its
-# external files, come in through `import_collection`, which reads them from a folder.
-_UPLOAD_CONVERTED = (".obj", ".ply", ".stl")
+# Meshes converted on upload: single files, or a .zip holding a mesh with the files it
+# names (OBJ with its MTL and textures, glTF with its .bin and textures), unpacked within
+# bounds and converted as `import_collection` converts a mesh with its files beside it.
+_UPLOAD_CONVERTED = (".obj", ".ply", ".stl", ".gltf", ARCHIVE_SUFFIX)
 
 
 class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
@@ -100,7 +115,8 @@ class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
         initial="m",
         required=False,
         help_text=_lazy(
-            "Converted to a GLB centred and in metres. OBJ with textures: use import_collection."
+            "Converted to a GLB centred and in metres. An OBJ with its MTL and textures, or a "
+            "glTF with its .bin and textures: upload them together as one .zip file."
         ),
     )
 
@@ -150,15 +166,11 @@ class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
         unit = self.data.get(self.add_prefix("model_unit")) or "m"
         if unit not in UNIT_METRES:
             raise forms.ValidationError(_("Choose a unit for the model."))
+        limits = IngestLimits.from_settings()
         with tempfile.TemporaryDirectory(prefix="vitrine-upload-") as scratch:
-            path = Path(scratch) / name
-            with path.open("wb") as fh:
-                for chunk in upload.chunks():
-                    fh.write(chunk)
             try:
-                result = model_convert_to_glb(
-                    path=path, unit=str(unit), limits=IngestLimits.from_settings()
-                )
+                path = _upload_mesh(upload, name=name, folder=Path(scratch), limits=limits)
+                result = model_convert_to_glb(path=path, unit=str(unit), limits=limits)
             except IngestError as error:
                 raise forms.ValidationError(
                     _("This model cannot be converted: %(error)s.") % {"error": error}
