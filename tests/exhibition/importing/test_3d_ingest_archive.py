@@ -13,11 +13,14 @@ from typing import Any
 import numpy as np
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 from pytest_django.fixtures import Settings
 
 from exhibition.admin.forms import ObjectModel3DAdminForm
 from exhibition.models import CollectionObject, ObjectModel3D
 from exhibition.models3d_ingest import archive
+from tests.builders import make_curator, make_object
 from tests.exhibition.importing.test_3d_ingest import (
     _gltf_with_bin,
     _scene,
@@ -130,7 +133,7 @@ def test_too_many_entries_are_refused() -> None:
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
-    bomb = _zip({"box.obj": b"v 0 0 0\n", "texture.png": bytes(20_000_000)})
+    bomb = _zip({"box.obj": b"v 0 0 0\n", "texture.png": bytes(5_000_000)})
     assert len(bomb) < 100_000
 
     error = _error(_form(bomb))
@@ -166,3 +169,29 @@ def test_an_archive_without_exactly_one_model_is_refused(
 
 def test_a_file_that_is_not_a_zip_is_a_form_error() -> None:
     assert "the .zip file cannot be read" in _error(_form(b"PK\x03\x04 but truncated"))
+
+
+def test_the_admin_page_shows_the_archives_error_and_then_stores_a_good_one(
+    client: Client, tmp_path: Path
+) -> None:
+    client.force_login(make_curator())
+    obj = make_object(slug="vase")
+    url = reverse("admin:exhibition_objectmodel3d_add")
+    fields = {"collection_object": obj.pk, "order": 0, "alt_text": "A vase", "model_unit": "cm"}
+    for prefix in ("hotspots-",):  # the hotspot inline's empty management form
+        fields.update({f"{prefix}TOTAL_FORMS": 0, f"{prefix}INITIAL_FORMS": 0})
+    bomb = _zip({"box.obj": b"v 0 0 0\n", "texture.png": bytes(5_000_000)})
+
+    refused = client.post(url, {**fields, "glb": SimpleUploadedFile("scan.zip", bomb)})
+
+    assert refused.status_code == 200
+    assert "zip bomb" in refused.content.decode()
+    assert not ObjectModel3D.objects.exists()
+    _textured_obj(tmp_path / "box")
+    upload = SimpleUploadedFile("scan.zip", _folder_zip(tmp_path / "box"))
+
+    stored = client.post(url, {**fields, "glb": upload})
+
+    assert stored.status_code == 302
+    model = ObjectModel3D.objects.get(collection_object=obj)
+    assert model.glb.name.endswith(".glb") and model.checksum and model.size_bytes > 0
