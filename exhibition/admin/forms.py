@@ -170,6 +170,8 @@ class ObjectModel3DAdminForm(ModelForm[ObjectModel3D]):
         with tempfile.TemporaryDirectory(prefix="vitrine-upload-") as scratch:
             try:
                 path = _upload_mesh(upload, name=name, folder=Path(scratch), limits=limits)
+                # glTF is in metres by definition; the unit is for formats that do not say.
+                unit = "m" if path.suffix.lower() == ".gltf" else unit
                 result = model_convert_to_glb(path=path, unit=str(unit), limits=limits)
             except IngestError as error:
                 raise forms.ValidationError(

@@ -88,7 +88,7 @@ def test_an_obj_with_its_mtl_and_png_texture_becomes_a_textured_valid_glb(tmp_pa
 def test_a_gltf_with_its_bin_becomes_a_glb(tmp_path: Path) -> None:
     _gltf_with_bin(tmp_path / "gltf")
 
-    form = _form(_folder_zip(tmp_path / "gltf"))
+    form = _form(_folder_zip(tmp_path / "gltf"), unit="mm")  # glTF says metres itself
 
     assert form.is_valid(), form.errors
     assert np.allclose(_scene(form.save()).extents, [2, 1, 0.5], rtol=0.02)
