@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+from django.test import Client
 from pytest_django.fixtures import Settings
 
 from exhibition.importing.iiif import services
@@ -141,6 +142,12 @@ def test_a_reimport_writes_nothing_new_then_replaces_and_drops_what_changed(site
     assert book.images.get(order=0).checksum == first[0][1]
     logged = AuditLogEntry.objects.filter(target_model="exhibition.objectimage").order_by("pk")
     assert [e.action for e in logged][-2:] == ["changed", "deleted"]
+    # The images are logged one by one, so the stream has an Update for each image written
+    # (two with the first import, none for the unchanged one, two now): the last two say
+    # that the manifest changed though the object's own fields did not.
+    activities = Client().get("/iiif/discovery/page/1/").json()["orderedItems"]
+    assert [a["type"] for a in activities] == ["Create"] + ["Update"] * 4
+    assert all(a["object"]["id"].endswith(f"/iiif/{book.slug}/manifest.json") for a in activities)
 
 
 def test_canvases_beyond_the_bound_are_left_out_with_a_report(
