@@ -2,14 +2,17 @@
 
 Every line is parsed and validated first, and ids and accession numbers are checked for the
 whole batch in one query each. Records without files are then written in one transaction
-(``bulk``); records with an image or a model, which need their files checked, copied and
-tiled, go one by one through ``objects.object_import_record`` as before. A batch whose
-bulk write fails is written again record by record, so the record at fault is found and
-reported alone. Problems are reported in line order, each with its line and reason.
+(``bulk``), and so are records whose one image has the bytes of an image already stored
+and tiled (``known_media``): the first record naming new bytes goes alone first, so the
+batch's other records naming them join the rest. Records with new images or a model,
+which need their files checked, copied and tiled, go one by one through
+``objects.object_import_record`` as before. A batch whose bulk write fails is written
+again record by record, so the record at fault is found and reported alone. Problems are
+reported in line order, each with its line and reason.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,8 @@ from django.db.models import Q
 from exhibition.iiif.tiles import image_delete_tiles, tiles_are_current
 from exhibition.importing.bulk import BulkItem, bulk_import_records
 from exhibition.importing.journal import ImportJournal
+from exhibition.importing.known_media import KnownMedia
+from exhibition.importing.media import SourceFile
 from exhibition.importing.objects import RecordResult, object_import_record
 from exhibition.importing.reading import MAX_LINE_BYTES, Batch
 from exhibition.importing.records import (
@@ -50,6 +55,8 @@ class BatchContext:
     # Tell search, descriptions and speech about each changed record now; off, the
     # commands that follow a large import (embed_collection, build_keyword_index...) do it.
     announce: bool = True
+    # Checksums of source files and the tiled content, learnt batch after batch.
+    known: KnownMedia = field(default_factory=KnownMedia)
 
 
 def import_batch(batch: Batch, context: BatchContext) -> list[tuple[str, int]]:
@@ -57,30 +64,82 @@ def import_batch(batch: Batch, context: BatchContext) -> list[tuple[str, int]]:
     problems: list[ImportProblem] = []
     records = _checked_accession_numbers(_validated(batch, context.journal, problems), problems)
     imported: list[tuple[str, int]] = []
-    one_by_one = [(n, r) for n, r in records if r.image is not None or r.model is not None]
     together = [BulkItem(n, r) for n, r in records if r.image is None and r.model is None]
+    one_by_one, images = _sources(records, context)
+    firsts = _first_of_new_content(images, context)
+    for number, record in firsts:
+        del images[number]
+        _import_one(number, record, context, problems, imported)
+    if firsts:  # tiled by now when tiles are cut in-process; else the rest go one by one
+        context.known.learn({source.checksum for _, source in images.values()})
+    for number, (record, source) in images.items():
+        known = context.known.known_image(record, source)
+        if known is None:
+            one_by_one.append((number, record))
+        else:
+            together.append(BulkItem(number, record, known))
     if together:
         one_by_one += _import_together(together, context, problems, imported)
     for number, record in sorted(one_by_one, key=lambda numbered: numbered[0]):
-        try:
-            result = object_import_record(
-                record=record,
-                root=context.records_path.parent,
-                damaged=context.damaged,
-                note=f"Line {number} of {context.records_path}.",
-                after_commit=record_after_commit(
-                    context.summary, number, record.slug, context.report, announce=context.announce
-                ),
-            )
-        except (RecordError, DatabaseError, OSError, SuspiciousOperation) as exc:
-            problems.append(ImportProblem(number, record.slug, _reason(exc)))
-            continue
-        context.summary.count(result.status)
-        imported.append((record.slug, number))
+        _import_one(number, record, context, problems, imported)
     context.summary.failed += len(problems)
     for problem in sorted(problems, key=lambda p: p.line):
         context.report(problem)
     return imported
+
+
+def _sources(
+    records: list[Numbered], context: BatchContext
+) -> tuple[list[Numbered], dict[int, tuple[ImportRecord, SourceFile]]]:
+    """Records with media: those that must go one by one, and those with one image (by
+    line, with its file) that may join the batch if its bytes are stored and tiled."""
+    one_by_one: list[Numbered] = []
+    images: dict[int, tuple[ImportRecord, SourceFile]] = {}
+    for number, record in records:
+        if record.image is None and record.model is None:
+            continue
+        source = context.known.image_source(record, context.records_path.parent)
+        if source is None:
+            one_by_one.append((number, record))
+        else:
+            images[number] = (record, source)
+    context.known.learn({source.checksum for _, source in images.values()})
+    return one_by_one, images
+
+
+def _first_of_new_content(
+    images: dict[int, tuple[ImportRecord, SourceFile]], context: BatchContext
+) -> list[Numbered]:
+    """For each image content not stored and tiled yet, the first record naming it."""
+    first: dict[str, Numbered] = {}
+    for number, (record, source) in sorted(images.items()):
+        if source.checksum not in context.known.donors:
+            first.setdefault(source.checksum, (number, record))
+    return list(first.values())
+
+
+def _import_one(
+    number: int,
+    record: ImportRecord,
+    context: BatchContext,
+    problems: list[ImportProblem],
+    imported: list[tuple[str, int]],
+) -> None:
+    try:
+        result = object_import_record(
+            record=record,
+            root=context.records_path.parent,
+            damaged=context.damaged,
+            note=f"Line {number} of {context.records_path}.",
+            after_commit=record_after_commit(
+                context.summary, number, record.slug, context.report, announce=context.announce
+            ),
+        )
+    except (RecordError, DatabaseError, OSError, SuspiciousOperation) as exc:
+        problems.append(ImportProblem(number, record.slug, _reason(exc)))
+        return
+    context.summary.count(result.status)
+    imported.append((record.slug, number))
 
 
 def _validated(
@@ -166,6 +225,9 @@ def _import_together(
     for line, status in outcome.statuses.items():
         context.summary.count(status)
         imported.append((slugs[line], line))
+    # A tile set linked from the same bytes is as good as one cut for the image.
+    context.summary.tiles_generated += len(outcome.images)
+    context.summary.tiles_reused += len(outcome.images)
     return [(item.line, item.record) for item in outcome.deferred]
 
 

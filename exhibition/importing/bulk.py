@@ -1,10 +1,13 @@
-"""Write a batch of metadata-only records together: a few queries per batch, not per record.
+"""Write a batch of records together: a few queries per batch, not per record.
 
 A record that names no image or model, for an object that has none to remove, needs no
 file work; its batch is written in one transaction with bulk inserts and updates of the
-objects, their creator links, tags and translations, and the audit entries. The outcome
-is the one ``objects.object_import_record`` gives record by record (the tests compare
-the two). Records whose object has media go back to the caller, for that path.
+objects, their creator links, tags and translations, and the audit entries. A record
+whose one image has the bytes of an image already stored and tiled (``known_media``)
+joins them: its file is copied and its tile set linked before the transaction, and its
+image row is inserted with the others. The outcome is the one
+``objects.object_import_record`` gives record by record (the tests compare the two).
+Records whose object has media go back to the caller, for that path.
 """
 
 import json
@@ -13,17 +16,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from exhibition.iiif.tiles import image_delete_tiles
 from exhibition.importing.authorities import agents_for_names, places_for_specs, tags_for_batch
+from exhibition.importing.known_media import KnownImage, tile_set_link
+from exhibition.importing.media import store_file
 from exhibition.importing.objects import (
     IMPORT_ACTOR,
     SCALAR_FIELDS,
     assign_fields,
     clean_object,
+    default_alt_text,
     wanted_creators,
 )
 from exhibition.importing.records import ImportRecord, RecordError
@@ -67,6 +75,17 @@ _AUDIT_FIELDS = (
     "changes",
     "note",
 )
+_IMAGE_FIELDS = (
+    "collection_object",
+    "original",
+    "width",
+    "height",
+    "checksum",
+    "alt_text",
+    "order",
+    "tiles_ready",
+    "tiles_checksum",
+)
 _OBJECT_LABEL = CollectionObject._meta.label_lower
 _REPR_LENGTH = AuditLogEntry._meta.get_field("target_repr").max_length or 300
 TagLink: Any = CollectionObject.tags.through
@@ -91,6 +110,12 @@ class _Link(NamedTuple):
 class BulkItem:
     line: int
     record: ImportRecord
+    image: KnownImage | None = None  # the record's image, stored and tiled already
+
+    @property
+    def image_identifier(self) -> str:
+        # As ObjectImage.iiif_identifier names the main image (order 0).
+        return f"{self.record.slug}-0"
 
 
 @dataclass
@@ -98,6 +123,7 @@ class BulkOutcome:
     statuses: dict[int, str] = field(default_factory=dict)  # line: created/updated/unchanged
     refused: dict[int, str] = field(default_factory=dict)  # line: reason, nothing written
     deferred: list[BulkItem] = field(default_factory=list)  # objects with media to remove
+    images: set[int] = field(default_factory=set)  # lines whose image was written, tiled
 
 
 @dataclass
@@ -109,6 +135,7 @@ class _Plan:
     created: bool
     before: Snapshot
     scalars_changed: bool
+    alt_text: str = ""  # of the record's image, when it has one
     links: list[_Link] | None = None  # None: keep the current links
     tags: list[Tag] | None = None
     translations: list[ObjectTranslation] = field(default_factory=list)
@@ -124,6 +151,7 @@ class _Plan:
         return (
             self.scalars_changed
             or self.links is not None
+            or self.item.image is not None  # an object without media gets one
             or self.tags is not None
             or bool(self.translations or self.stale_translations or self.changed_translations)
         )
@@ -152,22 +180,31 @@ def bulk_import_records(
             ready.append((item, current, wanted_creators(item.record)))
         except RecordError as exc:
             outcome.refused[item.line] = str(exc)
-    # Agents, places and tags a batch creates commit with its objects, or not at all.
-    with transaction.atomic():
-        agents = agents_for_names({name for _, _, wanted in ready for name, _, _ in wanted})
-        places = places_for_specs([i.record.place for i, _, _ in ready if i.record.place])
-        tags = tags_for_batch({name for i, _, _ in ready for name in i.record.tags})
-        plans: list[_Plan] = []
-        for item, current, wanted in ready:
-            try:
-                plans.append(_plan(item, current, wanted, damaged, agents, places, tags))
-            except RecordError as exc:
-                outcome.refused[item.line] = str(exc)
-        entries = _write(plans, note)
-        collection_changed()  # bulk writes send no signal; one bump for the batch
-        for plan in plans:
-            if plan.item.line in entries and announce:
-                collection_change_announce(instance=plan.obj, reason="imported")
+    ready, stored = _store_images(ready, outcome)
+    if not ready:  # all deferred or refused: nothing to write, no change to announce
+        return outcome
+    try:
+        # Agents, places and tags a batch creates commit with its objects, or not at all.
+        with transaction.atomic():
+            agents = agents_for_names({name for _, _, wanted in ready for name, _, _ in wanted})
+            places = places_for_specs([i.record.place for i, _, _ in ready if i.record.place])
+            tags = tags_for_batch({name for i, _, _ in ready for name in i.record.tags})
+            plans: list[_Plan] = []
+            for item, current, wanted in ready:
+                try:
+                    plans.append(_plan(item, current, wanted, damaged, agents, places, tags))
+                except RecordError as exc:
+                    outcome.refused[item.line] = str(exc)
+            entries = _write(plans, note)
+            collection_changed()  # bulk writes send no signal; one bump for the batch
+            for plan in plans:
+                if plan.item.line in entries and announce:
+                    collection_change_announce(instance=plan.obj, reason="imported")
+    except BaseException:
+        _unstore(stored, keep=set())
+        raise
+    _unstore(stored, keep={plan.item.line for plan in plans})
+    outcome.images = {plan.item.line for plan in plans if plan.item.image is not None}
     for plan in plans:
         if plan.created:
             outcome.statuses[plan.item.line] = "created"
@@ -175,6 +212,47 @@ def bulk_import_records(
             changed = plan.item.line in entries
             outcome.statuses[plan.item.line] = "updated" if changed else "unchanged"
     return outcome
+
+
+Ready = list[tuple[BulkItem, CollectionObject | None, list[tuple[str, str, str]]]]
+
+
+def _store_images(
+    ready: Ready, outcome: BulkOutcome
+) -> tuple[Ready, dict[int, tuple[BulkItem, bool]]]:
+    """Copy each known image's file and link its tiles, before the transaction opens (file
+    work needs no lock); a record whose files fail goes to the one-by-one path, which
+    says why. The stored items by line, each with whether its file was copied here."""
+    kept: Ready = []
+    stored: dict[int, tuple[BulkItem, bool]] = {}
+    for entry in ready:
+        item = entry[0]
+        image = item.image
+        if image is None:
+            kept.append(entry)
+            continue
+        copied = False
+        try:
+            copied = store_file(source=image.source, name=image.name)
+            tile_set_link(donor=image.donor, identifier=item.image_identifier)
+        except OSError:
+            if copied:
+                default_storage.delete(image.name)
+            outcome.deferred.append(item)
+            continue
+        stored[item.line] = (item, copied)
+        kept.append(entry)
+    return kept, stored
+
+
+def _unstore(stored: dict[int, tuple[BulkItem, bool]], *, keep: set[int]) -> None:
+    """Remove the files and tiles of records that were not written after all."""
+    for line, (item, copied) in stored.items():
+        if line in keep or item.image is None:
+            continue
+        image_delete_tiles(identifier=item.image_identifier)
+        if copied:
+            default_storage.delete(item.image.name)
 
 
 def _existing_objects(slugs: list[str]) -> dict[str, CollectionObject]:
@@ -216,6 +294,8 @@ def _plan(
     if changed:
         clean_object(obj, checked_elsewhere=True)
     plan = _Plan(item=item, obj=obj, created=created, before=before, scalars_changed=changed)
+    if item.image is not None:
+        plan.alt_text = record.text["alt_text"] or default_alt_text(record)
     plan.after_links = [str(link) for link in current_links]
     if wanted != [(link.agent.name, link.role, link.qualifier) for link in current_links]:
         plan.links = [
@@ -263,6 +343,7 @@ def _write(plans: list[_Plan], note: Callable[[int], str]) -> set[int]:
         obj.updated_at = now  # bulk_update leaves auto_now fields alone
     CollectionObject.objects.bulk_update(updated, [*SCALAR_FIELDS, "place", "updated_at"])
     _insert_objects([p.obj for p in plans if p.created], now)
+    _insert_images(plans)
     _replace_links(plans)
     _replace_tags(plans)
     _replace_translations(plans)
@@ -271,6 +352,10 @@ def _write(plans: list[_Plan], note: Callable[[int], str]) -> set[int]:
         if not plan.changes_anything:
             continue
         after = _snapshot(plan.obj, plan.after_links, plan.after_tags, plan.after_translations)
+        if plan.item.image is not None:
+            # As ``audit_object_snapshot`` records the main image (IMPORTED_IMAGE_FIELDS).
+            after["image.original"] = plan.item.image.name
+            after["image.alt_text"] = plan.alt_text
         changes = audit_diff(before=plan.before, after=after)
         if not changes and not plan.created:
             continue
@@ -314,6 +399,30 @@ def _insert_objects(objects: list[CollectionObject], now: datetime) -> None:
     for obj in objects:
         obj.pk = ids[obj.slug]
         obj._state.adding, obj._state.db = False, connection.alias
+
+
+def _insert_images(plans: list[_Plan]) -> None:
+    """The main image of each record that has a known one; its tiles are in place, cut
+    from the same bytes, so the row is what the one-by-one path leaves once tiled."""
+    insert_rows(
+        ObjectImage,
+        _IMAGE_FIELDS,
+        (
+            (
+                plan.obj.pk,
+                image.name,
+                image.width,
+                image.height,
+                image.checksum,
+                plan.alt_text,
+                0,
+                True,
+                image.checksum,
+            )
+            for plan in plans
+            if (image := plan.item.image) is not None
+        ),
+    )
 
 
 def _replace_links(plans: list[_Plan]) -> None:
@@ -362,7 +471,8 @@ def _snapshot(
     tags: list[Tag],
     translations: list[ObjectTranslation],
 ) -> Snapshot:
-    """``audit.audit_object_snapshot`` for an object without media, from rows in hand."""
+    """``audit.audit_object_snapshot`` for an object without media, from rows in hand
+    (the caller adds a known image it writes)."""
     snapshot = _object_snapshot(obj)
     snapshot["tags"] = sorted(str(tag) for tag in tags)
     snapshot["creators"] = links

@@ -39,13 +39,19 @@ class SourceFile:
 
 def find_source(root: Path, relative: str, what: str) -> SourceFile:
     """The file at ``relative`` under ``root``; never a path that escapes the folder."""
+    path = resolve_source(root, relative, what)
+    return SourceFile(path=path, checksum=sha256_file(path), size=path.stat().st_size)
+
+
+def resolve_source(root: Path, relative: str, what: str) -> Path:
+    """The path of the file at ``relative`` under ``root``, or RecordError."""
     base = root.resolve()
     path = (base / relative).resolve()
     if Path(relative).is_absolute() or not path.is_relative_to(base):
         raise RecordError(f"{what} path '{relative}' must be relative to the collection folder")
     if not path.is_file():
         raise RecordError(f"{what} file not found: {relative}")
-    return SourceFile(path=path, checksum=sha256_file(path), size=path.stat().st_size)
+    return path
 
 
 def sha256_file(path: Path) -> str:

@@ -25,6 +25,8 @@ class ImportSummary:
     unchanged: int = 0
     failed: int = 0
     tiles_generated: int = 0
+    # Of those, tile sets linked from an image with the same bytes rather than cut.
+    tiles_reused: int = 0
     tiles_queued: int = 0
     tiles_failed: int = 0
     seconds: float = 0.0
@@ -55,6 +57,8 @@ class ImportSummary:
 
     def __str__(self) -> str:
         tiles = f"tiles generated {self.tiles_generated}"
+        if self.tiles_reused:
+            tiles += f" ({self.tiles_reused} from identical images)"
         if self.tiles_queued:
             tiles += f", tile sets queued {self.tiles_queued}"
         if self.tiles_failed:
