@@ -219,6 +219,8 @@ def _import_together(
     except DatabaseError:
         # Nothing was written; one by one, the record at fault fails alone and says why.
         return [(item.line, item.record) for item in items]
+    for checksum in outcome.unlinked:  # its tiles went meanwhile: look for others next time
+        context.known.forget(checksum)
     slugs = {item.line: item.record.slug for item in items}
     for line, reason in outcome.refused.items():
         problems.append(ImportProblem(line, slugs[line], reason))

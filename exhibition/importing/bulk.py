@@ -124,6 +124,7 @@ class BulkOutcome:
     refused: dict[int, str] = field(default_factory=dict)  # line: reason, nothing written
     deferred: list[BulkItem] = field(default_factory=list)  # objects with media to remove
     images: set[int] = field(default_factory=set)  # lines whose image was written, tiled
+    unlinked: set[str] = field(default_factory=set)  # checksums whose tiles could not be linked
 
 
 @dataclass
@@ -239,6 +240,7 @@ def _store_images(
             if copied:
                 default_storage.delete(image.name)
             outcome.deferred.append(item)
+            outcome.unlinked.add(image.checksum)
             continue
         stored[item.line] = (item, copied)
         kept.append(entry)

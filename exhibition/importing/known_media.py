@@ -145,9 +145,11 @@ def tile_set_link(*, donor: str, identifier: str) -> None:
     a freshly cut set.
     """
     source, final = tile_dir(donor), tile_dir(identifier)
+    if not (source / "info.json").is_file():
+        raise FileNotFoundError(f"no tile set at {source}")
     staging = final.with_name(f".tmp-{final.name}-{uuid.uuid4().hex}")
     try:
-        shutil.copytree(source, staging, copy_function=_link_or_copy)
+        _link_tree(source, staging)
         if final.exists():  # left over from an image this object no longer has
             retired = final.with_name(f".old-{final.name}-{uuid.uuid4().hex}")
             os.rename(final, retired)
@@ -155,6 +157,15 @@ def tile_set_link(*, donor: str, identifier: str) -> None:
         os.rename(staging, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """``shutil.copytree`` with links, without its per-folder metadata copies."""
+    for folder, _, names in os.walk(source):
+        made = target / os.path.relpath(folder, source)
+        made.mkdir()
+        for name in names:
+            _link_or_copy(os.path.join(folder, name), str(made / name))
 
 
 def _link_or_copy(source: str, target: str) -> None:

@@ -231,3 +231,19 @@ def test_a_pool_image_is_hashed_once_per_run(
     assert (summary.created, summary.tiles_reused) == (6, 5)
     assert hashed == [root.resolve() / "pool.jpg"]
     assert ObjectImage.objects.filter(tiles_ready=True).count() == 6
+
+
+def test_an_image_whose_tiles_are_gone_from_disk_is_not_a_source_of_tiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_collection(tmp_path / "c", [record("a", image="pool.jpg")])
+    run(root, tmp_path)
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / "iiif/a-0")
+    alone = one_by_one_slugs(monkeypatch)
+    write_collection(root, [record("b", image="pool.jpg")], files={"pool.jpg": jpeg_bytes(40, 30)})
+
+    summary = run(root, tmp_path)
+
+    assert alone == ["b"]
+    assert (summary.created, summary.tiles_generated, summary.tiles_reused) == (1, 1, 0)
+    assert (Path(settings.MEDIA_ROOT) / "iiif/b-0/info.json").is_file()
