@@ -29,9 +29,9 @@ from exhibition.importing.media import SourceFile, resolve_source, sha256_file, 
 from exhibition.importing.records import ImportRecord, RecordError
 from exhibition.models import ObjectImage
 
-# How many sources' checksums a run remembers; a pool is small, a million distinct
-# files each named once gain nothing from the cache.
-MAX_REMEMBERED_SOURCES = 10_000
+# How many sources' checksums, and tiled contents, a run remembers; a pool is small, a
+# million distinct files each named once gain nothing from the cache.
+MAX_REMEMBERED = 10_000
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class KnownMedia:
         checksum = self.checksums.get(key)
         if checksum is None:
             checksum = sha256_file(path)
-            if len(self.checksums) >= MAX_REMEMBERED_SOURCES:
+            if len(self.checksums) >= MAX_REMEMBERED:
                 self.checksums.clear()
             self.checksums[key] = checksum
         return SourceFile(path=path, checksum=checksum, size=stat.st_size)
@@ -105,10 +105,14 @@ class KnownMedia:
         wanted = checksums - set(self.donors)
         if not wanted:
             return
+        if len(self.donors) + len(wanted) > MAX_REMEMBERED:
+            self.donors.clear()
+            wanted = checksums
         first = (
             ObjectImage.objects.filter(
                 checksum__in=wanted, tiles_ready=True, tiles_checksum=F("checksum")
             )
+            .order_by()
             .values("checksum")
             .annotate(first=Min("pk"))
             .values_list("first", flat=True)
