@@ -100,9 +100,12 @@ def loopback_site(*, timeout: float = 60.0) -> Iterator[LoopbackSite]:
     }
     for connection in shared.values():
         connection.inc_thread_sharing()
-    # Each request's log line (config/metrics_middleware.py) would bury the table.
-    request_log = logging.getLogger("vitrine.request")
-    was_disabled, request_log.disabled = request_log.disabled, True
+    # Each request's log line (config/metrics_middleware.py) and WeasyPrint's steps for each
+    # report made would bury the table.
+    quiet = [logging.getLogger(name) for name in ("vitrine.request", "weasyprint.progress")]
+    were_disabled = [log.disabled for log in quiet]
+    for log in quiet:
+        log.disabled = True
     with override_settings(**_site_settings()):
         # No static or media shortcut: every address goes through the site's own views.
         no_shortcut: Any = lambda _media_shortcut: WSGIHandler()  # noqa: E731
@@ -116,6 +119,7 @@ def loopback_site(*, timeout: float = 60.0) -> Iterator[LoopbackSite]:
             yield LoopbackSite(base_url=f"http://{HOST}:{thread.port}", timeout=timeout)
         finally:
             thread.terminate()
-            request_log.disabled = was_disabled
+            for log, was_disabled in zip(quiet, were_disabled, strict=True):
+                log.disabled = was_disabled
             for connection in shared.values():
                 connection.dec_thread_sharing()
