@@ -20,9 +20,27 @@ class RenderedPdf:
     page_count: int
 
 
+def load_weasyprint() -> Any:
+    """WeasyPrint, with Pillow's process-wide switch put back as it was.
+
+    Importing WeasyPrint sets ``PIL.ImageFile.LOAD_TRUNCATED_IMAGES`` for the whole process:
+    from then on every truncated image (a visitor's photo, an imported scan) would decode as
+    if whole instead of being refused as damaged. Our reports embed only our own pictures.
+    """
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint
+    import weasyprint.urls
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = before
+    return weasyprint
+
+
 def picture_fetcher(pictures: dict[str, bytes]) -> Any:
     """A URL fetcher that answers ``report-image:`` addresses from memory and refuses every
     other address: record text can never make the renderer read a file or call the network."""
+    load_weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class PictureOnlyFetcher(URLFetcher):
@@ -36,11 +54,10 @@ def picture_fetcher(pictures: dict[str, bytes]) -> Any:
 
 
 def render_pdf(*, html: str, pictures: dict[str, bytes]) -> RenderedPdf:
-    from weasyprint import CSS, HTML
-
+    weasyprint = load_weasyprint()
     fetcher = picture_fetcher(pictures)
-    document = HTML(string=html, url_fetcher=fetcher).render(
-        stylesheets=[CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
+    document = weasyprint.HTML(string=html, url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
         pdf_variant=PDF_VARIANT,
     )
     data = document.write_pdf(pdf_variant=PDF_VARIANT)

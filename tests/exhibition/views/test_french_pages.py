@@ -91,12 +91,16 @@ def test_english_browse_page_is_unchanged(client: Client) -> None:
 def test_bad_browse_parameters_are_explained_in_french(client: Client) -> None:
     builders.make_object()
 
-    response = client.get("/fr/objects/?page=9")
+    response = client.get("/fr/objects/?page=neuf")
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "La page 9 n’existe pas : les résultats tiennent sur 1 page." in html
-    assert "There is no page" not in html
+    assert "doit être un nombre entier, par exemple 2, et non" in html
+    assert "must be a whole number" not in html
+    # A page past the end is a page that does not exist: the site's 404, in French.
+    beyond = client.get("/fr/objects/?page=9")
+    assert beyond.status_code == 404
+    assert 'lang="fr"' in beyond.content.decode()
 
 
 def test_api_errors_stay_english(client: Client) -> None:
