@@ -2,7 +2,6 @@
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from django.db import connection
 from config.celery import app as celery_app
 from exhibition.models import ObjectImage
 from tests import builders
+from tests.celery_workers import celery_worker_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,21 +31,7 @@ def celery_worker(transactional_db: None, settings: object) -> Iterator[subproce
         "CELERY_TASK_ALWAYS_EAGER": "0",
     }
     worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-Q",
-            "celery",
-        ],
+        celery_worker_command(),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -33,6 +33,7 @@ from websockets.sync.client import connect
 from websockets.typing import Origin
 
 from bench.pages.server import free_port
+from tests.celery_workers import celery_worker_command
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = "scaleout-quillwort-astrolabe"
@@ -149,21 +150,7 @@ def _daphne(port: int) -> list[str]:
     ]
 
 
-CELERY = [
-    sys.executable,
-    "-m",
-    "celery",
-    "-A",
-    "config",
-    "worker",
-    "--pool=solo",
-    "--loglevel=WARNING",
-    "--without-gossip",
-    "--without-mingle",
-    "--without-heartbeat",
-    "-Q",
-    "celery",
-]
+CELERY = celery_worker_command()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ PostgreSQL at once, reporting through the shared cache. Runs in `make test-scale
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from search.bulk_embedding import collection_embed
 from search.models import Embedding
 from search.tasks import embed_chunk
 from tests.builders import make_object
+from tests.celery_workers import celery_worker_command
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.scaleout
@@ -36,11 +36,7 @@ def two_workers(transactional_db: None, settings: Any, tmp_path: Path) -> Iterat
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "SEARCH_EMBED_ON_CHANGE": "0",
     }
-    command = [
-        *(sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo"),
-        *("--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"),
-        *("-Q", "celery"),
-    ]
+    command = celery_worker_command(loglevel="INFO")
     logs = [tmp_path / f"worker{n}.log" for n in range(2)]
     workers = [
         subprocess.Popen(
