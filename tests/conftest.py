@@ -94,3 +94,16 @@ def curator(db: None) -> User:
 @pytest.fixture
 def visitor(db: None) -> User:
     return builders.make_visitor()
+
+
+@pytest.fixture
+def steady_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hold the collection version in the cache until this process changes it.
+
+    The site reads it again after a second (``exhibition.page_cache``) so that other
+    processes' changes show: on a slow machine that one read lands between any two
+    requests, and a test that counts a page's queries would count it too.
+    """
+    from exhibition import page_cache
+
+    monkeypatch.setattr(page_cache, "VERSION_SECONDS", 60 * 60)

@@ -17,7 +17,7 @@ AssertQueries = Callable[..., Any]
 
 
 def test_a_repeat_visit_is_served_without_touching_the_database(
-    client: Client, django_assert_num_queries: AssertQueries
+    client: Client, django_assert_num_queries: AssertQueries, steady_version: None
 ) -> None:
     obj = builders.make_object(title="The Hay Wain")
     first = client.get(obj.get_absolute_url())

@@ -156,7 +156,7 @@ def test_french_results_show_french_titles_and_mark_untranslated_ones(
 
 
 @pytest.mark.django_db(transaction=True)  # nothing comes from the page cache between counts
-def test_result_titles_cost_no_query_per_result(client: Client) -> None:
+def test_result_titles_cost_no_query_per_result(client: Client, steady_version: None) -> None:
     def search_queries() -> int:
         # The first search after a change calibrates the relevance floors (a thousand null
         # queries whose count follows the collection's words): another query pays for it.

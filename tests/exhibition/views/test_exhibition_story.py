@@ -126,7 +126,7 @@ def test_list_and_home_show_each_exhibition_as_a_feature_with_its_size(
 
 
 def test_story_costs_the_same_queries_however_many_objects(
-    client: Client, django_assert_max_num_queries
+    client: Client, django_assert_max_num_queries, steady_version: None
 ) -> None:  # type: ignore[no-untyped-def]
     def story_with(count: int, slug: str) -> None:
         maker = Agent.objects.create(slug=f"maker-{slug}", name=f"Maker {slug}")

@@ -244,7 +244,9 @@ def test_exhibition_story_shows_titles_in_french_and_marks_the_others(client: Cl
 
 
 @pytest.mark.django_db(transaction=True)  # each write commits, so no page comes from cache
-def test_exhibition_story_titles_cost_no_query_per_object(client: Client) -> None:
+def test_exhibition_story_titles_cost_no_query_per_object(
+    client: Client, steady_version: None
+) -> None:
     def story_queries(slug: str) -> int:
         cache.clear()  # the page cache would answer a second visit without the database
         with CaptureQueriesContext(connection) as queries:

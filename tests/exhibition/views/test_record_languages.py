@@ -142,7 +142,7 @@ def test_cards_show_translated_titles_and_mark_the_others(client: Client) -> Non
 
 
 @pytest.mark.django_db(transaction=True)  # each write commits, so no page comes from cache
-def test_card_titles_cost_no_query_per_card(client: Client) -> None:
+def test_card_titles_cost_no_query_per_card(client: Client, steady_version: None) -> None:
     def browse_queries() -> int:
         with CaptureQueriesContext(connection) as queries:
             _html(client, "/fr/objects/")

@@ -267,7 +267,7 @@ def test_a_kiosk_tour_shows_titles_in_french() -> None:
 
 
 @pytest.mark.django_db(transaction=True)  # each write commits, so no page comes from cache
-def test_tour_titles_cost_no_query_per_stop() -> None:
+def test_tour_titles_cost_no_query_per_stop(steady_version: None) -> None:
     museum = small_museum()
     client = Client()
     tour = _plan_in_french(client)
