@@ -1,4 +1,5 @@
-"""Small builders for test data: objects, images, GLB models, restorations, personas.
+"""Small builders for test data: objects, images, GLB models, restorations, descriptions,
+personas.
 
 Tests make their own small files instead of loading fixture piles.
 """
@@ -15,6 +16,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from PIL import Image
 
+from descriptions.models import Description
 from exhibition.models import (
     Agent,
     CollectionObject,
@@ -33,6 +35,13 @@ from exhibition.models import (
 )
 
 _seq = count(1)
+
+DESCRIPTION_LONG_TEXT = (
+    "Oil painting by Test Painter, dated 1850, on canvas. "
+    "A calm harbour at dusk, seen from the quay. "
+    "In the foreground two fishing boats rest on the water. "
+    "Behind them the town climbs a hill under an orange sky."
+)
 
 
 def png_bytes(
@@ -212,4 +221,39 @@ def add_translation(
     """The record's title (and description) in another site language."""
     return ObjectTranslation.objects.create(
         collection_object=obj, language=language, title=title, description=description
+    )
+
+
+def add_description(
+    obj: CollectionObject,
+    *,
+    long_text: str = DESCRIPTION_LONG_TEXT,
+    short_text: str = "Painting, oil on canvas, landscape: a harbour at dusk.",
+    alt_text: str = "A harbour at dusk with two boats",
+    language: str = "en",
+    status: str = ReviewStatus.DRAFT,
+    reviewer: User | None = None,
+) -> Description:
+    """A verbal description, recorded the way the drafting step records one (a machine
+    output by the "templates 2" engine), then reviewed when ``status`` says so."""
+    now = datetime.now(UTC)
+    reviewed = status != ReviewStatus.DRAFT
+    output = MachineOutput.objects.create(
+        kind=MachineOutputKind.DESCRIPTION,
+        collection_object=obj,
+        method="verbal description",
+        engine="templates",
+        engine_version="2",
+        produced_at=now,
+        status=status,
+        reviewed_by=reviewer if reviewed else None,
+        reviewed_at=now if reviewed else None,
+    )
+    return Description.objects.create(
+        collection_object=obj,
+        machine_output=output,
+        language=language,
+        alt_text=alt_text,
+        short_text=short_text,
+        long_text=long_text,
     )

@@ -18,7 +18,6 @@ from tests import builders
 from tests.browser import exhibits
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_kiosk import _collection as kiosk_collection
-from tests.descriptions.speech.describing import add_description
 from tests.tours.views.collection import small_museum
 from tours.selectors.recommendations import forget_fitted
 
@@ -104,7 +103,7 @@ def object_with_3d_model(page: Page, curator: User, prefix: str) -> None:
 
 def audio_player(page: Page, curator: User, prefix: str) -> None:
     described = exhibits.image_object()
-    add_description(described)
+    builders.add_description(described)
     page.goto(prefix + described.get_absolute_url())
     expect(page.locator("[data-audio-player]")).to_have_attribute("data-ready", "")
     page.wait_for_function(

@@ -18,9 +18,9 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext
 from playwright.sync_api import Locator, Page, expect
 
+from tests import builders
 from tests.browser import exhibits
 from tests.browser.test_kiosk import _collection as kiosk_collection
-from tests.descriptions.speech.describing import LONG_TEXT, add_description
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +89,7 @@ def audio_player_snapshot(language: str) -> str:
             f"  - combobox {_quoted(speed)}:",
             '    - option "1×" [selected]',
             f"  - heading {_quoted(transcript)} [level=3]",
-            f"  - paragraph: {_quoted(LONG_TEXT)}",
+            f"  - paragraph: {_quoted(builders.DESCRIPTION_LONG_TEXT)}",
         ]
     )
 
@@ -160,7 +160,7 @@ def _ready_deep_zoom(page: Page) -> Locator:
 def _open_player(page: Page, prefix: str = "") -> tuple[Locator, str]:
     """Opens a described object's page; returns the player and its audio element's name."""
     described = exhibits.image_object()
-    add_description(described)
+    builders.add_description(described)
     page.goto(prefix + described.get_absolute_url())
     player = page.locator("[data-audio-player]")
     expect(player).to_have_attribute("data-ready", "")

@@ -8,11 +8,11 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from exhibition.models import CollectionObject, ReviewStatus
+from tests import builders
 from tests.browser import exhibits
 from tests.browser.axe import axe_violations, describe
 from tests.browser.contexts import close_quietly
 from tests.browser.keyboard import focus_is_visible
-from tests.descriptions.speech.describing import LONG_TEXT, add_description
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ TRACK_LOADED = 2  # HTMLTrackElement.LOADED
 
 def described_object(**fields: object) -> CollectionObject:
     obj = exhibits.image_object(**fields)
-    add_description(obj)
+    builders.add_description(obj)
     return obj
 
 
@@ -62,7 +62,7 @@ def stop_playing(page: Page) -> None:
 
 
 def test_the_captions_track_loads_one_cue_per_sentence_after_the_notice(page: Page) -> None:
-    assert " ".join(SENTENCES) == LONG_TEXT
+    assert " ".join(SENTENCES) == builders.DESCRIPTION_LONG_TEXT
     player = open_player(page, described_object())
     track = player.locator("audio track[kind='captions']")
     expect(track).to_have_count(1)
@@ -139,7 +139,7 @@ def test_a_draft_is_announced_and_an_approved_description_is_not(page: Page, cur
     expect(player.locator(".audio-player__said-first")).to_have_text(NOTICE)
 
     approved = exhibits.image_object()
-    add_description(approved, status=ReviewStatus.APPROVED, reviewer=curator)
+    builders.add_description(approved, status=ReviewStatus.APPROVED, reviewer=curator)
     player = open_player(page, approved)
     expect(player.get_by_role("heading", name="Listen to a description")).to_be_visible()
     expect(player.get_by_text("awaiting review")).to_have_count(0)
@@ -193,8 +193,8 @@ def test_the_french_page_plays_the_french_description_with_french_captions_and_l
     page: Page, vendor_dir: Path
 ) -> None:
     obj = exhibits.image_object()
-    add_description(obj)
-    add_description(obj, long_text=" ".join(FRENCH_SENTENCES), language="fr")
+    builders.add_description(obj)
+    builders.add_description(obj, long_text=" ".join(FRENCH_SENTENCES), language="fr")
     page.goto(f"/fr{obj.get_absolute_url()}")
     player = page.locator("[data-audio-player]")
     expect(player).to_have_attribute("data-ready", "")

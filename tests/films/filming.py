@@ -12,7 +12,6 @@ import numpy.typing as npt
 from descriptions.models import Description
 from exhibition.models import CollectionObject, Exhibition, ReviewStatus
 from tests import builders
-from tests.descriptions.speech.describing import add_description
 
 HARBOUR = "A calm harbour at dusk, seen from the quay. Two fishing boats rest on the water."
 VASE = "A blue and white vase with a dragon. The dragon coils around the neck."
@@ -38,10 +37,10 @@ def tiny_exhibition(*, approve_vase: bool = True) -> TinyExhibition:
     builders.add_image(harbour, width=96, height=64)
     builders.add_image(vase, width=48, height=80)
     approved = {"status": ReviewStatus.APPROVED, "reviewer": curator}
-    harbour_text = add_description(harbour, long_text=HARBOUR, **approved)
-    draft = add_description(vase, long_text=DRAFT)
+    harbour_text = builders.add_description(harbour, long_text=HARBOUR, **approved)
+    draft = builders.add_description(vase, long_text=DRAFT)
     if approve_vase:
-        add_description(vase, long_text=VASE, **approved)
+        builders.add_description(vase, long_text=VASE, **approved)
     exhibition = builders.make_exhibition(harbour, vase, title="Sea and Porcelain")
     return TinyExhibition(exhibition, harbour, vase, harbour_text, draft)
 

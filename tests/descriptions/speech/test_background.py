@@ -14,7 +14,6 @@ from descriptions.speech.spoken import draft_notice, spoken_description
 from exhibition.models import MachineOutputKind, ReviewStatus
 from exhibition.services.review import machine_output_approve, machine_output_reject
 from tests import builders
-from tests.descriptions.speech.describing import add_description
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def test_approving_a_description_speaks_it_without_the_draft_notice(
     curator: User, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     obj = builders.make_object()
-    description = add_description(obj, long_text="A bronze horse rears on a stone base.")
+    description = builders.add_description(obj, long_text="A bronze horse rears on a stone base.")
     with django_capture_on_commit_callbacks(execute=True):
         machine_output_approve(output=description.machine_output, reviewer=curator)
     assert _spoken_texts() == {"A bronze horse rears on a stone base."}
@@ -39,7 +38,7 @@ def test_a_curators_edit_is_spoken_anew(
     curator: User, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     obj = builders.make_object()
-    description = add_description(obj)
+    description = builders.add_description(obj)
     with django_capture_on_commit_callbacks(execute=True):
         description_edit(
             description=description,
@@ -56,8 +55,8 @@ def test_rejecting_the_approved_description_falls_back_to_the_draft(
     curator: User, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     obj = builders.make_object()
-    add_description(obj, long_text="An older draft.")
-    approved = add_description(
+    builders.add_description(obj, long_text="An older draft.")
+    approved = builders.add_description(
         obj, long_text="The approved text.", status=ReviewStatus.APPROVED, reviewer=curator
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -71,8 +70,8 @@ def test_reviewing_other_machine_output_makes_no_speech(
     curator: User, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     obj = builders.make_object()
-    add_description(obj)
-    other = add_description(obj).machine_output
+    builders.add_description(obj)
+    other = builders.add_description(obj).machine_output
     other.kind = MachineOutputKind.SUGGESTED_TAG
     other.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -82,8 +81,10 @@ def test_reviewing_other_machine_output_makes_no_speech(
 
 def test_the_language_asked_for_wins_then_its_base_language(curator: User) -> None:
     obj = builders.make_object()
-    add_description(obj, long_text="In English.", status=ReviewStatus.APPROVED, reviewer=curator)
-    add_description(obj, long_text="En français.", language="fr")
+    builders.add_description(
+        obj, long_text="In English.", status=ReviewStatus.APPROVED, reviewer=curator
+    )
+    builders.add_description(obj, long_text="En français.", language="fr")
     french = spoken_description(collection_object=obj, language="fr-CA")
     assert french is not None and french.transcript == "En français." and french.is_draft
     english = spoken_description(collection_object=obj, language="en")
@@ -94,8 +95,10 @@ def test_without_one_in_the_language_asked_another_is_spoken_approved_first(
     curator: User,
 ) -> None:
     obj = builders.make_object()
-    add_description(obj, long_text="Brouillon.", language="fr")
-    add_description(obj, long_text="Approved.", status=ReviewStatus.APPROVED, reviewer=curator)
+    builders.add_description(obj, long_text="Brouillon.", language="fr")
+    builders.add_description(
+        obj, long_text="Approved.", status=ReviewStatus.APPROVED, reviewer=curator
+    )
     spoken = spoken_description(collection_object=obj, language="de")
     assert spoken is not None and spoken.transcript == "Approved."
     assert spoken.voice.language == "en" and not spoken.voice.is_fallback

@@ -10,7 +10,6 @@ from descriptions.speech.services import speech_for
 from descriptions.speech.spoken import spoken_description
 from descriptions.speech.voices import voice_for
 from tests import builders
-from tests.descriptions.speech.describing import add_description
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +48,8 @@ def test_an_unknown_language_falls_back_to_the_default_voice() -> None:
 
 def test_a_french_draft_is_announced_in_french() -> None:
     obj = builders.make_object()
-    add_description(obj, long_text=FRENCH_TEXT, language="fr")
-    add_description(obj)
+    builders.add_description(obj, long_text=FRENCH_TEXT, language="fr")
+    builders.add_description(obj)
     spoken = spoken_description(collection_object=obj, language="fr")
     assert spoken is not None and spoken.voice.voice == "fr-fr"
     assert spoken.text.startswith("Brouillon automatique de description, en attente de relecture.")
@@ -58,8 +57,8 @@ def test_a_french_draft_is_announced_in_french() -> None:
 
 def test_the_french_address_speaks_french_without_a_lang_parameter(client: Client) -> None:
     obj = builders.make_object()
-    add_description(obj, long_text=FRENCH_TEXT, language="fr")
-    add_description(obj)
+    builders.add_description(obj, long_text=FRENCH_TEXT, language="fr")
+    builders.add_description(obj)
     with translation.override("fr"):
         url = reverse("descriptions:speech-captions", kwargs={"slug": obj.slug})
     assert url.startswith("/fr/")

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from exhibition.models import ReviewStatus
 from tests import builders
-from tests.descriptions.speech.describing import add_description
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def test_a_draft_is_offered_to_listen_to_labelled_with_captions_and_transcript(
     client: Client,
 ) -> None:
     obj = builders.make_object()
-    add_description(obj)
+    builders.add_description(obj)
     html = _page(client, obj.slug)
     assert "Listen to a description" in html
     assert "Machine-drafted description, awaiting review." in html
@@ -34,7 +33,7 @@ def test_a_draft_is_offered_to_listen_to_labelled_with_captions_and_transcript(
 
 def test_an_approved_description_is_not_labelled_a_draft(client: Client) -> None:
     obj = builders.make_object()
-    add_description(obj, status=ReviewStatus.APPROVED, reviewer=builders.make_curator())
+    builders.add_description(obj, status=ReviewStatus.APPROVED, reviewer=builders.make_curator())
     html = _page(client, obj.slug)
     assert "Listen to a description" in html
     assert "awaiting review" not in html
@@ -47,5 +46,5 @@ def test_an_object_without_a_description_has_no_player(client: Client) -> None:
 
 def test_a_description_in_a_language_without_a_voice_says_so(client: Client) -> None:
     obj = builders.make_object()
-    add_description(obj, language="xx")
+    builders.add_description(obj, language="xx")
     assert "read in the default voice" in _page(client, obj.slug)

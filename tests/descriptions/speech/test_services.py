@@ -15,13 +15,12 @@ from descriptions.speech.spoken import spoken_description
 from descriptions.speech.tasks import generate_object_speech
 from exhibition.models import ReviewStatus
 from tests import builders
-from tests.descriptions.speech.describing import LONG_TEXT, add_description
 
 pytestmark = pytest.mark.django_db
 
 
 def test_speech_is_an_ogg_opus_file_with_one_cue_per_sentence() -> None:
-    audio = speech_for(text=LONG_TEXT, language="en")
+    audio = speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="en")
     path = Path(audio.ogg.path)
     assert path.is_relative_to(Path(settings.MEDIA_ROOT) / "speech")
     data, rate = soundfile.read(io.BytesIO(path.read_bytes()))
@@ -40,23 +39,23 @@ def test_speech_is_an_ogg_opus_file_with_one_cue_per_sentence() -> None:
 
 
 def test_the_same_text_and_settings_are_spoken_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = speech_for(text=LONG_TEXT, language="en")
+    first = speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="en")
 
     def refuse(*args: object) -> None:
         raise AssertionError("synthesised again")
 
     monkeypatch.setattr(engine, "synthesise_sentences", refuse)
-    assert speech_for(text=LONG_TEXT, language="en").pk == first.pk
+    assert speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="en").pk == first.pk
     assert SpeechAudio.objects.count() == 1
 
 
 def test_a_change_of_rate_pitch_or_voice_makes_new_speech(settings: Any) -> None:
-    base = speech_for(text=LONG_TEXT, language="en")
+    base = speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="en")
     settings.SPEECH_RATE_WPM = 220
-    faster = speech_for(text=LONG_TEXT, language="en")
+    faster = speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="en")
     settings.SPEECH_PITCH = 30
-    lower = speech_for(text=LONG_TEXT, language="en")
-    french = speech_for(text=LONG_TEXT, language="fr")
+    lower = speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="en")
+    french = speech_for(text=builders.DESCRIPTION_LONG_TEXT, language="fr")
     assert len({base.key, faster.key, lower.key, french.key}) == 4
     assert faster.duration_seconds < base.duration_seconds
     assert (french.voice, french.language) == ("fr-fr", "fr")
@@ -74,12 +73,12 @@ def test_empty_text_is_refused() -> None:
 
 def test_a_draft_is_spoken_after_the_notice_and_an_approved_one_without() -> None:
     obj = builders.make_object()
-    add_description(obj)
+    builders.add_description(obj)
     draft = spoken_description(collection_object=obj, language="en")
     assert draft is not None and draft.is_draft
     audio = speech_for(text=draft.text, language=draft.language)
     assert audio.cues[0]["text"] == "Machine-drafted description, awaiting review."
-    add_description(
+    builders.add_description(
         obj,
         long_text="An approved text.",
         status=ReviewStatus.APPROVED,
@@ -92,15 +91,15 @@ def test_a_draft_is_spoken_after_the_notice_and_an_approved_one_without() -> Non
 
 def test_a_rejected_description_is_never_spoken() -> None:
     obj = builders.make_object()
-    add_description(obj, status=ReviewStatus.REJECTED, reviewer=builders.make_curator())
+    builders.add_description(obj, status=ReviewStatus.REJECTED, reviewer=builders.make_curator())
     assert spoken_description(collection_object=obj, language="en") is None
 
 
 def test_the_background_task_speaks_a_public_object_and_skips_a_restricted_one() -> None:
     shown = builders.make_object()
     hidden = builders.make_object(visibility="restricted")
-    add_description(shown)
-    add_description(hidden)
+    builders.add_description(shown)
+    builders.add_description(hidden)
     assert generate_object_speech(shown.pk) == 1  # one description, in English
     assert generate_object_speech(hidden.pk) == 0
     assert SpeechAudio.objects.count() == 1

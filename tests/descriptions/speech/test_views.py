@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from exhibition.models import ReviewStatus
 from tests import builders
-from tests.descriptions.speech.describing import add_description
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ def _body(response: object) -> bytes:
 @pytest.fixture
 def described() -> str:
     obj = builders.make_object()
-    add_description(obj)
+    builders.add_description(obj)
     return obj.slug
 
 
@@ -91,7 +90,7 @@ def test_captions_are_webvtt_starting_with_the_draft_notice(client: Client, desc
 @pytest.mark.parametrize("visibility", ["restricted", "draft"])
 def test_a_restricted_or_draft_object_has_no_audio(client: Client, visibility: str) -> None:
     obj = builders.make_object(visibility=visibility)
-    add_description(obj, status=ReviewStatus.APPROVED, reviewer=builders.make_curator())
+    builders.add_description(obj, status=ReviewStatus.APPROVED, reviewer=builders.make_curator())
     for name in ("speech-ogg", "speech-mp3", "speech-captions"):
         assert (
             client.get(reverse(f"descriptions:{name}", kwargs={"slug": obj.slug})).status_code

@@ -1,16 +1,12 @@
 """A small, varied collection for the Linked Art tests, built the way the site records it."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from django.contrib.auth.models import User
 
-from descriptions.models import Description
 from exhibition.models import (
     Agent,
     CollectionObject,
-    MachineOutput,
-    MachineOutputKind,
     ObjectCreator,
     Place,
     Restoration,
@@ -20,32 +16,6 @@ from exhibition.models import (
 from tests import builders
 
 GENERATED_TEXT = "Oil painting of a harbour at dusk; two boats rest in the foreground."
-
-
-def add_description(
-    obj: CollectionObject, *, status: str, reviewer: User | None, text: str = GENERATED_TEXT
-) -> Description:
-    now = datetime.now(UTC)
-    reviewed = status != ReviewStatus.DRAFT
-    output = MachineOutput.objects.create(
-        kind=MachineOutputKind.DESCRIPTION,
-        collection_object=obj,
-        method="verbal description",
-        engine="templates",
-        engine_version="2",
-        produced_at=now,
-        status=status,
-        reviewed_by=reviewer if reviewed else None,
-        reviewed_at=now if reviewed else None,
-    )
-    return Description.objects.create(
-        collection_object=obj,
-        machine_output=output,
-        language="en",
-        alt_text="A harbour at dusk",
-        short_text="Oil painting, a harbour.",
-        long_text=text,
-    )
 
 
 def link(obj: CollectionObject, agent: Agent, *, qualifier: str = "", order: int = 0) -> None:
@@ -109,7 +79,9 @@ def build_collection(curator: User) -> Collection:
     builders.add_image(painting, order=1)
     approved = builders.add_restoration(image, status=ReviewStatus.APPROVED, reviewer=curator)
     pending = builders.add_restoration(image, engine="lama")
-    add_description(painting, status=ReviewStatus.APPROVED, reviewer=curator)
+    builders.add_description(
+        painting, status=ReviewStatus.APPROVED, reviewer=curator, long_text=GENERATED_TEXT
+    )
 
     banknote = builders.make_object(
         slug="ten-guilders",
@@ -123,7 +95,7 @@ def build_collection(curator: User) -> Collection:
         dimensions="",
     )
     link(banknote, bank)
-    add_description(banknote, status=ReviewStatus.DRAFT, reviewer=None, text="Unreviewed draft.")
+    builders.add_description(banknote, long_text="Unreviewed draft.")
 
     sculpture = builders.make_object(
         slug="bust",
