@@ -314,18 +314,22 @@ def _boolean_facet(query: BrowseQuery, param: str, selected: bool | None) -> lis
         .values(param)
         .annotate(n=Count("pk", distinct=True))
     )
-    by_value = {row[param]: row["n"] for row in counts}
+    return boolean_values({row[param]: row["n"] for row in counts}, selected)
+
+
+def boolean_values(counts: dict[Any, int], selected: bool | None) -> list[FacetValue]:
+    """A yes/no facet's two values, Yes first, from its counts keyed by True and False."""
     return [
         FacetValue(
             value="true",
             label=pgettext("filter value", "Yes"),
-            count=by_value.get(True, 0),
+            count=counts.get(True, 0),
             selected=selected is True,
         ),
         FacetValue(
             value="false",
             label=pgettext("filter value", "No"),
-            count=by_value.get(False, 0),
+            count=counts.get(False, 0),
             selected=selected is False,
         ),
     ]

@@ -10,11 +10,11 @@ by exhibition/browse.py, over the rows those filters leave.
 from typing import Any
 
 from django.db.models import QuerySet, Sum
-from django.utils.translation import pgettext
 
 from exhibition.browse import (
     BrowseQuery,
     FacetValue,
+    boolean_values,
     browse_facets,
     browse_objects,
     facet_label,
@@ -72,23 +72,6 @@ def _values(param: str, sums: dict[Any, int], selected: tuple[Any, ...]) -> list
     return values
 
 
-def _boolean(sums: dict[Any, int], selected: bool | None) -> list[FacetValue]:
-    return [
-        FacetValue(
-            value="true",
-            label=pgettext("filter value", "Yes"),
-            count=sums.get(True, 0),
-            selected=selected is True,
-        ),
-        FacetValue(
-            value="false",
-            label=pgettext("filter value", "No"),
-            count=sums.get(False, 0),
-            selected=selected is False,
-        ),
-    ]
-
-
 def counted_facets(query: BrowseQuery) -> tuple[dict[str, list[FacetValue]], int]:
     """The facets, each counted under the other filters, and the number of results."""
     if not cells_answer(query):
@@ -104,8 +87,8 @@ def counted_facets(query: BrowseQuery) -> tuple[dict[str, list[FacetValue]], int
         "century": _values(
             "century", _sums(query, param="century", field="century"), query.centuries
         ),
-        "has_3d": _boolean(has_3d, query.has_3d),
-        "has_restoration": _boolean(
+        "has_3d": boolean_values(has_3d, query.has_3d),
+        "has_restoration": boolean_values(
             _sums(query, param="has_restoration", field="has_restoration"),
             query.has_restoration,
         ),
