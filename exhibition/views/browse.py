@@ -1,9 +1,11 @@
 """The browse page: facets, sorting and pagination over the public collection."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -19,7 +21,10 @@ from exhibition.browse import (
 )
 from exhibition.browse_facet_counts import counted_facets
 from exhibition.browse_pages import browse_page, page_count
+from exhibition.card_fragments import rendered_cards
 from exhibition.models import Agent, Place
+from exhibition.object_fragments import FRAGMENT_SECONDS
+from exhibition.page_cache import collection_version
 from exhibition.selectors import public_agents, public_places
 from exhibition.views.common import bad_request
 from exhibition.whole_numbers import positive_int
@@ -92,6 +97,13 @@ def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> l
     return values
 
 
+def _filters_fragment_key(query: BrowseQuery) -> str:
+    """The filter form's cache key: it shows the facet counts under these filters, in
+    this language, at this collection version, and nothing else (it is a GET form)."""
+    digest = hashlib.sha256(repr(query).encode()).hexdigest()[:32]
+    return f"{collection_version()}:{translation.get_language()}:{digest}"
+
+
 def _page_number(raw: str) -> int:
     raw = raw.strip() or "1"
     number = positive_int(raw)
@@ -114,7 +126,8 @@ def browse(request: HttpRequest) -> HttpResponse:
     if number > page_count(total, PAGE_SIZE):
         raise Http404(_("There is no such page of results."))
     page = browse_page(
-        browse_objects(query),
+        # Cards come from the cache; only those it lacks read their related rows.
+        browse_objects(query).prefetch_related(None),
         params=request.GET,
         sort=query.sort,
         number=number,
@@ -125,6 +138,9 @@ def browse(request: HttpRequest) -> HttpResponse:
         "query": query,
         "heading": _heading(agent, place),
         "page": page,
+        "cards": rendered_cards(page.object_list),
+        "filters_key": _filters_fragment_key(query),
+        "fragment_seconds": FRAGMENT_SECONDS,
         "facets": [_facet_group(name, values, query) for name, values in facets.items()],
         "sorts": SORT_LABELS,
         "agent": agent,
