@@ -14,14 +14,22 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, QuerySet
 from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import cached_property
 
 from exhibition.models import CollectionObject, Exhibition
 from exhibition.selectors import public_exhibitions, public_objects
 
 
+def site_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
 class TranslatedSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in django-stubs
     """Each page once per site language, with hreflang alternates and an x-default."""
 
+    changefreq: str | None = None
+    priority: float | None = None
     i18n = True
     alternates = True
     x_default = True
@@ -29,11 +37,26 @@ class TranslatedSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in d
     # an entry is one page in one language.
     limit = 25_000
 
+    def paths(self, item: Any) -> dict[str, str]:
+        """The item's address in each site language (its page under that language)."""
+        paths = {}
+        for code in site_languages():
+            with translation.override(code):
+                paths[code] = self.location(item)
+        return paths
+
+    def location(self, item: Any) -> str:
+        return str(item.get_absolute_url())
+
+    def item_lastmod(self, item: Any) -> datetime | None:
+        lastmod = getattr(self, "lastmod", None)
+        return lastmod(item) if callable(lastmod) else None
+
     def _items(self) -> "PerLanguage":
         # Django builds every (item, language) pair in a list before paginating, which
         # for a million objects is a million rows in memory on every request; the pairs
         # are made here for the requested file only.
-        return PerLanguage(self.items(), [code for code, _name in settings.LANGUAGES])
+        return PerLanguage(self.items(), site_languages())
 
 
 class PerLanguage:
@@ -61,6 +84,10 @@ class PerLanguage:
         return pairs[start - first * per_item : stop - first * per_item : step]
 
 
+# Stands in for the slug when an object's address is reversed once per language.
+SLUG_PLACEHOLDER = "Vitrine-Slug-Placeholder"
+
+
 class ObjectSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.6
@@ -71,6 +98,20 @@ class ObjectSitemap(TranslatedSitemap):
 
     def lastmod(self, item: CollectionObject) -> datetime:
         return item.updated_at
+
+    def paths(self, item: CollectionObject) -> dict[str, str]:
+        # A reverse per entry and language is most of a file's cost at 25,000 entries: the
+        # address is reversed once per language and each slug put in its place.
+        return {code: path.replace(SLUG_PLACEHOLDER, item.slug) for code, path in self._paths}
+
+    @cached_property
+    def _paths(self) -> list[tuple[str, str]]:
+        paths = []
+        for code in site_languages():
+            with translation.override(code):
+                path = reverse("exhibition:object-detail", kwargs={"slug": SLUG_PLACEHOLDER})
+            paths.append((code, path))
+        return paths
 
     def get_latest_lastmod(self) -> datetime | None:
         # Django's default reads every item to find the newest; one aggregate instead.
@@ -102,7 +143,7 @@ class StaticPageSitemap(TranslatedSitemap):
         return reverse(item)
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {  # type: ignore[type-arg]
+SITEMAPS: dict[str, type[TranslatedSitemap]] = {
     "pages": StaticPageSitemap,
     "exhibitions": ExhibitionSitemap,
     "objects": ObjectSitemap,

@@ -5,7 +5,6 @@ each is served from the page cache (see `exhibition/page_cache.py`).
 """
 
 from django.contrib.sitemaps.views import index as sitemap_index
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from exhibition.page_cache import cached_public_page as cached
@@ -17,6 +16,7 @@ from exhibition.views import (
     objects,
     pages,
     restoration_download,
+    sitemap,
 )
 
 app_name = "exhibition"
@@ -56,8 +56,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<slug:section>.xml",
-        cached(sitemap),
-        {"sitemaps": SITEMAPS},
+        cached(sitemap.sitemap_section),
         name="sitemap-section",
     ),
 ]
