@@ -37,15 +37,20 @@ def public_object_ids(*, slugs: Iterable[str]) -> dict[str, int]:
     return dict(public_objects().filter(slug__in=list(slugs)).values_list("slug", "pk"))
 
 
-def public_objects_with_media() -> QuerySet[CollectionObject]:
-    """Public objects with what a listing card needs, fetched in a fixed number of queries."""
-    return public_objects().prefetch_related(
+def listing_prefetches() -> tuple[Prefetch | str, ...]:  # type: ignore[type-arg]
+    """What a listing (a card, an API item) shows beside an object's own row."""
+    return (
         Prefetch("creator_links", queryset=ObjectCreator.objects.select_related("agent")),
         "images",
         "models3d",
         # Titles in the page's language (at most one row per site language).
         "translations",
     )
+
+
+def public_objects_with_media() -> QuerySet[CollectionObject]:
+    """Public objects with what a listing card needs, fetched in a fixed number of queries."""
+    return public_objects().prefetch_related(*listing_prefetches())
 
 
 def get_public_object(slug: str) -> CollectionObject:

@@ -20,6 +20,7 @@ from exhibition.api.base import PublicReadView
 from exhibition.api.cursors import KeysetCursorPagination
 from exhibition.api.errors import InvalidQuery
 from exhibition.api.fields import ThumbnailSerializer, absolute, thumbnail
+from exhibition.api.list_items import listed_items
 from exhibition.api.media import ImageSerializer, Model3DSerializer, RestorationSerializer
 from exhibition.api.schema import ERROR_RESPONSES, object_filter_parameters
 from exhibition.browse import (
@@ -176,7 +177,14 @@ class ObjectListApi(ListModelMixin, PublicReadView):
             raise InvalidQuery(str(exc)) from None
 
     def get_queryset(self) -> QuerySet[CollectionObject]:
-        return browse_objects(self.browse_query).select_related("place")
+        # Items come from the cache; only those it lacks read their related rows.
+        return browse_objects(self.browse_query).prefetch_related(None).select_related("place")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        assert page is not None  # the view always paginates (cursors)
+        items = listed_items(page, request, self.get_serializer_class())
+        return self.get_paginated_response(items)
 
     @extend_schema(
         operation_id="objects_list",
