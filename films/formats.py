@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 # Part of the version key: a change to how films are drawn or encoded rebuilds them all.
-RENDERER_VERSION = "2"  # 2: pictures kept clear of the title band
+RENDERER_VERSION = "3"  # 3: no drawn words under the captions (title band on top)
 
 # Seconds of the timeline around each piece of narration, and of the shots without any.
 LEAD_IN_SECONDS = 0.5

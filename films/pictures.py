@@ -19,9 +19,10 @@ from films.formats import FilmFormat
 CANVAS_SCALE = 2
 GROUND = (17, 17, 17)
 # The picture's box within the frame (as shares of its sides) and the height of the box's
-# centre: the bottom of the frame is left for the object's title (``films.cards``).
+# centre: the top of the frame is left for the object's title (``films.cards.title_band``),
+# and the picture may run under the captions at its foot, as pictures do in any film.
 BOX = (0.9, 0.7)
-BOX_CENTRE_Y = 0.39
+BOX_CENTRE_Y = 0.61
 
 
 class PictureError(ValueError):

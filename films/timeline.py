@@ -114,7 +114,7 @@ def _object_segment(
         )
     canvas = picture_canvas(shot.picture, film)
     still = _save(canvas, work / f"object-{number}.png")
-    overlay = cards.lower_third(film, title=shot.title, byline=shot.byline)
+    overlay = cards.title_band(film, title=shot.title, byline=shot.byline)
     overlay_path = _save(overlay, work / f"object-{number}-title.png")
     return Segment(name, still, overlay_path, True, frames, narration)
 
