@@ -49,11 +49,20 @@ def _file(report: GeneratedReport, *, slug: str) -> HttpResponseBase | None:
 
 
 def _waiting(
-    request: HttpRequest, *, status: int, retry_after: int, message: str, title: str, back: str
+    request: HttpRequest,
+    *,
+    status: int,
+    retry_after: int,
+    message: str,
+    title: str,
+    title_language: str,
+    back: str,
 ) -> HttpResponse:
     context = {
         "message": message,
         "subject_title": title,
+        # An untranslated record's title is in its own language, and said so for speech.
+        "subject_title_language": title_language,
         "back_url": back,
         "poll": status == 202,
         "retry_after": retry_after,
@@ -66,7 +75,14 @@ def _waiting(
 
 
 def _report_response(
-    request: HttpRequest, *, kind: str, subject: Model, slug: str, title: str, back: str
+    request: HttpRequest,
+    *,
+    kind: str,
+    subject: Model,
+    slug: str,
+    title: str,
+    title_language: str,
+    back: str,
 ) -> HttpResponseBase:
     address = ReportAddress(
         kind=kind, subject=subject, language=page_language(), site_url=report_site_url(request)
@@ -77,7 +93,7 @@ def _report_response(
         if served is not None:
             return served
         report.file = ""  # the file went missing: make it again
-    waiting = {"title": title, "back": back}
+    waiting = {"title": title, "title_language": title_language, "back": back}
     if needs_making(report):
         wait = report_making_wait(request)
         if wait is not None:
@@ -110,13 +126,14 @@ def _report_response(
 @require_safe
 def object_report(request: HttpRequest, slug: str) -> HttpResponseBase:
     obj = get_public_object(slug)
-    title = obj.text_in(page_language()).title
+    text = obj.text_in(page_language())
     return _report_response(
         request,
         kind=ReportSubject.OBJECT,
         subject=obj,
         slug=obj.slug,
-        title=title,
+        title=text.title,
+        title_language=text.title_language,
         back=obj.get_absolute_url(),
     )
 
@@ -130,5 +147,6 @@ def exhibition_report(request: HttpRequest, slug: str) -> HttpResponseBase:
         subject=exhibition,
         slug=exhibition.slug,
         title=exhibition.title,
+        title_language=page_language(),
         back=exhibition.get_absolute_url(),
     )

@@ -103,6 +103,21 @@ def test_french_address_gives_the_french_report(
     assert read_pdf(b"".join(response.streaming_content)).language == "fr"
 
 
+def test_the_waiting_page_says_an_untranslated_title_is_in_its_own_language(
+    client: Client, django_capture_on_commit_callbacks
+) -> None:
+    report_collection()
+
+    with django_capture_on_commit_callbacks():  # queued, not made: the page waits
+        french = client.get("/fr" + OBJECT_URL)
+        english = client.get(OBJECT_URL)
+
+    assert french.status_code == english.status_code == 202
+    # No French title: a French voice must read the English one as English.
+    assert '<span lang="en">Harbour at Dusk</span>' in french.content.decode()
+    assert '<span lang="en">Harbour at Dusk</span>' in english.content.decode()
+
+
 def test_one_client_may_have_only_so_many_reports_made(
     client: Client, settings, django_capture_on_commit_callbacks
 ) -> None:
