@@ -56,6 +56,8 @@ def test_a_built_film_is_on_the_exhibition_page_and_served_with_ranges(client: C
     page = client.get(tiny.exhibition.get_absolute_url()).content.decode()
     assert '<video class="story-film__video" controls preload="none"' in page
     assert f'poster="{_url("film-poster", tiny.exhibition)}"' in page
+    # Named by its heading for screen readers (a video has no name of its own).
+    assert 'aria-labelledby="story-film-heading" aria-describedby="story-film-about"' in page
     assert (
         f'<track kind="captions" src="{_url("film-captions", tiny.exhibition)}" srclang="en"'
         in page

@@ -197,6 +197,20 @@ def test_object_without_images_has_no_viewer_or_manifest_link(client: Client) ->
     assert "There is no image or 3D model of this object yet." in html
 
 
+def test_every_object_links_to_its_linked_art_record(client: Client) -> None:
+    builders.make_object(slug="record-only", title="Record only")
+
+    html = _get(client, "record-only")
+
+    # Shown to visitors, and announced to software in the head, picture or none.
+    assert '<a href="/linked-art/object/record-only" type="application/ld+json">' in html
+    assert (
+        '<link rel="alternate" type="application/ld+json;profile=&quot;'
+        'https://linked.art/ns/v1/linked-art.json&quot;" href="/linked-art/object/record-only"'
+    ) in html
+    assert client.get("/linked-art/object/record-only").status_code == 200
+
+
 def test_3d_model_waits_behind_a_facade_and_can_be_downloaded(client: Client) -> None:
     obj = builders.make_object(
         slug="camera", title="Antique camera", object_type="scientific instrument"
