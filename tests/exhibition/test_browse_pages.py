@@ -70,6 +70,23 @@ def test_next_and_previous_links_walk_every_object_once_with_ties(
     assert last_page == 5
 
 
+@pytest.mark.parametrize("sort", ["title", "-title", "date", "-date", "recent"])
+def test_a_typed_page_number_shows_that_slice_of_the_order_with_ties(
+    client: Client, sort: str
+) -> None:
+    # Typed numbers (no cursor) skip rows by the sort's columns alone, from the end past
+    # the middle: each page is still exactly its slice, ties and all.
+    for n in range(14):
+        builders.make_object(title=f"Bowl {n % 3}", date_start=1800 + n % 2, date_end=1801)
+    builders.make_object(title="Bowl 0", visibility=Visibility.RESTRICTED)
+    expected = _expected(f"sort={sort}")
+
+    for number in range(1, 6):
+        body = client.get(URL, {"sort": sort, "page": str(number)}).content.decode()
+        start = (number - 1) * PER_PAGE
+        assert _slugs(body) == expected[start : start + PER_PAGE], number
+
+
 def test_numbered_links_carry_cursors_and_show_the_same_pages_as_page_numbers(
     client: Client,
 ) -> None:
