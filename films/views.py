@@ -44,6 +44,9 @@ def film_file(request: HttpRequest, slug: str, language: str, kind: str) -> Http
     else:
         response = ranged_file_response(request, path=path, content_type=content_type, etag=etag)
     response["Cache-Control"] = CACHE_CONTROL
+    # The narration, captions and cards are in the film's language; /films/ has no language
+    # prefix, so the locale middleware would otherwise label them with the default one.
+    response["Content-Language"] = film.language
     if kind == "mp4":
         title = "".join(c if c.isalnum() or c in "-_" else "-" for c in film.exhibition.slug)
         response["Content-Disposition"] = f'inline; filename="{title}-{language}.mp4"'

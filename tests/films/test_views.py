@@ -26,12 +26,12 @@ def _body(response: object) -> bytes:
     return b"".join(response.streaming_content)  # type: ignore[attr-defined]
 
 
-def _ready_film(exhibition: Exhibition) -> ExhibitionFilm:
+def _ready_film(exhibition: Exhibition, language: str = "en") -> ExhibitionFilm:
     """A film row as a finished build leaves it, for the current content (small files)."""
-    key = film_version_key(film_storyboard(exhibition=exhibition, language="en"))
+    key = film_version_key(film_storyboard(exhibition=exhibition, language=language))
     film = ExhibitionFilm(
         exhibition=exhibition,
-        language="en",
+        language=language,
         status=FilmStatus.READY,
         version_key=key,
         duration_seconds=75,
@@ -39,9 +39,9 @@ def _ready_film(exhibition: Exhibition) -> ExhibitionFilm:
         object_count=2,
         narrated_count=2,
     )
-    film.video.save("t/en.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 2_000))
-    film.captions.save("t/en.vtt", ContentFile(b"WEBVTT\n"))
-    film.poster.save("t/en.jpg", ContentFile(b"\xff\xd8\xff"))
+    film.video.save(f"t/{language}.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 2_000))
+    film.captions.save(f"t/{language}.vtt", ContentFile(b"WEBVTT\n"))
+    film.poster.save(f"t/{language}.jpg", ContentFile(b"\xff\xd8\xff"))
     return film
 
 
@@ -119,6 +119,16 @@ def test_a_language_without_a_film_or_a_voice_is_404(client: Client) -> None:
     # The French page has no English film on it.
     french = client.get(f"/fr{tiny.exhibition.get_absolute_url()}")
     assert french.status_code == 200 and b"<video" not in french.content
+
+
+def test_a_films_files_say_the_films_language_whatever_the_address(client: Client) -> None:
+    tiny = tiny_exhibition()
+    _ready_film(tiny.exhibition, "fr")
+    # /films/ has no language prefix: the site's default language must not label them.
+    for name in ("film-video", "film-captions", "film-poster"):
+        response = client.get(_url(name, tiny.exhibition, "fr"))
+        assert response.status_code == 200
+        assert response["Content-Language"] == "fr"
 
 
 def test_curators_see_the_film_in_the_admin(client: Client, curator: User) -> None:
