@@ -19,11 +19,14 @@ register = template.Library()
 
 
 def film_length(seconds: float) -> str:
-    """'3 min 05 s' (or '45 s'), as the note beside the player says it."""
+    """'3 min 05 s' (or '45 s'), as the note beside the player says it; its spaces do not
+    break, so a narrow screen does not set '2 min' on one line and '36 s' on the next."""
     minutes, secs = divmod(round(seconds), 60)
     if not minutes:
-        return gettext("%(seconds)d s") % {"seconds": secs}
-    return gettext("%(minutes)d min %(seconds)02d s") % {"minutes": minutes, "seconds": secs}
+        length = gettext("%(seconds)d s") % {"seconds": secs}
+    else:
+        length = gettext("%(minutes)d min %(seconds)02d s") % {"minutes": minutes, "seconds": secs}
+    return length.replace(" ", "\N{NO-BREAK SPACE}")
 
 
 @register.simple_tag
