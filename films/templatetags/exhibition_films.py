@@ -14,6 +14,8 @@ from descriptions.page_panels import language_name
 from exhibition.models import Exhibition
 from films.formats import film_format
 from films.selectors import current_film
+from films.storyboard import film_storyboard
+from films.transcript import film_transcript
 
 register = template.Library()
 
@@ -37,6 +39,8 @@ def exhibition_film(exhibition: Exhibition) -> dict[str, Any] | None:
         return None
     names = {"slug": exhibition.slug, "language": film.language}
     shape = film_format()
+    # The film is current, so today's storyboard is the one it was built from.
+    storyboard = film_storyboard(exhibition=exhibition, language=film.language)
     return {
         "language": film.language,
         "language_name": language_name(film.language),
@@ -50,4 +54,6 @@ def exhibition_film(exhibition: Exhibition) -> dict[str, Any] | None:
         "height": shape.height,
         "object_count": film.object_count,
         "narrated_count": film.narrated_count,
+        "transcript_intro": storyboard.intro_text,
+        "transcript": film_transcript(storyboard),
     }

@@ -13,7 +13,7 @@ from exhibition.models import Exhibition, Visibility
 from films.models import ExhibitionFilm, FilmStatus
 from films.services import film_build
 from films.storyboard import film_storyboard, film_version_key
-from tests.films.filming import tiny_exhibition
+from tests.films.filming import DRAFT, HARBOUR, VASE, tiny_exhibition
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +129,22 @@ def test_a_films_files_say_the_films_language_whatever_the_address(client: Clien
         response = client.get(_url(name, tiny.exhibition, "fr"))
         assert response.status_code == 200
         assert response["Content-Language"] == "fr"
+
+
+def test_the_films_transcript_holds_its_approved_words_only(client: Client) -> None:
+    tiny = tiny_exhibition(approve_vase=False)
+    _ready_film(tiny.exhibition)
+
+    page = client.get(tiny.exhibition.get_absolute_url()).content.decode()
+    transcript = page[page.index('<details class="story-film__transcript">') :]
+    transcript = transcript[: transcript.index("</details>")]
+
+    assert "<summary>Transcript</summary>" in transcript
+    assert "Sea and Porcelain." in transcript and "synthetic speech (eSpeak NG)" in transcript
+    assert "<h3>Harbour at Dusk</h3>" in transcript and HARBOUR in transcript
+    # The vase is shown in silence: its title, and never its draft.
+    assert "<h3>Dragon Vase</h3>" in transcript
+    assert DRAFT not in transcript and VASE not in transcript
 
 
 def test_curators_see_the_film_in_the_admin(client: Client, curator: User) -> None:
