@@ -50,14 +50,19 @@ def _expected(params: str) -> list[str]:
     return [o.slug for o in browse_objects(parse_browse_params(QueryDict(params)))]
 
 
+def _bowls_with_ties() -> None:
+    """14 public bowls whose titles and dates repeat (only the id breaks the ties), and a
+    restricted one that no page may show."""
+    for n in range(14):
+        builders.make_object(title=f"Bowl {n % 3}", date_start=1800 + n % 2, date_end=1801)
+    builders.make_object(title="Bowl 0", visibility=Visibility.RESTRICTED)
+
+
 @pytest.mark.parametrize("sort", ["title", "-title", "date", "-date", "recent"])
 def test_next_and_previous_links_walk_every_object_once_with_ties(
     client: Client, sort: str
 ) -> None:
-    # Titles and dates repeat: only the id breaks the ties, and no object is lost or shown twice.
-    for n in range(14):
-        builders.make_object(title=f"Bowl {n % 3}", date_start=1800 + n % 2, date_end=1801)
-    builders.make_object(title="Bowl 0", visibility=Visibility.RESTRICTED)
+    _bowls_with_ties()  # no object may be lost or shown twice
 
     forwards = _walk(client, f"{URL}?sort={sort}", "next")
     last_page = len(forwards)
@@ -76,9 +81,7 @@ def test_a_typed_page_number_shows_that_slice_of_the_order_with_ties(
 ) -> None:
     # Typed numbers (no cursor) skip rows by the sort's columns alone, from the end past
     # the middle: each page is still exactly its slice, ties and all.
-    for n in range(14):
-        builders.make_object(title=f"Bowl {n % 3}", date_start=1800 + n % 2, date_end=1801)
-    builders.make_object(title="Bowl 0", visibility=Visibility.RESTRICTED)
+    _bowls_with_ties()
     expected = _expected(f"sort={sort}")
 
     for number in range(1, 6):
