@@ -48,27 +48,20 @@ class SitemapFile:
     def __iter__(self) -> Iterator[str]:
         yield HEAD
         held_item: Any = None
-        alternates = ""
         paths: dict[str, str] = {}
+        rest = ""
         for item, language in self.pairs:
             if item is not held_item:  # an item's languages come one after another
                 held_item = item
                 paths = self.sitemap.paths(item)
-                alternates = self._alternates(paths)
-            yield self._entry(item, paths[language], alternates)
+                rest = self._entry_rest(item, paths)
+            yield f"<url><loc>{escape(self.origin + paths[language])}</loc>{rest}"
         yield TAIL
 
-    def _alternates(self, paths: dict[str, str]) -> str:
-        links = [(code, self.origin + path) for code, path in paths.items()]
-        if settings.LANGUAGE_CODE in paths:
-            links.append((X_DEFAULT, self.origin + paths[settings.LANGUAGE_CODE]))
-        return "".join(
-            f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>'
-            for code, href in links
-        )
-
-    def _entry(self, item: Any, path: str, alternates: str) -> str:
-        parts = [f"<url><loc>{escape(self.origin + path)}</loc>"]
+    def _entry_rest(self, item: Any, paths: dict[str, str]) -> str:
+        """Everything an item's entries share after their address: the date, how often it
+        changes, its priority and the alternates in every language."""
+        parts = []
         lastmod = self.sitemap.item_lastmod(item)
         if lastmod is None:
             self.every_entry_dated = False
@@ -80,6 +73,12 @@ class SitemapFile:
             parts.append(f"<changefreq>{escape(self.sitemap.changefreq)}</changefreq>")
         if self.sitemap.priority is not None:
             parts.append(f"<priority>{self.sitemap.priority}</priority>")
-        parts.append(alternates)
+        links = [(code, self.origin + path) for code, path in paths.items()]
+        if settings.LANGUAGE_CODE in paths:
+            links.append((X_DEFAULT, self.origin + paths[settings.LANGUAGE_CODE]))
+        parts.extend(
+            f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>'
+            for code, href in links
+        )
         parts.append("</url>\n")
         return "".join(parts)
