@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from exhibition.browse import annotated_public_objects
+from exhibition.browse_facet_store import browse_facets_rebuild
 from exhibition.card_fragments import rendered_cards
 from exhibition.models import CollectionObject, ObjectCreator
 from tests import builders
@@ -89,3 +90,16 @@ def test_the_filter_form_keeps_each_visitors_choices(client: Client) -> None:
 
     assert 'value="ceramic" checked' in chosen
     assert 'value="ceramic" checked' not in plain
+
+
+def test_the_filter_form_counts_again_after_a_recount(client: Client) -> None:
+    builders.make_object(title="Bowl", object_type="ceramic")
+    jar = builders.make_object(title="Jar", object_type="ceramic")
+    assert 'value="ceramic"' in client.get("/objects/").content.decode()
+
+    # A write that sends no signal (a bulk update), followed by the recount it calls for.
+    CollectionObject.objects.filter(pk=jar.pk).update(object_type="glass")
+    browse_facets_rebuild()
+
+    page = client.get("/objects/").content.decode()
+    assert 'value="glass"' in page
