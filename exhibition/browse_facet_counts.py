@@ -72,6 +72,13 @@ def _values(param: str, sums: dict[Any, int], selected: tuple[Any, ...]) -> list
     return values
 
 
+def counted_total(query: BrowseQuery) -> int:
+    """The number of results: one sum over the matching cells where they hold the filters."""
+    if not cells_answer(query):
+        return browse_objects(query).count()
+    return int(_cells(query, skip="").aggregate(total=Sum("count"))["total"] or 0)
+
+
 def counted_facets(query: BrowseQuery) -> tuple[dict[str, list[FacetValue]], int]:
     """The facets, each counted under the other filters, and the number of results."""
     if not cells_answer(query):

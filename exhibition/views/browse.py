@@ -2,6 +2,7 @@
 
 import hashlib
 from dataclasses import dataclass
+from functools import partial
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -19,7 +20,7 @@ from exhibition.browse import (
     facet_label,
     parse_browse_params,
 )
-from exhibition.browse_facet_counts import counted_facets
+from exhibition.browse_facet_counts import counted_facets, counted_total
 from exhibition.browse_pages import browse_page, page_count
 from exhibition.card_fragments import rendered_cards
 from exhibition.models import Agent, Place
@@ -82,6 +83,11 @@ def _facet_group(name: str, values: list[FacetValue], query: BrowseQuery) -> Fac
     return FacetGroup(name, str(FACET_TITLES[name]), shown, more)
 
 
+def _facet_groups(query: BrowseQuery) -> list[FacetGroup]:
+    facets, _total = counted_facets(query)
+    return [_facet_group(name, values, query) for name, values in facets.items()]
+
+
 def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> list[FacetValue]:
     """Selected values stay in the form even when other filters leave them no results."""
     selected: tuple[object, ...] = {
@@ -122,7 +128,7 @@ def browse(request: HttpRequest) -> HttpResponse:
         number = _page_number(request.GET.get("page", ""))
     except BrowseParamError as error:
         return bad_request(request, str(error))
-    facets, total = counted_facets(query)
+    total = counted_total(query)
     if number > page_count(total, PAGE_SIZE):
         raise Http404(_("There is no such page of results."))
     page = browse_page(
@@ -141,7 +147,8 @@ def browse(request: HttpRequest) -> HttpResponse:
         "cards": rendered_cards(page.object_list),
         "filters_key": _filters_fragment_key(query),
         "fragment_seconds": FRAGMENT_SECONDS,
-        "facets": [_facet_group(name, values, query) for name, values in facets.items()],
+        # Called by the template only when the cached filter form is missing.
+        "facets": partial(_facet_groups, query),
         "sorts": SORT_LABELS,
         "agent": agent,
         "place": place,

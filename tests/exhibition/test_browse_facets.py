@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from exhibition.browse import browse_facets, browse_objects, parse_browse_params
-from exhibition.browse_facet_counts import cells_answer, counted_facets
+from exhibition.browse_facet_counts import cells_answer, counted_facets, counted_total
 from exhibition.browse_facet_store import browse_facets_rebuild
 from exhibition.models import BrowseEntry, BrowseFacetCell, CollectionObject, Visibility
 from exhibition.models.browse_facets import facet_century
@@ -22,7 +22,10 @@ def _counts(params: str = "") -> dict[str, dict[str, int]]:
 
 
 def _total(params: str = "") -> int:
-    return counted_facets(parse_browse_params(QueryDict(params)))[1]
+    query = parse_browse_params(QueryDict(params))
+    total = counted_total(query)
+    assert counted_facets(query)[1] == total  # the page's count and the facets' agree
+    return total
 
 
 def _assert_same_as_live() -> None:
@@ -36,7 +39,7 @@ def _assert_same_as_live() -> None:
         live_counts = {n: {v.value: v.count for v in vs if v.count} for n, vs in live.items()}
         as_counts = {n: {k: c for k, c in vs.items() if c} for n, vs in as_counts.items()}
         assert as_counts == live_counts, params
-        assert total == browse_objects(query).count(), params
+        assert total == counted_total(query) == browse_objects(query).count(), params
 
 
 def test_counts_follow_creation_edits_and_deletion() -> None:
