@@ -21,6 +21,10 @@ from guide.answering.text import split_sentences, stem, words
 
 # Credit qualifiers under which a work still counts as the agent's own ("other Rembrandts").
 OWN_WORK_QUALIFIERS = frozenset({"", "attributed to"})
+# Objects read (with their prefetched links) per round trip while the catalogue is built: a
+# queryset iterated whole holds every model instance until the loop ends, several times the
+# catalogue itself (~150 MB more resident per worker at 10,000 objects).
+BUILD_CHUNK = 2_000
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ def _build(version: int) -> Catalogue:
     )
     records: dict[str, GuideRecord] = {}
     agents: dict[str, AgentRecord] = {}
-    for obj in objects:
+    for obj in objects.iterator(chunk_size=BUILD_CHUNK):
         records[obj.slug] = _record(obj)
         for link in obj.creator_links.all():
             agent = link.agent
