@@ -45,7 +45,11 @@ class Catalogue:
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     def __post_init__(self) -> None:
-        self._row = {int(oid): row for row, oid in enumerate(self.vector_ids)}
+        # Each object's row found by a binary search in the sorted ids: a dict of a million
+        # ids would hold ~100 MB in every worker. An id given twice answers with its last row.
+        ids = np.asarray(self.vector_ids, dtype=np.int64).reshape(-1)
+        self._row_order = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[self._row_order]
         norms = np.linalg.norm(self.vectors, axis=1, keepdims=True) if self.vectors.size else 1.0
         # One new matrix (N x 384 floats: 1.5 GB at a million objects), not a second copy.
         self.vectors = (self.vectors / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
@@ -56,7 +60,7 @@ class Catalogue:
 
     @property
     def has_vectors(self) -> bool:
-        return bool(self._row)
+        return bool(self._sorted_ids.shape[0])
 
     def title(self, object_id: int) -> str:
         facts = self.facts.get(object_id)
@@ -64,13 +68,21 @@ class Catalogue:
 
     def matrix(self, object_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         """(vectors (n, d), has_vector (n,)) for these ids; a missing vector is a zero row."""
-        rows = np.array([self._row.get(oid, -1) for oid in object_ids], dtype=np.int64)
+        rows = self._rows(np.asarray(object_ids, dtype=np.int64).reshape(-1))
         present = rows >= 0
         dim = self.vectors.shape[1] if self.vectors.ndim == 2 else 0
         out = np.zeros((len(object_ids), dim), dtype=np.float32)
         if dim and present.any():
             out[present] = self.vectors[rows[present]]
         return out, present
+
+    def _rows(self, wanted: np.ndarray) -> np.ndarray:
+        """The vector row of each id, -1 where it has none."""
+        if not self._sorted_ids.shape[0]:
+            return np.full(wanted.shape[0], -1, dtype=np.int64)
+        at = np.maximum(np.searchsorted(self._sorted_ids, wanted, side="right") - 1, 0)
+        found = self._sorted_ids[at] == wanted
+        return np.where(found, self._row_order[at], -1).astype(np.int64)
 
 
 def load_catalogue(

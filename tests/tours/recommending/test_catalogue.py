@@ -71,3 +71,43 @@ def test_the_facts_are_read_a_chunk_of_objects_at_a_time(
     assert sorted(loaded.facts) == sorted(CollectionObject.objects.values_list("pk", flat=True))
     # Two chunks at most (the one read, the one being made); every object without chunks.
     assert max(seen) - before <= 5
+
+
+def test_rows_are_found_by_id_in_any_order_the_last_of_a_repeated_id_answering() -> None:
+    ids = np.array([30, 10, 20, 10], dtype=np.int64)
+    vectors = np.eye(4, dtype=np.float32)
+    made = Catalogue(
+        facts={i: _facts(i) for i in (10, 20, 30, 40)}, vector_ids=ids, vectors=vectors
+    )
+
+    matrix, present = made.matrix([10, 40, 30, 20, 10])
+
+    assert present.tolist() == [True, False, True, True, True]
+    assert matrix.tolist() == [
+        [0, 0, 0, 1],  # 10's last row
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+        [0, 0, 1, 0],
+        [0, 0, 0, 1],
+    ]
+    assert made.has_vectors
+    empty = Catalogue(facts={1: _facts(1)})
+    assert not empty.has_vectors
+    assert empty.matrix([1])[1].tolist() == [False]
+
+
+def test_finding_a_row_holds_no_python_object_per_vector() -> None:
+    rows = 20_000
+    ids = np.arange(rows, dtype=np.int64)
+    vectors = np.ones((rows, 1), dtype=np.float32)
+    facts = {i: _facts(i) for i in range(rows)}
+    tracemalloc.start()
+    try:
+        start, _ = tracemalloc.get_traced_memory()
+        made = Catalogue(facts=facts, vector_ids=ids, vectors=vectors)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert made.matrix([rows - 1])[1].tolist() == [True]
+    # Sorted ids, their rows and the normalised vectors: 0.4 MB; a dict of ids held 2 MB more.
+    assert held - start < 1_000_000
