@@ -7,13 +7,13 @@ import pytest
 from exhibition.models import CollectionObject
 from guide.answering import records
 from tests.guide.answering.builders import make_work
+from tests.live_objects import live_instances
 
 OBJECTS = 10
 
 
 def _live_objects() -> int:
-    gc.collect()  # prefetched links refer back to their object: cycles, not yet collected
-    return sum(isinstance(o, CollectionObject) for o in gc.get_objects())
+    return live_instances(CollectionObject)
 
 
 def test_the_catalogue_is_read_a_chunk_of_objects_at_a_time(

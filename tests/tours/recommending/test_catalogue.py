@@ -1,6 +1,5 @@
 """The recommender's catalogue: its facts read in chunks, its vectors copied once."""
 
-import gc
 import tracemalloc
 
 import numpy as np
@@ -8,6 +7,7 @@ import pytest
 
 from exhibition.models import CollectionObject
 from tests import builders
+from tests.live_objects import live_instances
 from tours.recommending import catalogue as catalogue_module
 from tours.recommending.catalogue import Catalogue, ObjectFacts
 
@@ -15,8 +15,7 @@ OBJECTS = 10
 
 
 def _live_objects() -> int:
-    gc.collect()  # prefetched links refer back to their object: cycles, not yet collected
-    return sum(isinstance(o, CollectionObject) for o in gc.get_objects())
+    return live_instances(CollectionObject)
 
 
 def _facts(object_id: int) -> ObjectFacts:
