@@ -79,12 +79,11 @@ def counted_total(query: BrowseQuery) -> int:
     return int(_cells(query, skip="").aggregate(total=Sum("count"))["total"] or 0)
 
 
-def counted_facets(query: BrowseQuery) -> tuple[dict[str, list[FacetValue]], int]:
-    """The facets, each counted under the other filters, and the number of results."""
+def counted_facets(query: BrowseQuery) -> dict[str, list[FacetValue]]:
+    """The facets, each counted under the other filters (the total: ``counted_total``)."""
     if not cells_answer(query):
-        return browse_facets(query), browse_objects(query).count()
-    has_3d = _sums(query, param="has_3d", field="has_3d")
-    facets = {
+        return browse_facets(query)
+    return {
         "type": _values(
             "type", _sums(query, param="type", field="object_type"), query.object_types
         ),
@@ -94,12 +93,9 @@ def counted_facets(query: BrowseQuery) -> tuple[dict[str, list[FacetValue]], int
         "century": _values(
             "century", _sums(query, param="century", field="century"), query.centuries
         ),
-        "has_3d": boolean_values(has_3d, query.has_3d),
+        "has_3d": boolean_values(_sums(query, param="has_3d", field="has_3d"), query.has_3d),
         "has_restoration": boolean_values(
             _sums(query, param="has_restoration", field="has_restoration"),
             query.has_restoration,
         ),
     }
-    # The 3D facet is counted under every other filter; its own filter picks one side.
-    total = sum(has_3d.values()) if query.has_3d is None else has_3d.get(query.has_3d, 0)
-    return facets, total

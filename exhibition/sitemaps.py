@@ -45,9 +45,6 @@ class TranslatedSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in d
                 paths[code] = self.location(item)
         return paths
 
-    def location(self, item: Any) -> str:
-        return str(item.get_absolute_url())
-
     def item_lastmod(self, item: Any) -> datetime | None:
         lastmod = getattr(self, "lastmod", None)
         return lastmod(item) if callable(lastmod) else None

@@ -84,8 +84,7 @@ def _facet_group(name: str, values: list[FacetValue], query: BrowseQuery) -> Fac
 
 
 def _facet_groups(query: BrowseQuery) -> list[FacetGroup]:
-    facets, _total = counted_facets(query)
-    return [_facet_group(name, values, query) for name, values in facets.items()]
+    return [_facet_group(name, values, query) for name, values in counted_facets(query).items()]
 
 
 def _keep_selected(name: str, values: list[FacetValue], query: BrowseQuery) -> list[FacetValue]:
